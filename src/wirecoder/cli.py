@@ -1,0 +1,146 @@
+"""The command line: a thin layer over the importable functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ._corpus_cli import register as register_corpus_commands
+
+app = typer.Typer(
+    help="Turn news reports about armed conflict into provenance-first events and claims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score wirecoder against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+register_corpus_commands(app)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    plover = "plover"
+    acled = "acled"
+    ucdp = "ucdp"
+    geojson = "geojson"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, feeds, .jsonl.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD), overrides metadata.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Publisher, where the input does not say.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Another installed spaCy pipeline by name.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="A pipeline config TOML (see default.toml).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to analyse on.")] = 1,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
+) -> None:
+    """Analyse articles and print claims, events, places and times."""
+    from . import _analyze_cmd
+
+    code = _analyze_cmd.run(
+        paths,
+        published=published,
+        publisher=publisher,
+        output_format=output_format.value,
+        output=output,
+        model=model,
+        config_path=config,
+        workers=workers,
+        max_bytes=max_bytes,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the JSON Schema here.")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of an analysis."""
+    from ._output import write_atomic
+    from .schema import json_schema_text
+
+    text = json_schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    polnear: Annotated[Path, typer.Option(help="PolNeAR data folder (with train/ and dev/).")],
+    split: Annotated[str, typer.Option(help="Which split to score.")] = "dev",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Source, cue and content span P/R/F1 (exact and begin-match) on PolNeAR."""
+    from .eval.attribution import evaluate
+
+    _print_report(evaluate(polnear, split=split), as_json)
+
+
+@eval_app.command("geoparsing")
+def eval_geoparsing(
+    gwn: Annotated[Path, typer.Option(help="GeoWebNews GWN.xml.")],
+    eupeg: Annotated[Optional[Path], typer.Option(help="Folder of EUPEG outputs to score beside ours.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Toponym P/R/F1, accuracy@161 km, mean/median error and AUC, as EUPEG computes them."""
+    from .eval.geoparsing import evaluate
+
+    _print_report(evaluate(gwn, eupeg=eupeg), as_json)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    timeml: Annotated[Path, typer.Option(help="Folder of TimeML files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """TempEval-3 Task A: strict and relaxed span P/R/F1 and value F1."""
+    from .eval.timex import evaluate
+
+    _print_report(evaluate(timeml), as_json)
+
+
+@eval_app.command("events")
+def eval_events(
+    case2021: Annotated[Optional[Path], typer.Option(help="CASE 2021 Task 2 TSV (id, snippet, subtype).")] = None,
+    plover_gsr: Annotated[Optional[Path], typer.Option(help="PLOVER gold-standard records JSON.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Event typing: weighted/macro F1 over ACLED sub-types, PLOVER type and actor accuracy."""
+    from .eval.events import evaluate
+
+    if case2021 is None and plover_gsr is None:
+        raise _fail("give --case2021 FILE or --plover-gsr FILE (or both)")
+    _print_report(evaluate(case2021=case2021, plover_gsr=plover_gsr), as_json)
+
+
+def _print_report(report: object, as_json: bool) -> None:
+    from .eval import Report
+
+    assert isinstance(report, Report)
+    sys.stdout.write(report.to_json() + "\n" if as_json else report.to_text())
+
+
+def main() -> None:
+    """Entry point of the ``wirecoder`` command."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
