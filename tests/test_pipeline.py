@@ -1,0 +1,96 @@
+"""The stage registry, the config, and the pipeline that wires them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from wirecoder import Config, ConfigError, Document, Failure, Pipeline, analyze_stream, get_stage, stage
+from wirecoder._registry import check_order
+from wirecoder.schema import Article
+
+MENTIONS_ONLY = Config(model=Config.default().model, stages=("mentions.v1",))
+
+
+def test_stages_are_found_by_versioned_name() -> None:
+    spec = get_stage("mentions.v1")
+    assert (spec.name, spec.version, spec.assigns) == ("mentions", "1", ("mentions",))
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [("mentions.v9", "no stage registered"), ("nosuchstage.v1", "no stage module"), ("mentions", "name.vN")],
+)
+def test_unknown_stage_is_a_config_error(key: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        get_stage(key)
+
+
+def test_order_is_checked_before_anything_runs() -> None:
+    @stage("needs_claims_probe", "1", assigns=("events",), requires=("claims",))
+    def factory(nlp: Any, settings: Mapping[str, Any]) -> Any:
+        return lambda document: None
+
+    with pytest.raises(ConfigError, match="requires \\['claims'\\]"):
+        check_order([get_stage("mentions.v1"), get_stage("needs_claims_probe.v1")])
+
+
+def test_unknown_document_part_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown document parts"):
+        stage("bad_probe", "1", assigns=("sentiment",))
+
+
+def test_default_config_names_every_stage_in_a_valid_order() -> None:
+    config = Config.default()
+    check_order([get_stage(key) for key in config.stages])
+    assert config.stages[0] == "mentions.v1"
+
+
+def test_config_errors_name_the_origin(tmp_path: Any) -> None:
+    bad = tmp_path / "pipeline.toml"
+    bad.write_text("[nlp]\nmodel = 'x'\n")
+    with pytest.raises(ConfigError, match="pipeline.toml: missing"):
+        Config.from_path(bad)
+    bad.write_text("not toml [")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        Config.from_path(bad)
+
+
+def test_missing_model_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="not installed"):
+        Pipeline(Config(model="no_such_spacy_model_xyz", stages=("mentions.v1",)))
+
+
+def test_stage_settings_reach_the_factory() -> None:
+    config = Config(model=MENTIONS_ONLY.model, stages=("mentions.v1",),
+                    settings={"mentions.v1": {"skip_labels": ["DATE", "GPE", "NORP", "PERSON", "ORG"]}})
+    analysis = Pipeline(config).analyze(Article(text="Ukrainian troops left Avdiivka on Saturday."))
+    assert {mention.label for mention in analysis.mentions}.isdisjoint({"DATE", "NORP"})
+
+
+def test_a_failing_stage_fails_only_its_article() -> None:
+    @stage("fails_on_marker_probe", "1", assigns=("events",), requires=("doc",))
+    def factory(nlp: Any, settings: Mapping[str, Any]) -> Any:
+        def run(document: Document) -> None:
+            if "MARKER" in document.text:
+                raise RuntimeError("probe failure")
+        return run
+
+    config = Config(model=MENTIONS_ONLY.model, stages=("mentions.v1", "fails_on_marker_probe.v1"))
+    articles = [Article(text="Shelling hit Kherson.", source="a"), Article(text="MARKER", source="b"),
+                Article(text="Talks resumed in Istanbul.", source="c")]
+    results = Pipeline(config).analyze_batch(articles)
+    assert [type(result).__name__ for result in results] == ["Analysis", "Failure", "Analysis"]
+    assert isinstance(results[1], Failure) and "b: analysis failed" in str(results[1])
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_analyses_as_one() -> None:
+    articles = [Article(text=f"Russian forces shelled Kharkiv {n} times, officials said.", source=str(n))
+                for n in range(6)]
+    config = Config(model=MENTIONS_ONLY.model, stages=MENTIONS_ONLY.stages, batch_size=2)
+    one = [r.model_dump() for r in analyze_stream(articles, config, workers=1)]
+    two = [r.model_dump() for r in analyze_stream(articles, config, workers=2)]
+    assert one == two and len(one) == 6
