@@ -1,0 +1,234 @@
+"""Fold events from many reports into clusters of one real-world event, count independent
+origins, and find contradictions inside each cluster.
+
+Pure functions over ``EventRecord``: the database step loads records and stores the result, so
+the rules here can be tested on hand-made records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
+"""How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares countries."""
+DEFAULT_RADIUS_KM = 25.0
+CONTROL_WORDS = re.compile(r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE)
+CONTROL_MODES = frozenset({"seize", "occupy", "capture"})
+FIGURE_TOLERANCE = 0.2
+"""Casualty figures within 20% (or 2 people) of each other are the same figure, not a dispute."""
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """What the clustering needs to know about one stored event."""
+
+    id: int
+    article_id: int
+    type: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    place_id: int | None = None
+    place_name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    where_precision: int | None = None
+    actor_key: str | None = None
+    actor_country: str | None = None
+    recipient_key: str | None = None
+    negated: bool = False
+    mode: str | None = None
+    trigger: str = ""
+    killed: tuple[int | None, int | None, int | None] = (None, None, None)
+    claims: tuple[tuple[int, int], ...] = ()
+    """(claim id, origin actor id) of the claims the event rests on."""
+    publisher_origin: int | None = None
+    """The publisher's actor id: the origin when the report states the event in its own voice."""
+
+    @property
+    def origins(self) -> set[int]:
+        if self.claims:
+            return {origin for _, origin in self.claims}
+        return {self.publisher_origin} if self.publisher_origin is not None else set()
+
+    @property
+    def killed_best(self) -> int | None:
+        low, best, high = self.killed
+        return best if best is not None else (low if low is not None else high)
+
+
+@dataclass
+class Cluster:
+    """Events judged to be one real-world event, each with the reason it joined."""
+
+    members: list[EventRecord]
+    reasons: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def asserting(self) -> list[EventRecord]:
+        return [member for member in self.members if not member.negated]
+
+    @property
+    def origins(self) -> set[int]:
+        """Independent origins vouching for the event: chains walked to their originator."""
+        return {origin for member in self.asserting for origin in member.origins}
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two sides of a dispute inside one cluster."""
+
+    kind: str  # "control", "stance" or "casualties"
+    detail: str
+    side_a: tuple[EventRecord, ...]
+    side_b: tuple[EventRecord, ...]
+
+
+def distance_km(a: EventRecord, b: EventRecord) -> float | None:
+    """Great-circle distance between two events' places, None when either has no coordinates."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
+    """Why the two places can be one, or None when they cannot."""
+    if a.place_id is None and b.place_id is None:
+        if a.actor_key and a.recipient_key and (a.actor_key, a.recipient_key) == (b.actor_key, b.recipient_key):
+            return f"no place, same actor and recipient ({a.actor_key} -> {a.recipient_key})"
+        return None
+    if a.place_id is None or b.place_id is None:
+        return None
+    if a.place_id == b.place_id:
+        return f"same place {a.place_name}"
+    if 6 in (a.where_precision, b.where_precision):
+        same = a.country_code is not None and a.country_code == b.country_code
+        return f"{a.place_name} and {b.place_name} in one country ({a.country_code})" if same else None
+    distance = distance_km(a, b)
+    if distance is None:
+        return None
+    limit = RADIUS_KM.get(a.where_precision or 0, DEFAULT_RADIUS_KM) + RADIUS_KM.get(
+        b.where_precision or 0, DEFAULT_RADIUS_KM
+    )
+    if distance > limit:
+        return None
+    return f"{a.place_name} and {b.place_name} {distance:.0f} km apart (within {limit:.0f} km)"
+
+
+def _actors_compatible(a: EventRecord, b: EventRecord) -> bool:
+    if a.actor_key is None or b.actor_key is None or a.actor_key == b.actor_key:
+        return True
+    return a.actor_country is not None and a.actor_country == b.actor_country
+
+
+def _dates_overlap(a: EventRecord, b: EventRecord) -> bool:
+    assert a.date_start and a.date_end and b.date_start and b.date_end
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
+    """Why ``b`` reports the same real-world event as ``a``, or None when it does not."""
+    if not (a.type == b.type and _dates_overlap(a, b) and _actors_compatible(a, b)):
+        return None
+    place = _places_compatible(a, b)
+    if place is None:
+        return None
+    overlap = f"{max(a.date_start, b.date_start)}..{min(a.date_end, b.date_end)}"  # type: ignore[type-var]
+    actors = f"actors {a.actor_key or '?'} / {b.actor_key or '?'} compatible"
+    return f"{b.type} like event {a.id} (article {a.article_id}): {place}; dates overlap {overlap}; {actors}"
+
+
+def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
+    """Group events into clusters by single linkage over ``merge_reason``.
+
+    Events are swept in date order per type, so each is compared only with events whose
+    interval is still open.
+    """
+    parent: dict[int, int] = {}
+    reasons: dict[int, str] = {}
+
+    def root(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    dated, undated = [], []
+    for record in records:
+        parent[record.id] = record.id
+        (dated if record.date_start and record.date_end else undated).append(record)
+    families: dict[str, list[EventRecord]] = defaultdict(list)
+    for record in dated:
+        families[record.type].append(record)
+    for family in families.values():
+        family.sort(key=lambda record: (record.date_start, record.id))
+        open_events: list[EventRecord] = []
+        for record in family:
+            open_events = [other for other in open_events if other.date_end >= record.date_start]  # type: ignore[operator]
+            for other in open_events:
+                reason = merge_reason(other, record)
+                if reason and root(other.id) != root(record.id):
+                    parent[root(record.id)] = root(other.id)
+                    reasons.setdefault(record.id, reason)
+            open_events.append(record)
+    groups: dict[int, list[EventRecord]] = defaultdict(list)
+    for record in [*dated, *undated]:
+        groups[root(record.id)].append(record)
+    return [
+        Cluster(members=members, reasons={m.id: reasons[m.id] for m in members if m.id in reasons})
+        for members in groups.values()
+    ]
+
+
+def _figures_disagree(a: int, b: int) -> bool:
+    return abs(a - b) > max(2.0, FIGURE_TOLERANCE * max(a, b))
+
+
+def _names(records: Iterable[EventRecord]) -> str:
+    return ", ".join(sorted({f"event {record.id}" for record in records}))
+
+
+def find_contradictions(cluster: Cluster) -> list[Contradiction]:
+    """Control or stance asserted by some reports and denied by others; casualty figures that
+    disagree beyond tolerance."""
+    found: list[Contradiction] = []
+    asserted = tuple(member for member in cluster.members if not member.negated)
+    denied = tuple(member for member in cluster.members if member.negated)
+    if asserted and denied:
+        control = any(
+            member.mode in CONTROL_MODES or CONTROL_WORDS.search(member.trigger) for member in cluster.members
+        )
+        place = cluster.members[0].place_name or "the same place"
+        what = f"control of {place}" if control else f"{asserted[0].type} at {place}"
+        found.append(Contradiction(
+            "control" if control else "stance",
+            f"{what}: asserted by {_names(asserted)}, denied by {_names(denied)}",
+            asserted,
+            denied,
+        ))
+    by_figure: dict[int, list[EventRecord]] = defaultdict(list)
+    for member in asserted:
+        if member.killed_best is not None:
+            by_figure[member.killed_best].append(member)
+    figures = sorted(by_figure)
+    groups: list[list[int]] = []
+    for figure in figures:
+        if groups and not _figures_disagree(groups[-1][0], figure):
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    for low_group, high_group in zip(groups, groups[1:]):
+        found.append(Contradiction(
+            "casualties",
+            f"killed: {'/'.join(map(str, low_group))} vs {'/'.join(map(str, high_group))}",
+            tuple(member for figure in low_group for member in by_figure[figure]),
+            tuple(member for figure in high_group for member in by_figure[figure]),
+        ))
+    return found

@@ -1,0 +1,40 @@
+"""The database: SQLite file by default, PostgreSQL by URL, migrated on open."""
+
+from __future__ import annotations
+
+from ._models import (
+    ActorRow,
+    ArticleRow,
+    Base,
+    CertaintyRow,
+    ChainLinkRow,
+    ClaimRow,
+    ClusterRow,
+    ContradictionRow,
+    ContradictionSideRow,
+    EventClaimRow,
+    EventRow,
+    PlaceRow,
+)
+from ._store import SaveOutcome, Store, actor_key, database_url, open_store, place_key
+
+__all__ = [
+    "ActorRow",
+    "ArticleRow",
+    "Base",
+    "CertaintyRow",
+    "ChainLinkRow",
+    "ClaimRow",
+    "ClusterRow",
+    "ContradictionRow",
+    "ContradictionSideRow",
+    "EventClaimRow",
+    "EventRow",
+    "PlaceRow",
+    "SaveOutcome",
+    "Store",
+    "actor_key",
+    "database_url",
+    "open_store",
+    "place_key",
+]

@@ -1,0 +1,318 @@
+"""Open a database (SQLite file or PostgreSQL URL), migrate it, and save analyses into it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .._errors import StoreError
+from ..schema import Analysis, Claim, Count, Event, Participant, Place
+from ._migrate import upgrade
+from ._models import (
+    ActorRow,
+    ArticleRow,
+    CertaintyRow,
+    ChainLinkRow,
+    ClaimRow,
+    EventClaimRow,
+    EventRow,
+    PlaceRow,
+)
+
+NEGATIVE_STANCES = frozenset({"denied", "negated"})
+
+
+class SaveOutcome(str, enum.Enum):
+    """What saving one analysis did."""
+
+    stored = "stored"
+    unchanged = "unchanged"
+    superseded = "superseded"
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for ``target``: a URL as given, or a file path as a SQLite database."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def open_store(target: str) -> Store:
+    """Open (creating and migrating as needed) the database at ``target``, a URL or a file path."""
+    url = database_url(target)
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    try:
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        with engine.begin() as connection:
+            upgrade(connection)
+    except SQLAlchemyError as error:
+        raise StoreError(f"{target}: cannot open database: {error}") from None
+    return Store(engine)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    """WAL so readers never block the writer, foreign keys on, and a wait instead of 'locked'."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def actor_key(name: str) -> str:
+    """The key that folds spellings of one source: case, 'the', possessives, punctuation."""
+    folded = name.casefold().replace("’", "'").replace("'s ", " ").replace("defense", "defence")
+    words = re.sub(r"[^\w\s]", " ", folded).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def place_key(place: Place) -> str:
+    """The key that folds one place across reports: its gazetteer id, else its name and country."""
+    if place.geonames_id is not None:
+        return f"geonames:{place.geonames_id}"
+    if place.supplement_id is not None:
+        return f"supplement:{place.supplement_id}"
+    return f"name:{place.name.casefold()}|{place.country_code or ''}"
+
+
+class Store:
+    """A migrated database; ``save`` writes one analysis per transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise StoreError(f"database error, transaction rolled back: {error}") from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of ``hashes`` are already stored, so ingest can skip them before analysing."""
+        wanted = list(set(hashes))
+        found: set[str] = set()
+        with self.session() as session:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
+        return found
+
+    def save(self, analysis: Analysis) -> SaveOutcome:
+        """Store one analysis in one transaction.
+
+        The same text again is a no-op; a new text with the URL (or publisher and title) of a
+        current article supersedes it, keeping both.
+        """
+        try:
+            with self.session() as session:
+                return _Writer(session, analysis).write()
+        except StoreError as error:
+            if isinstance(error.__cause__, IntegrityError) and self.known_hashes([analysis.article.content_hash]):
+                return SaveOutcome.unchanged
+            raise StoreError(f"{analysis.article.source or analysis.article.url or 'article'}: {error}") from None
+
+
+class _Writer:
+    """Writes one analysis inside an open transaction, folding actors and places as it goes."""
+
+    def __init__(self, session: Session, analysis: Analysis) -> None:
+        self.session = session
+        self.analysis = analysis
+        self.actors: dict[str, ActorRow] = {}
+
+    def write(self) -> SaveOutcome:
+        article = self.analysis.article
+        if self.session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)):
+            return SaveOutcome.unchanged
+        predecessor = self._predecessor()
+        row = ArticleRow(
+            content_hash=article.content_hash,
+            url=article.url,
+            publisher=article.publisher,
+            publisher_id=self._publisher().id if article.publisher else None,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            text=article.text,
+            pipeline=self.analysis.pipeline.model_dump(mode="json"),
+            ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
+        self.session.add(row)
+        self.session.flush()
+        places = {place.id: self._place(place) for place in self.analysis.places}
+        claims = {claim.id: self._claim(row, claim) for claim in self.analysis.claims}
+        for item in self.analysis.events:
+            self._event(row, item, places, claims)
+        if predecessor is None:
+            return SaveOutcome.stored
+        predecessor.superseded_by = row.id
+        self.session.execute(update(EventRow).where(EventRow.article_id == predecessor.id).values(current=False))
+        return SaveOutcome.superseded
+
+    def _predecessor(self) -> ArticleRow | None:
+        article = self.analysis.article
+        current = select(ArticleRow).where(ArticleRow.superseded_by.is_(None))
+        if article.url:
+            return self.session.scalars(current.where(ArticleRow.url == article.url)).first()
+        if article.publisher and article.title:
+            return self.session.scalars(
+                current.where(ArticleRow.publisher == article.publisher, ArticleRow.title == article.title)
+            ).first()
+        return None
+
+    def _actor(self, name: str, **attributes: str | None) -> ActorRow:
+        key = actor_key(name) or name
+        if key in self.actors:
+            return self.actors[key]
+        row = self.session.scalars(select(ActorRow).where(ActorRow.key == key)).first()
+        if row is None:
+            row = ActorRow(key=key, name=name, **attributes)
+            self.session.add(row)
+            self.session.flush()
+        self.actors[key] = row
+        return row
+
+    def _publisher(self) -> ActorRow:
+        return self._actor(self.analysis.article.publisher or "unknown publisher", kind="publisher")
+
+    def _place(self, place: Place) -> PlaceRow:
+        key = place_key(place)
+        row = self.session.scalars(select(PlaceRow).where(PlaceRow.key == key)).first()
+        if row is None:
+            row = PlaceRow(
+                key=key,
+                name=place.name,
+                feature=place.feature,
+                geonames_id=place.geonames_id,
+                supplement_id=place.supplement_id,
+                latitude=place.latitude,
+                longitude=place.longitude,
+                country_code=place.country_code,
+                admin1=place.admin1,
+                admin2=place.admin2,
+            )
+            self.session.add(row)
+            self.session.flush()
+        return row
+
+    def _claim(self, article: ArticleRow, claim: Claim) -> ClaimRow:
+        source = claim.source
+        source_row = (
+            self._actor(source.name, kind=source.kind, country=source.country, side=source.side)
+            if claim.attributed
+            else self._publisher()
+        )
+        chain_rows = [self._actor(link.name, kind=None) for link in claim.chain]
+        row = ClaimRow(
+            article_id=article.id,
+            local_id=claim.id,
+            stage=str(claim.stage),
+            source=source_row,
+            source_text=source.span.text if source.span else None,
+            origin=chain_rows[-1] if chain_rows else source_row,
+            cue=claim.cue.text if claim.cue else None,
+            content=" ".join(span.text for span in claim.content),
+            spans=[span.model_dump() for span in claim.content],
+            stance=claim.stance,
+            verb_strength=claim.verb_strength,
+            direct_quote=claim.direct_quote,
+            attributed=claim.attributed,
+        )
+        row.chain = [
+            ChainLinkRow(position=position, actor_id=actor.id, name=link.name, role=link.role)
+            for position, (link, actor) in enumerate(zip(claim.chain, chain_rows, strict=True))
+        ]
+        row.certainty = [
+            CertaintyRow(
+                position=position, phrase=item.phrase, scale=item.scale, label=item.label, low=item.low, high=item.high
+            )
+            for position, item in enumerate(claim.certainty)
+        ]
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def _participant(self, participant: Participant | None) -> ActorRow | None:
+        if participant is None:
+            return None
+        known = next((actor for actor in self.analysis.actors if actor.id == participant.actor_id), None)
+        return self._actor(
+            known.name if known else participant.name,
+            kind=known.kind if known else None,
+            country=participant.country or (known.country if known else None),
+            sector=participant.sector or (known.sector if known else None),
+            side=known.side if known else None,
+        )
+
+    def _event(
+        self, article: ArticleRow, item: Event, places: dict[str, PlaceRow], claims: dict[str, ClaimRow]
+    ) -> None:
+        place = places.get(item.place_id) if item.place_id else None
+        linked = [claims[claim_id] for claim_id in item.claim_ids if claim_id in claims]
+        killed, injured = item.size.killed or Count(), item.size.injured or Count()
+        date_end = item.date_end or item.date_start
+        row = EventRow(
+            article_id=article.id,
+            local_id=item.id,
+            stage=str(item.stage),
+            type=item.type,
+            mode=item.mode,
+            trigger=item.trigger.text,
+            sentence=item.spans[0].text if item.spans else None,
+            negated="negated" in item.aux or any(claim.stance in NEGATIVE_STANCES for claim in linked),
+            aux=list(item.aux),
+            actor=self._participant(item.actor),
+            recipient=self._participant(item.recipient),
+            place=place,
+            where_precision=item.where_precision,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            date_start=item.date_start,
+            date_end=date_end,
+            span_days=(date_end - item.date_start).days if item.date_start and date_end else None,
+            date_precision=item.date_precision,
+            killed_low=killed.low,
+            killed_best=killed.best,
+            killed_high=killed.high,
+            injured_low=injured.low,
+            injured_best=injured.best,
+            injured_high=injured.high,
+            arrested_best=item.size.arrested.best if item.size.arrested else None,
+            current=True,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.add_all(EventClaimRow(event_id=row.id, claim_id=claim.id) for claim in linked)

@@ -1,0 +1,99 @@
+"""A throwaway PostgreSQL server for tests and benchmarks (initdb into a temp dir as the
+``postgres`` user, loopback only, removed at the end), and the database fixtures the store,
+corpus and report tests share: import ``store_url`` (and ``postgres_server``) from here."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+
+def postgres_bin() -> Path | None:
+    """The newest installed PostgreSQL server binaries, or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(path.split("/")[4]))
+    return Path(found[-1]).parent if found else None
+
+
+def unavailable_reason() -> str | None:
+    """Why a server cannot be started here, or None when it can."""
+    if postgres_bin() is None:
+        return "no PostgreSQL server binaries under /usr/lib/postgresql"
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return "no 'postgres' user to run the server as"
+    if os.geteuid() != 0 and pwd.getpwuid(os.geteuid()).pw_name != "postgres":
+        return "needs root or the 'postgres' user to start a server"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _as_postgres(args: list[str]) -> None:
+    account = pwd.getpwnam("postgres")
+
+    def demote() -> None:
+        if os.geteuid() == 0:
+            os.setgid(account.pw_gid)
+            os.setuid(account.pw_uid)
+
+    subprocess.run(args, check=True, capture_output=True, preexec_fn=demote)
+
+
+@contextmanager
+def temporary_postgres() -> Iterator[str]:
+    """Start a server and yield its URL (database ``postgres``); stop and delete it afterwards."""
+    binaries = postgres_bin()
+    assert binaries is not None, unavailable_reason()
+    root = Path(tempfile.mkdtemp(prefix="wirecoder-pg-"))
+    account = pwd.getpwnam("postgres")
+    os.chown(root, account.pw_uid, account.pw_gid)
+    data, port = root / "data", _free_port()
+    _as_postgres([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
+    _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"])
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One PostgreSQL server for the whole test session, skipped when none can be started."""
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with temporary_postgres() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL of a fresh, empty database: a SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wirecoder.db'}"
+    server = request.getfixturevalue("postgres_server")
+    name = f"t{uuid.uuid4().hex[:12]}"
+    engine = create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return server.rsplit("/", 1)[0] + f"/{name}"

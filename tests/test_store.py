@@ -1,0 +1,138 @@
+"""The store: migrations on open, one transaction per article, idempotence, supersession —
+the same tests on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from sqlalchemy import func, select, text
+
+from wirecoder import StoreError
+from wirecoder.corpus._synthetic import generate
+from wirecoder.schema import Analysis
+from wirecoder.store import (
+    ArticleRow,
+    ChainLinkRow,
+    ClaimRow,
+    EventClaimRow,
+    EventRow,
+    PlaceRow,
+    SaveOutcome,
+    Store,
+    actor_key,
+    database_url,
+    open_store,
+)
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Analysis]:
+    return generate(reports_per_incident=3).analyses
+
+
+def count(store: Store, table: type) -> int:
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+def test_save_stores_claims_chains_events_and_links(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    analysis = next(item for item in reports if any(claim.chain[1:-1] for claim in item.claims))
+    with open_store(store_url) as store:
+        assert store.save(analysis) is SaveOutcome.stored
+        with store.session() as session:
+            claim = session.scalars(select(ClaimRow)).first()
+            assert claim is not None
+            assert [link.role for link in claim.chain] == [link.role for link in analysis.claims[0].chain]
+            assert claim.origin.name == analysis.claims[0].chain[-1].name
+            assert claim.content == analysis.claims[0].content[0].text
+            event = session.scalars(select(EventRow)).first()
+            assert event is not None and event.place is not None
+            assert event.place.name == analysis.places[0].name
+            assert event.latitude == analysis.places[0].latitude
+            assert [c.local_id for c in event.claims] == analysis.events[0].claim_ids
+        assert count(store, EventClaimRow) == sum(len(event.claim_ids) for event in analysis.events)
+
+
+def test_same_article_twice_is_a_no_op(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    with open_store(store_url) as store:
+        assert store.save(reports[0]) is SaveOutcome.stored
+        before = [count(store, table) for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)]
+        assert store.save(reports[0]) is SaveOutcome.unchanged
+        assert [count(store, table) for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)] == before
+        assert store.known_hashes([reports[0].article.content_hash, "0" * 64]) == {reports[0].article.content_hash}
+
+
+def test_places_and_actors_fold_across_reports(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    with open_store(store_url) as store:
+        for analysis in reports:
+            store.save(analysis)
+        towns = {place.name for analysis in reports for place in analysis.places}
+        assert count(store, PlaceRow) == len(towns)
+        with store.session() as session:
+            origins = set(session.scalars(select(ClaimRow.origin_id)))
+        names = {claim.chain[-1].name for analysis in reports for claim in analysis.claims}
+        assert len(origins) == len(names)
+
+
+def test_corrected_version_supersedes_the_old_one(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    original = reports[0]
+    corrected = original.model_copy(
+        update={"article": original.article.model_copy(update={"text": original.article.text + " Corrected."})}
+    )
+    with open_store(store_url) as store:
+        store.save(original)
+        assert store.save(corrected) is SaveOutcome.superseded
+        with store.session() as session:
+            old, new = session.scalars(select(ArticleRow).order_by(ArticleRow.id)).all()
+            assert old.superseded_by == new.id and new.superseded_by is None
+            current = session.execute(select(EventRow.article_id, EventRow.current)).all()
+        assert {article for article, is_current in current if is_current} == {new.id}
+
+
+def test_same_publisher_and_title_without_url_supersedes(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    first = reports[0].model_copy(update={"article": reports[0].article.model_copy(update={"url": None})})
+    second = first.model_copy(update={"article": first.article.model_copy(update={"text": "Another wording."})})
+    other_title = first.model_copy(
+        update={"article": first.article.model_copy(update={"text": "Third wording.", "title": "Other"})}
+    )
+    with open_store(store_url) as store:
+        assert store.save(first) is SaveOutcome.stored
+        assert store.save(second) is SaveOutcome.superseded
+        assert store.save(other_title) is SaveOutcome.stored
+
+
+def test_failed_save_leaves_nothing_half_written(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    analysis = reports[0]
+    broken = analysis.model_copy(update={"claims": [analysis.claims[0], analysis.claims[0]]})  # duplicate id
+    with open_store(store_url) as store:
+        with pytest.raises(StoreError, match="rolled back"):
+            store.save(broken)
+        assert [count(store, table) for table in (ArticleRow, ClaimRow, EventRow)] == [0, 0, 0]
+        assert store.save(analysis) is SaveOutcome.stored
+
+
+def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+    with open_store(store_url) as store:
+        store.save(reports[0])
+    with open_store(store_url) as store:
+        assert count(store, ArticleRow) == 1
+        with store.session() as session:
+            assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+
+
+def test_sqlite_file_uses_wal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with open_store(str(tmp_path / "plain-path.db")) as store:
+        with store.session() as session:
+            assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+
+
+def test_unreachable_database_is_a_store_error() -> None:
+    with pytest.raises(StoreError, match="cannot open database"):
+        open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_database_url_and_actor_key() -> None:
+    assert database_url("postgresql://h/db") == "postgresql://h/db"
+    assert database_url("x.db").startswith("sqlite:////")
+    assert actor_key("Russia's Defense Ministry") == actor_key("russia defence ministry")
+    assert actor_key("The Kremlin") == "kremlin"
