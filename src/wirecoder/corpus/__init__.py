@@ -1,1 +1,18 @@
 """Many reports into one picture: clusters of the same event, independent origins, contradictions."""
+
+from __future__ import annotations
+
+from ._cluster import Cluster, Contradiction, EventRecord, cluster_events, find_contradictions, merge_reason
+from ._rebuild import CorpusSummary, load_records, rebuild
+
+__all__ = [
+    "Cluster",
+    "Contradiction",
+    "CorpusSummary",
+    "EventRecord",
+    "cluster_events",
+    "find_contradictions",
+    "load_records",
+    "merge_reason",
+    "rebuild",
+]

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from itertools import combinations
+
+from sqlalchemy import select
 
 from ..schema import (
     Analysis,
@@ -27,6 +30,7 @@ from ..schema import (
     Span,
     StageRef,
 )
+from ..store import ArticleRow, EventRow, Store
 
 STAGE = StageRef(name="synthetic", version="1")
 PIPELINE = PipelineInfo(model="synthetic", model_version="1", stages=[STAGE], wirecoder_version="synthetic")
@@ -285,3 +289,36 @@ class _ReportBuilder:
             size=Size(killed=killed), aux=["negated"] if statement.denial else [], claim_ids=[claim.id],
         ))
 
+
+
+@dataclass(frozen=True)
+class ClusterScore:
+    """Pairwise scores of the stored clusters against the corpus truth."""
+
+    precision: float
+    recall: float
+    predicted_pairs: int
+    true_pairs: int
+
+
+def score_clusters(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
+    """Precision and recall of merged event pairs: a pair is merged when both share a cluster."""
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.content_hash, EventRow.local_id, EventRow.cluster_id)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(EventRow.current)
+        ).all()
+    labelled = [(corpus.truth[(digest, local)], cluster) for digest, local, cluster in rows if (digest, local) in corpus.truth]
+    predicted = true = both = 0
+    for (truth_a, cluster_a), (truth_b, cluster_b) in combinations(labelled, 2):
+        same_cluster, same_truth = cluster_a == cluster_b, truth_a == truth_b
+        predicted += same_cluster
+        true += same_truth
+        both += same_cluster and same_truth
+    return ClusterScore(
+        precision=both / predicted if predicted else 1.0,
+        recall=both / true if true else 1.0,
+        predicted_pairs=predicted,
+        true_pairs=true,
+    )

@@ -1,0 +1,145 @@
+"""Cross-report folding: clustering rules on hand-made events, then the generated corpus with
+known truth stored and rebuilt on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from sqlalchemy import select
+
+from wirecoder.corpus import EventRecord, cluster_events, find_contradictions, merge_reason, rebuild
+from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
+from wirecoder.store import ArticleRow, ClusterRow, ContradictionRow, EventRow, open_store
+
+DAY = dt.date(2023, 4, 6)
+BAKHMUT = {"place_id": 1, "place_name": "Bakhmut", "latitude": 48.5956, "longitude": 38.0003, "where_precision": 1}
+SOLEDAR = {"place_id": 2, "place_name": "Soledar", "latitude": 48.6833, "longitude": 38.0833, "where_precision": 1}
+
+
+def record(id: int, **changes: object) -> EventRecord:
+    fields: dict[str, object] = {
+        "id": id, "article_id": id, "type": "ASSAULT", "date_start": DAY, "date_end": DAY,
+        "actor_key": "russian forces", "actor_country": "RUS", **BAKHMUT, "claims": ((id, 100 + id),),
+    }
+    fields.update(changes)
+    return EventRecord(**fields)  # type: ignore[arg-type]
+
+
+def test_same_type_place_date_and_actor_merge_with_a_reason() -> None:
+    reason = merge_reason(record(1), record(2, actor_key="russia", actor_country="RUS"))
+    assert reason is not None
+    assert "same place Bakhmut" in reason and "2023-04-06" in reason
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        record(2, type="PROTEST"),
+        record(2, **SOLEDAR),
+        record(2, date_start=DAY + dt.timedelta(days=2), date_end=DAY + dt.timedelta(days=2)),
+        record(2, actor_key="ukrainian forces", actor_country="UKR"),
+        record(2, place_id=None, latitude=None, longitude=None),
+    ],
+    ids=["type", "place-13km-apart", "dates", "actors", "no-place"],
+)
+def test_incompatible_events_stay_apart(other: EventRecord) -> None:
+    assert merge_reason(record(1), other) is None
+
+
+def test_vaguer_place_or_date_widens_the_match() -> None:
+    near = record(2, **{**SOLEDAR, "where_precision": 2})
+    week = record(3, date_start=DAY - dt.timedelta(days=3), date_end=DAY + dt.timedelta(days=1))
+    assert merge_reason(record(1), near) is not None
+    assert merge_reason(record(1), week) is not None
+
+
+def test_repeated_ministry_counts_one_origin() -> None:
+    ministry = 7
+    outlets = [record(i, claims=((i, ministry),)) for i in range(1, 6)]
+    [cluster] = cluster_events(outlets)
+    assert len(cluster.members) == 5 and cluster.origins == {ministry}
+    [cluster] = cluster_events([*outlets, record(6, claims=((6, 8),))])
+    assert cluster.origins == {ministry, 8}
+
+
+def test_unattributed_report_counts_its_publisher() -> None:
+    [cluster] = cluster_events([record(1, claims=(), publisher_origin=50), record(2, claims=((2, 51),))])
+    assert cluster.origins == {50, 51}
+
+
+def test_control_asserted_and_denied_is_a_contradiction() -> None:
+    claimed = record(1, trigger="captured", mode="seize")
+    denied = record(2, trigger="fallen", negated=True)
+    [cluster] = cluster_events([claimed, denied])
+    [contradiction] = find_contradictions(cluster)
+    assert contradiction.kind == "control" and "control of Bakhmut" in contradiction.detail
+    assert contradiction.side_a == (claimed,) and contradiction.side_b == (denied,)
+    assert cluster.origins == claimed.origins
+
+
+def test_casualty_figures_beyond_tolerance_disagree() -> None:
+    seven, eight, two = record(1, killed=(7, 7, 7)), record(2, killed=(None, 8, None)), record(3, killed=(2, 2, 2))
+    [cluster] = cluster_events([seven, eight, two])
+    [contradiction] = find_contradictions(cluster)
+    assert contradiction.kind == "casualties"
+    assert set(contradiction.side_a) == {two} and set(contradiction.side_b) == {seven, eight}
+    assert find_contradictions(cluster_events([seven, eight])[0]) == []
+
+
+def test_stance_on_a_proposition_without_place() -> None:
+    posed = {"type": "THREATEN", "actor_key": "ukraine", "recipient_key": "russia", "place_id": None,
+             "latitude": None, "longitude": None, "trigger": "threatened"}
+    [cluster] = cluster_events([record(1, **posed), record(2, **posed, negated=True)])
+    [contradiction] = find_contradictions(cluster)
+    assert contradiction.kind == "stance"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> SyntheticCorpus:
+    return generate(reports_per_incident=5)
+
+
+def test_generated_corpus_folds_counts_origins_and_flags_disputes(store_url: str, corpus: SyntheticCorpus) -> None:  # noqa: F811
+    with open_store(store_url) as store:
+        for analysis in corpus.analyses:
+            store.save(analysis)
+        summary = rebuild(store)
+        score = score_clusters(store, corpus)
+        assert score.precision >= 0.9 and score.recall >= 0.9, score
+        assert summary.events == sum(len(a.events) for a in corpus.analyses)
+
+        with store.session() as session:
+            rows = session.execute(
+                select(ArticleRow.content_hash, EventRow.local_id, ClusterRow)
+                .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                .join(ClusterRow, ClusterRow.id == EventRow.cluster_id)
+            ).all()
+            by_incident: dict[str, set[int]] = defaultdict(set)
+            origins: dict[int, int] = {}
+            for digest, local, cluster in rows:
+                by_incident[corpus.truth[(digest, local)]].add(cluster.id)
+                origins[cluster.id] = cluster.origins
+            for incident in INCIDENTS:
+                [cluster_id] = by_incident[incident.key]
+                assert origins[cluster_id] == len(corpus.origins(incident)), incident.key
+            kinds = {
+                (corpus.truth[(digest, local)], kind)
+                for kind, digest, local in session.execute(
+                    select(ContradictionRow.kind, ArticleRow.content_hash, EventRow.local_id)
+                    .join(EventRow, EventRow.cluster_id == ContradictionRow.cluster_id)
+                    .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+                )
+            }
+        assert kinds == {
+            ("bakhmut-capture", "control"), ("vuhledar-capture", "control"), ("donetsk-shelling", "casualties")
+        }
+
+
+def test_rebuild_is_repeatable(tmp_path, corpus: SyntheticCorpus) -> None:  # type: ignore[no-untyped-def]
+    with open_store(str(tmp_path / "c.db")) as store:
+        for analysis in corpus.analyses[:10]:
+            store.save(analysis)
+        assert rebuild(store) == rebuild(store)
