@@ -97,9 +97,9 @@ def test_stance_on_a_proposition_without_place() -> None:
     assert contradiction.kind == "stance"
 
 
-@pytest.fixture(scope="module")
-def corpus() -> SyntheticCorpus:
-    return generate(reports_per_incident=5)
+@pytest.fixture(scope="module", params=[7, 11])
+def corpus(request: pytest.FixtureRequest) -> SyntheticCorpus:
+    return generate(seed=request.param, reports_per_incident=5)
 
 
 def test_generated_corpus_folds_counts_origins_and_flags_disputes(store_url: str, corpus: SyntheticCorpus) -> None:  # noqa: F811
@@ -143,3 +143,17 @@ def test_rebuild_is_repeatable(tmp_path, corpus: SyntheticCorpus) -> None:  # ty
         for analysis in corpus.analyses[:10]:
             store.save(analysis)
         assert rebuild(store) == rebuild(store)
+
+
+def test_a_vague_report_does_not_chain_two_distinct_events() -> None:
+    earlier = record(1, date_start=DAY - dt.timedelta(days=4), date_end=DAY - dt.timedelta(days=4))
+    vague = record(2, date_start=DAY - dt.timedelta(days=4), date_end=DAY)
+    later = record(3)
+    clusters = cluster_events([earlier, vague, later])
+    assert sorted(len(cluster.members) for cluster in clusters) == [1, 2]
+
+
+def test_a_strike_near_a_town_is_not_its_capture() -> None:
+    capture = record(1, trigger="captured", mode="seize")
+    strike = record(2, **{**SOLEDAR, "where_precision": 2}, trigger="killed", mode="artillery")
+    assert merge_reason(capture, strike) is None

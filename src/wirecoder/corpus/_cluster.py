@@ -122,6 +122,11 @@ def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
     return f"{a.place_name} and {b.place_name} {distance:.0f} km apart (within {limit:.0f} km)"
 
 
+def is_control(record: EventRecord) -> bool:
+    """Whether the event is about who holds ground (captured, fell, withdrew), not a strike."""
+    return record.mode in CONTROL_MODES or bool(CONTROL_WORDS.search(record.trigger))
+
+
 def _actors_compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.actor_key is None or b.actor_key is None or a.actor_key == b.actor_key:
         return True
@@ -137,6 +142,8 @@ def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
     """Why ``b`` reports the same real-world event as ``a``, or None when it does not."""
     if not (a.type == b.type and _dates_overlap(a, b) and _actors_compatible(a, b)):
         return None
+    if is_control(a) != is_control(b):
+        return None
     place = _places_compatible(a, b)
     if place is None:
         return None
@@ -146,45 +153,39 @@ def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
 
 
 def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
-    """Group events into clusters by single linkage over ``merge_reason``.
+    """Group events into clusters by complete linkage over ``merge_reason``.
 
-    Events are swept in date order per type, so each is compared only with events whose
-    interval is still open.
+    An event joins a cluster only when it is compatible with every member, so one vague report
+    ("earlier this week", "near Soledar") cannot chain two distinct events together. Events are
+    swept in date order per type, and compared only with clusters still open at their start.
     """
-    parent: dict[int, int] = {}
-    reasons: dict[int, str] = {}
-
-    def root(item: int) -> int:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
-    dated, undated = [], []
+    clusters: list[Cluster] = []
+    by_type: dict[str, list[EventRecord]] = defaultdict(list)
     for record in records:
-        parent[record.id] = record.id
-        (dated if record.date_start and record.date_end else undated).append(record)
-    families: dict[str, list[EventRecord]] = defaultdict(list)
-    for record in dated:
-        families[record.type].append(record)
-    for family in families.values():
+        if record.date_start and record.date_end:
+            by_type[record.type].append(record)
+        else:
+            clusters.append(Cluster(members=[record]))
+    for family in by_type.values():
         family.sort(key=lambda record: (record.date_start, record.id))
-        open_events: list[EventRecord] = []
+        open_clusters: list[tuple[dt.date, Cluster]] = []
         for record in family:
-            open_events = [other for other in open_events if other.date_end >= record.date_start]  # type: ignore[operator]
-            for other in open_events:
-                reason = merge_reason(other, record)
-                if reason and root(other.id) != root(record.id):
-                    parent[root(record.id)] = root(other.id)
-                    reasons.setdefault(record.id, reason)
-            open_events.append(record)
-    groups: dict[int, list[EventRecord]] = defaultdict(list)
-    for record in [*dated, *undated]:
-        groups[root(record.id)].append(record)
-    return [
-        Cluster(members=members, reasons={m.id: reasons[m.id] for m in members if m.id in reasons})
-        for members in groups.values()
-    ]
+            open_clusters = [(end, cluster) for end, cluster in open_clusters if end >= record.date_start]  # type: ignore[operator]
+            best: tuple[int, Cluster, str] | None = None
+            for _, cluster in open_clusters:
+                reasons = [merge_reason(member, record) for member in cluster.members]
+                if all(reasons) and (best is None or len(cluster.members) > best[0]):
+                    best = (len(cluster.members), cluster, reasons[0])  # type: ignore[assignment]
+            if best is None:
+                cluster = Cluster(members=[record])
+                clusters.append(cluster)
+            else:
+                cluster = best[1]
+                cluster.members.append(record)
+                cluster.reasons[record.id] = best[2]
+            open_clusters = [(end, other) for end, other in open_clusters if other is not cluster]
+            open_clusters.append((max(member.date_end for member in cluster.members), cluster))  # type: ignore[type-var]
+    return clusters
 
 
 def _figures_disagree(a: int, b: int) -> bool:
@@ -202,9 +203,7 @@ def find_contradictions(cluster: Cluster) -> list[Contradiction]:
     asserted = tuple(member for member in cluster.members if not member.negated)
     denied = tuple(member for member in cluster.members if member.negated)
     if asserted and denied:
-        control = any(
-            member.mode in CONTROL_MODES or CONTROL_WORDS.search(member.trigger) for member in cluster.members
-        )
+        control = any(is_control(member) for member in cluster.members)
         place = cluster.members[0].place_name or "the same place"
         what = f"control of {place}" if control else f"{asserted[0].type} at {place}"
         found.append(Contradiction(

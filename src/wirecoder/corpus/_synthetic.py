@@ -104,6 +104,8 @@ INCIDENTS = [
              (DONETSK_AUTH,), disputed_figure=(UA_STAFF, 2)),
     Incident("kramatorsk-strike", "shelling", "Kramatorsk", dt.date(2023, 4, 5), ("Russian forces", "RUS"), 11,
              (REGIONAL_GOV, UA_STAFF)),
+    Incident("kramatorsk-earlier-strike", "shelling", "Kramatorsk", dt.date(2023, 4, 1), ("Russian forces", "RUS"), 2,
+             (REGIONAL_GOV,)),
     Incident("soledar-shelling", "shelling", "Soledar", dt.date(2023, 4, 6), ("Russian forces", "RUS"), 3,
              (UA_STAFF,)),
     Incident("kupiansk-strike", "shelling", "Kupiansk", dt.date(2023, 4, 4), ("Russian forces", "RUS"), 4,
@@ -134,6 +136,8 @@ WORDING = {
         "dozens of people were arrested by {actor} in {town} {when}",
     ],
 }
+NEAR_WORDING = "{n_text} people were killed in shelling near {town} {when}"
+"""Said of a place's surroundings: where-precision 2 (within 25 km)."""
 DENIALS = ["denied that {town} had fallen", "rejected reports that {actor} had taken {town}"]
 CUES = ["said", "reported", "said in a statement", "told reporters"]
 NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 11: "11", 12: "12"}
@@ -228,14 +232,16 @@ class _ReportBuilder:
             "when": "earlier this week" if vague else f"on {WEEKDAYS[incident.day.weekday()]}",
             "n_text": NUMBERS.get(statement.killed or 0, str(statement.killed)),
         }
-        content = rng.choice(DENIALS if statement.denial else WORDING[incident.kind]).format(**values)
+        near = incident.kind == "shelling" and not statement.denial and rng.random() < 0.25
+        wording = DENIALS if statement.denial else [NEAR_WORDING] if near else WORDING[incident.kind]
+        content = rng.choice(wording).format(**values)
         cue = "" if statement.denial else " " + rng.choice(CUES)
         via = f", {statement.agency} reported" if statement.agency else ""
         sentence = f"{statement.origin.name}{cue} {content}{via}. "
         sentence = sentence[0].upper() + sentence[1:]
         start = len(self.text)
         self.text += sentence
-        self._statement(start, statement, sentence, content, vague)
+        self._statement(start, statement, sentence, content, vague, near)
 
     def _span(self, start: int, needle: str) -> Span:
         position = self.text.index(needle, start)
@@ -258,7 +264,9 @@ class _ReportBuilder:
         return Analysis(article=article, pipeline=PIPELINE, places=list(self.places.values()),
                         claims=self.claims, events=self.events)
 
-    def _statement(self, start: int, statement: Statement, sentence: str, content: str, vague: bool) -> None:
+    def _statement(
+        self, start: int, statement: Statement, sentence: str, content: str, vague: bool, near: bool
+    ) -> None:
         incident, origin = statement.incident, statement.origin
         chain = [ChainLink(name=self.outlet, role="publisher")]
         if statement.agency:
@@ -284,7 +292,7 @@ class _ReportBuilder:
             mode=EVENT_MODE[incident.kind], trigger=self._span(start, trigger),
             spans=[self._span(start, sentence.strip())],
             actor=Participant(name=incident.actor[0], country=incident.actor[1], sector="MIL"),
-            place_id=self._place(start, TOWNS[incident.town]), where_precision=1,
+            place_id=self._place(start, TOWNS[incident.town]), where_precision=2 if near else 1,
             date_start=date_start, date_end=date_end, date_precision=precision,  # type: ignore[arg-type]
             size=Size(killed=killed), aux=["negated"] if statement.denial else [], claim_ids=[claim.id],
         ))
