@@ -142,7 +142,7 @@ class Store:
         except StoreError as error:
             if isinstance(error.__cause__, IntegrityError) and self.known_hashes([analysis.article.content_hash]):
                 return SaveOutcome.unchanged
-            raise StoreError(f"{analysis.article.source or analysis.article.url or 'article'}: {error}") from None
+            raise
 
 
 class _Writer:
