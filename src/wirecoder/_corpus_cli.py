@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -12,7 +15,29 @@ from ._errors import ConfigError, InputError, StoreError
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+if TYPE_CHECKING:
+    from .store import Area, Store
+
 DbOption = Annotated[str, typer.Option("--db", help="Database: a SQLite file path or URL, or postgresql://...")]
+AreaOption = Annotated[
+    Optional[str], typer.Option(help="A place, region or country code (Donetsk, UA), or a box west,south,east,north.")
+]
+SinceOption = Annotated[Optional[str], typer.Option(help="First day (YYYY-MM-DD).")]
+UntilOption = Annotated[Optional[str], typer.Option(help="Last day (YYYY-MM-DD).")]
+TypeOption = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+SourceOption = Annotated[Optional[str], typer.Option(help="Only what this source said, relayed or published.")]
+LimitOption = Annotated[Optional[int], typer.Option(min=1, help="At most this many rows.")]
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+EVENT_COLUMNS = ("id", "date_start", "date_end", "type", "mode", "negated", "actor", "place", "killed",
+                 "cluster", "reports", "origins", "publisher", "sentence")
+CLAIM_COLUMNS = ("id", "published", "publisher", "chain", "stance", "certainty", "content")
 
 
 def _error(message: str) -> None:
@@ -65,6 +90,90 @@ def ingest_command(
     raise typer.Exit(EXIT_FAILED if summary.failures else 0)
 
 
+def _day(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(option, f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _open(db: str) -> Store:
+    from .store import open_store
+
+    return open_store(db)
+
+
+def _area(text: str | None) -> Area | None:
+    from .store import Area
+
+    return Area.parse(text) if text else None
+
+
+def _query_command(kind: str, columns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Build the ``events`` or ``claims`` command: the same filters, another query."""
+
+    def command(
+        db: DbOption,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        area: AreaOption = None,
+        event_type: TypeOption = None,
+        source: SourceOption = None,
+        limit: LimitOption = None,
+        output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    ) -> None:
+        from . import store as store_module
+        from .report import render_rows
+
+        try:
+            filters = store_module.Filters(
+                since=_day(since, "--since"), until=_day(until, "--until"), area=_area(area),
+                type=event_type, source=source, limit=limit,
+            )
+            with _open(db) as store:
+                rows = getattr(store_module, kind)(store, filters)
+        except (InputError, StoreError) as error:
+            _error(str(error))
+            raise typer.Exit(EXIT_USAGE) from None
+        sys.stdout.write(render_rows(rows, output_format.value, columns if output_format is TableFormat.table else None))
+
+    command.__doc__ = f"List stored {kind} by date, area, type and source, as a table, CSV or JSON."
+    return command
+
+
+def sitrep_command(
+    db: DbOption,
+    date: Annotated[str, typer.Option(help="Last day of the report (YYYY-MM-DD).")],
+    days: Annotated[int, typer.Option(min=1, help="How many days up to --date.")] = 1,
+    area: AreaOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    as_html: Annotated[bool, typer.Option("--html", help="HTML with a map and a timeline instead of Markdown.")] = False,
+) -> None:
+    """Write a situation report: per area, what happened, who says so, how sure, how many
+    independent origins, and what is disputed by whom."""
+    from ._output import write_atomic
+    from .report import build, to_html, to_markdown
+
+    try:
+        last_day = _day(date, "--date")
+        assert last_day is not None
+        with _open(db) as store:
+            report = build(store, last_day, days, _area(area))
+    except (InputError, StoreError) as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from None
+    text = to_html(report) if as_html else to_markdown(report)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app``."""
     app.command("ingest")(ingest_command)
+    app.command("sitrep")(sitrep_command)
+    app.command("events")(_query_command("events", EVENT_COLUMNS))
+    app.command("claims")(_query_command("claims", CLAIM_COLUMNS))

@@ -16,10 +16,13 @@ from ._models import (
     EventRow,
     PlaceRow,
 )
+from ._query import Area, Filters, claims, event_conditions, events, timeline
 from ._store import SaveOutcome, Store, actor_key, database_url, open_store, place_key
 
 __all__ = [
     "ActorRow",
+    "Area",
+    "Filters",
     "ArticleRow",
     "Base",
     "CertaintyRow",
@@ -34,6 +37,10 @@ __all__ = [
     "SaveOutcome",
     "Store",
     "actor_key",
+    "claims",
+    "event_conditions",
+    "events",
+    "timeline",
     "database_url",
     "open_store",
     "place_key",

@@ -1,0 +1,19 @@
+"""Situation reports and query tables built from the store."""
+
+from __future__ import annotations
+
+from ._render import map_png, timeline_png, to_html, to_markdown
+from ._sitrep import Incident, SituationReport, Voice, build
+from ._tables import render_rows
+
+__all__ = [
+    "Incident",
+    "SituationReport",
+    "Voice",
+    "build",
+    "map_png",
+    "render_rows",
+    "timeline_png",
+    "to_html",
+    "to_markdown",
+]

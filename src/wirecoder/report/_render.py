@@ -1,0 +1,156 @@
+"""Render a situation report as Markdown, or as HTML with a static map and a timeline plot."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import Counter
+from collections.abc import Iterator
+
+from ._sitrep import Incident, SituationReport, Voice
+
+NOTICE = (
+    "Every statement below is attributed to the source that made it; counts of reports and of "
+    "independent origins are tallies, not an assessment by wirecoder."
+)
+
+
+def _window(report: SituationReport) -> str:
+    if report.first_day == report.last_day:
+        return report.last_day.isoformat()
+    return f"{report.first_day.isoformat()} to {report.last_day.isoformat()}"
+
+
+def _dates(incident: Incident) -> str:
+    if incident.date_start is None:
+        return "date not given"
+    if incident.date_end in (None, incident.date_start):
+        return incident.date_start.isoformat()
+    return f"between {incident.date_start.isoformat()} and {incident.date_end.isoformat()}"  # type: ignore[union-attr]
+
+
+def _voice_line(voice: Voice) -> str:
+    via = f" via {', '.join(voice.relays)}" if voice.relays else ""
+    sure = "; ".join(voice.certainty) if voice.certainty else "no estimative language"
+    return (
+        f"{voice.description} {'/'.join(voice.stances)}{via}, in {', '.join(voice.publishers)}; "
+        f"certainty: {sure}; e.g. \u201c{voice.example}\u201d"
+    )
+
+
+def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
+    """The labelled lines of one incident, shared by the Markdown and HTML renderers."""
+    if incident.sentence:
+        yield "Reported", f"\u201c{incident.sentence}\u201d ({incident.sentence_publisher})"
+    yield "When", _dates(incident)
+    yield "Reports", f"{incident.reports} from {len(incident.publishers)} publishers ({', '.join(incident.publishers)})"
+    yield "Independent origins", f"{len(incident.origins)}" + (f" ({', '.join(incident.origins)})" if incident.origins else "")
+    yield "Who says so", [_voice_line(voice) for voice in incident.voices]
+    if incident.disputes:
+        yield "Disputed", list(incident.disputes)
+
+
+def to_markdown(report: SituationReport) -> str:
+    """The report as Markdown."""
+    area = f", {report.area}" if report.area else ""
+    lines = [f"# Situation report: {_window(report)}{area}", "", f"_{NOTICE}_", ""]
+    if not report.areas:
+        lines += ["No events stored for this window.", ""]
+    for name, incidents in report.areas.items():
+        lines += [f"## {name}", ""]
+        for incident in incidents:
+            lines += [f"### {incident.headline}", ""]
+            for label, value in _facts(incident):
+                if isinstance(value, list):
+                    lines.append(f"- **{label}:**")
+                    lines += [f"  - {item}" for item in value]
+                else:
+                    lines.append(f"- **{label}:** {value}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _pyplot():  # type: ignore[no-untyped-def]
+    """pyplot on the non-interactive backend: reports are drawn without a display."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    return pyplot
+
+
+def _png(figure: object) -> str:
+    """The figure as base64 PNG; the figure is closed."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=96, bbox_inches="tight")  # type: ignore[attr-defined]
+    _pyplot().close(figure)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def map_png(report: SituationReport) -> str | None:
+    """A lon/lat scatter of the incidents with place labels, as base64 PNG (None without places)."""
+    placed = [i for i in report.incidents if i.latitude is not None and i.longitude is not None]
+    if not placed:
+        return None
+    figure, axes = _pyplot().subplots(figsize=(7, 5))
+    axes.scatter([i.longitude for i in placed], [i.latitude for i in placed],
+                 s=[30 + 20 * i.reports for i in placed], c=["tab:red" if i.disputes else "tab:blue" for i in placed],
+                 alpha=0.7)
+    for name in sorted({i.place for i in placed if i.place}):
+        at = next(i for i in placed if i.place == name)
+        axes.annotate(name, (at.longitude, at.latitude), xytext=(4, 4), textcoords="offset points", fontsize=8)  # type: ignore[arg-type]
+    axes.set_xlabel("longitude")
+    axes.set_ylabel("latitude")
+    axes.set_title("Incidents (size: reports; red: disputed)")
+    axes.set_aspect("equal", adjustable="datalim")
+    return _png(figure)
+
+
+def timeline_png(report: SituationReport) -> str | None:
+    """Incidents per start day as a small bar chart, base64 PNG (None without dated incidents)."""
+    days = Counter(i.date_start for i in report.incidents if i.date_start is not None)
+    if not days:
+        return None
+    figure, axes = _pyplot().subplots(figsize=(7, 2))
+    ordered = sorted(days)
+    axes.bar(ordered, [days[day] for day in ordered], color="tab:gray")  # type: ignore[arg-type]
+    axes.set_ylabel("incidents")
+    figure.autofmt_xdate()
+    return _png(figure)
+
+
+def to_html(report: SituationReport) -> str:
+    """The report as one self-contained HTML page with the map and timeline embedded."""
+    escape = html.escape
+    area = f", {escape(report.area)}" if report.area else ""
+    title = f"Situation report: {_window(report)}{area}"
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{title}</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}dt{font-weight:bold}</style>",
+        "</head><body>",
+        f"<h1>{title}</h1>",
+        f"<p><em>{escape(NOTICE)}</em></p>",
+    ]
+    for label, image in (("Map of incidents", map_png(report)), ("Timeline", timeline_png(report))):
+        if image:
+            parts.append(f'<figure><img alt="{label}" src="data:image/png;base64,{image}"><figcaption>{label}</figcaption></figure>')
+    if not report.areas:
+        parts.append("<p>No events stored for this window.</p>")
+    for name, incidents in report.areas.items():
+        parts.append(f"<h2>{escape(name)}</h2>")
+        for incident in incidents:
+            parts.append(f"<h3>{escape(incident.headline)}</h3><dl>")
+            for label, value in _facts(incident):
+                body = (
+                    "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in value) + "</ul>"
+                    if isinstance(value, list)
+                    else escape(value)
+                )
+                parts.append(f"<dt>{label}</dt><dd>{body}</dd>")
+            parts.append("</dl>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,207 @@
+"""Read queries: events and claims by date window, area, type and source.
+
+The date window is an interval overlap. It stays index-friendly because the widest stored
+interval is known (``span_days`` is indexed): an event overlapping ``[since, until]`` must start
+within ``[since - widest, until]``, a range the ``(date_start, longitude, latitude)`` index serves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from .._errors import InputError
+from ._models import ActorRow, ArticleRow, ChainLinkRow, ClaimRow, ClusterRow, EventClaimRow, EventRow, PlaceRow
+from ._store import Store, actor_key
+
+BBOX = re.compile(r"^\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Area:
+    """A named place or region (place, admin1, admin2 or country code), or a lon/lat box."""
+
+    name: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """(min longitude, min latitude, max longitude, max latitude)."""
+
+    @classmethod
+    def parse(cls, text: str) -> Area:
+        """``Donetsk`` names an area; ``37.5,47.9,38.2,48.8`` is a box (west, south, east, north)."""
+        match = BBOX.match(text)
+        if match is None:
+            return cls(name=text.strip())
+        west, south, east, north = map(float, match.groups())
+        if west > east or south > north:
+            raise InputError("--area", f"box {text!r} must be west,south,east,north with west<=east, south<=north")
+        return cls(bbox=(west, south, east, north))
+
+    def __str__(self) -> str:
+        return self.name or ",".join(f"{value:g}" for value in self.bbox or ())
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the events and claims queries select."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    area: Area | None = None
+    type: str | None = None
+    source: str | None = None
+    limit: int | None = None
+
+
+def _widest_interval(session: Session) -> int:
+    return int(session.scalar(select(func.max(EventRow.span_days))) or 0)
+
+
+def _place_ids(name: str) -> Select[tuple[int]]:
+    wanted = name.casefold()
+    return select(PlaceRow.id).where(
+        or_(
+            func.lower(PlaceRow.name) == wanted,
+            func.lower(PlaceRow.admin1) == wanted,
+            func.lower(PlaceRow.admin2) == wanted,
+            func.lower(PlaceRow.country_code) == wanted,
+        )
+    )
+
+
+def claims_through(key: str) -> Select[tuple[int]]:
+    """Ids of claims whose source, originator or any chain link is the actor with ``key``."""
+    speaking = select(ClaimRow.id).join(
+        ActorRow, or_(ActorRow.id == ClaimRow.source_id, ActorRow.id == ClaimRow.origin_id)
+    ).where(ActorRow.key == key)
+    relaying = select(ChainLinkRow.claim_id).join(ActorRow, ActorRow.id == ChainLinkRow.actor_id).where(ActorRow.key == key)
+    return speaking.union(relaying)  # type: ignore[return-value]
+
+
+def event_conditions(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
+    """WHERE conditions on ``EventRow`` for ``filters`` (current events only)."""
+    conditions: list[ColumnElement[bool]] = [EventRow.current]
+    if filters.until is not None:
+        conditions.append(EventRow.date_start <= filters.until)
+    if filters.since is not None:
+        earliest = filters.since - dt.timedelta(days=_widest_interval(session))
+        conditions += [EventRow.date_start >= earliest, EventRow.date_end >= filters.since]
+    if filters.area is not None and filters.area.bbox is not None:
+        west, south, east, north = filters.area.bbox
+        conditions += [EventRow.longitude.between(west, east), EventRow.latitude.between(south, north)]
+    elif filters.area is not None and filters.area.name:
+        conditions.append(EventRow.place_id.in_(_place_ids(filters.area.name)))
+    if filters.type:
+        conditions.append(EventRow.type == filters.type.upper())
+    if filters.source:
+        key = actor_key(filters.source)
+        said_by = select(EventClaimRow.event_id).where(EventClaimRow.claim_id.in_(claims_through(key)))
+        published_by = select(ArticleRow.id).join(ActorRow, ActorRow.id == ArticleRow.publisher_id).where(ActorRow.key == key)
+        conditions.append(or_(EventRow.id.in_(said_by), EventRow.article_id.in_(published_by)))
+    return conditions
+
+
+def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Current events matching ``filters``, newest first, as flat rows with their provenance."""
+    actor, recipient = aliased(ActorRow), aliased(ActorRow)
+    with store.session() as session:
+        query = (
+            select(EventRow, PlaceRow.name, actor.name, recipient.name, ArticleRow.publisher, ArticleRow.url,
+                   ClusterRow.reports, ClusterRow.origins)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
+            .outerjoin(actor, actor.id == EventRow.actor_id)
+            .outerjoin(recipient, recipient.id == EventRow.recipient_id)
+            .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
+            .where(and_(*event_conditions(session, filters)))
+            .order_by(EventRow.date_start.desc(), EventRow.id)
+            .limit(filters.limit)
+        )
+        return [
+            {
+                "id": event.id,
+                "date_start": event.date_start,
+                "date_end": event.date_end,
+                "type": event.type,
+                "mode": event.mode,
+                "negated": event.negated,
+                "actor": actor_name,
+                "recipient": recipient_name,
+                "place": place,
+                "latitude": event.latitude,
+                "longitude": event.longitude,
+                "where_precision": event.where_precision,
+                "killed": event.killed_best,
+                "cluster": event.cluster_id,
+                "reports": reports,
+                "origins": origins,
+                "publisher": publisher,
+                "url": url,
+                "sentence": event.sentence,
+            }
+            for event, place, actor_name, recipient_name, publisher, url, reports, origins in session.execute(query)
+        ]
+
+
+def timeline(store: Store, filters: Filters) -> list[tuple[dt.date, int]]:
+    """Events per start day within ``filters``: what a timeline plot needs."""
+    with store.session() as session:
+        query = (
+            select(EventRow.date_start, func.count())
+            .where(and_(*event_conditions(session, filters)))
+            .group_by(EventRow.date_start)
+            .order_by(EventRow.date_start)
+        )
+        return [(day, int(count)) for day, count in session.execute(query)]
+
+
+def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Claims in current articles, by publication date, area of their events, and source."""
+    source, origin = aliased(ActorRow), aliased(ActorRow)
+    with store.session() as session:
+        query = (
+            select(ClaimRow, ArticleRow.published, ArticleRow.publisher, ArticleRow.url, source.name, origin.name)
+            .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+            .join(source, source.id == ClaimRow.source_id)
+            .join(origin, origin.id == ClaimRow.origin_id)
+            .where(ArticleRow.superseded_by.is_(None))
+            .order_by(ArticleRow.published.desc(), ClaimRow.id)
+            .limit(filters.limit)
+        )
+        if filters.since is not None:
+            query = query.where(ArticleRow.published >= filters.since)
+        if filters.until is not None:
+            query = query.where(ArticleRow.published <= filters.until)
+        if filters.source:
+            query = query.where(ClaimRow.id.in_(claims_through(actor_key(filters.source))))
+        if filters.area is not None or filters.type:
+            about = Filters(area=filters.area, type=filters.type)
+            linked = (
+                select(EventClaimRow.claim_id)
+                .join(EventRow, EventRow.id == EventClaimRow.event_id)
+                .where(and_(*event_conditions(session, about)))
+            )
+            query = query.where(ClaimRow.id.in_(linked))
+        rows = session.execute(query.options(selectinload(ClaimRow.chain), selectinload(ClaimRow.certainty))).all()
+        return [
+            {
+                "id": claim.id,
+                "published": published,
+                "publisher": publisher,
+                "source": source_name,
+                "origin": origin_name,
+                "chain": " > ".join(link.name for link in claim.chain),
+                "stance": claim.stance,
+                "certainty": "; ".join(
+                    f"{item.phrase} ({item.label} {item.low:.0%}-{item.high:.0%})" for item in claim.certainty
+                ) or None,
+                "content": claim.content,
+                "url": url,
+            }
+            for claim, published, publisher, url, source_name, origin_name in rows
+        ]
+

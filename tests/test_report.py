@@ -1,0 +1,122 @@
+"""Queries, tables and the situation report over the generated corpus (SQLite and PostgreSQL),
+and the events/claims/sitrep commands."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from typer.testing import CliRunner
+
+from wirecoder.cli import app
+from wirecoder.corpus import rebuild
+from wirecoder.corpus._synthetic import generate
+from wirecoder.report import build, render_rows, to_html, to_markdown
+from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
+
+THURSDAY = dt.date(2023, 4, 6)
+DONETSK_BOX = Area.parse("37.0,47.5,38.5,49.0")
+
+
+def filled(url: str) -> Store:
+    store = open_store(url)
+    for analysis in generate(reports_per_incident=4).analyses:
+        store.save(analysis)
+    rebuild(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return filled(str(tmp_path_factory.mktemp("report") / "corpus.db"))
+
+
+def test_event_filters_agree_on_both_databases(store_url: str) -> None:  # noqa: F811
+    with filled(store_url) as store:
+        day = events(store, Filters(since=THURSDAY, until=THURSDAY))
+        assert day and all(row["date_start"] <= THURSDAY <= row["date_end"] for row in day)
+        named = events(store, Filters(area=Area.parse("kharkiv")))
+        assert {row["place"] for row in named} == {"Kupiansk"}
+        boxed = events(store, Filters(area=DONETSK_BOX))
+        assert boxed and all(37.0 <= row["longitude"] <= 38.5 for row in boxed)
+        assert {row["place"] for row in boxed} >= {"Bakhmut", "Avdiivka"}
+        assert {row["type"] for row in events(store, Filters(type="coerce"))} == {"COERCE"}
+        relayed = events(store, Filters(source="TASS"))
+        assert relayed and len(relayed) < len(events(store, Filters()))
+        assert sum(count for _, count in timeline(store, Filters(area=DONETSK_BOX))) == len(boxed)
+
+
+def test_wide_intervals_still_match_the_window(sqlite_store: Store) -> None:
+    vague = [row for row in events(sqlite_store, Filters()) if row["date_start"] != row["date_end"]]
+    assert vague, "the generated corpus has vague dates"
+    row = vague[0]
+    inside = row["date_end"]
+    assert row["id"] in {r["id"] for r in events(sqlite_store, Filters(since=inside, until=inside))}
+
+
+def test_claims_by_source_chain_and_area(sqlite_store: Store) -> None:
+    ministry = claims(sqlite_store, Filters(source="the Russian defense ministry"))
+    assert ministry and {row["origin"] for row in ministry} == {"Russian Defence Ministry"}
+    relayed = claims(sqlite_store, Filters(source="Interfax"))
+    assert relayed and all("Interfax" in row["chain"] for row in relayed)
+    kherson = claims(sqlite_store, Filters(area=Area.parse("Kherson")))
+    assert kherson and all("Kherson" in row["content"] for row in kherson)
+
+
+def test_rows_render_as_table_csv_and_json() -> None:
+    rows = [{"id": 1, "day": dt.date(2023, 4, 6), "text": "a, \"quoted\" b"}, {"id": 2, "day": None, "text": ""}]
+    assert list(csv.reader(io.StringIO(render_rows(rows, "csv"))))[1] == ["1", "2023-04-06", 'a, "quoted" b']
+    assert json.loads(render_rows(rows, "json"))[0]["day"] == "2023-04-06"
+    table = render_rows(rows, "table", ["id", "text"])
+    assert "quoted" in table and "2 rows" in table and "day" not in table
+
+
+def test_sitrep_attributes_every_incident_and_names_both_sides(sqlite_store: Store) -> None:
+    report = build(sqlite_store, THURSDAY, days=2, area=Area.parse("Donetsk"))
+    assert list(report.areas) == ["Donetsk"]
+    bakhmut = next(i for i in report.incidents if i.place == "Bakhmut")
+    assert bakhmut.headline.startswith("Reported assault")
+    assert bakhmut.origins == ("British military intelligence", "Russian Defence Ministry")
+    [dispute] = bakhmut.disputes
+    assert "control of Bakhmut" in dispute and "denied by Ukraine's Eastern Military Command" in dispute
+    avdiivka = next(i for i in report.incidents if i.place == "Avdiivka")
+    assert any("figures differ" in dispute for dispute in avdiivka.disputes)
+    markdown = to_markdown(report)
+    assert "## Donetsk" in markdown and "Independent origins:** 2" in markdown
+    assert "Kherson" not in markdown
+
+
+def test_sitrep_html_embeds_a_map_and_a_timeline(sqlite_store: Store) -> None:
+    page = to_html(build(sqlite_store, THURSDAY, days=7))
+    assert page.count("data:image/png;base64,") == 2
+    assert "<h2>Kharkiv</h2>" in page
+
+
+def test_empty_window_says_so(sqlite_store: Store) -> None:
+    report = build(sqlite_store, dt.date(2020, 1, 1))
+    assert "No events stored for this window." in to_markdown(report)
+    assert "data:image/png" not in to_html(report)
+
+
+def test_query_and_sitrep_commands(tmp_path: Path) -> None:
+    database = str(tmp_path / "cli.db")
+    filled(database).close()
+    runner = CliRunner()
+    result = runner.invoke(app, ["events", "--db", database, "--area", "Bakhmut", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["place"] for row in json.loads(result.stdout)} == {"Bakhmut"}
+    result = runner.invoke(app, ["claims", "--db", database, "--source", "TASS", "-f", "csv"])
+    assert result.exit_code == 0 and result.stdout.startswith("id,published,publisher")
+    report = tmp_path / "sitrep.html"
+    result = runner.invoke(app, ["sitrep", "--db", database, "--date", "2023-04-06", "--days", "3", "--html", "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert report.read_text().startswith("<!doctype html>")
+    result = runner.invoke(app, ["events", "--db", database, "--since", "last week"])
+    assert result.exit_code == 2 and "--since" in result.stderr
+    result = runner.invoke(app, ["sitrep", "--db", database, "--date", "2023-04-06", "--area", "40,50,30,45"])
+    assert result.exit_code == 2 and "west<=east" in result.stderr
