@@ -16,7 +16,7 @@ from ._models import (
     EventRow,
     PlaceRow,
 )
-from ._query import Area, Filters, claims, event_conditions, events, timeline
+from ._query import Area, Filters, claims, event_conditions, events, map_points, timeline
 from ._store import SaveOutcome, Store, actor_key, database_url, open_store, place_key
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "claims",
     "event_conditions",
     "events",
+    "map_points",
     "timeline",
     "database_url",
     "open_store",

@@ -147,6 +147,17 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
         ]
 
 
+def map_points(store: Store, filters: Filters) -> list[tuple[int, float, float, str, dt.date, int | None, bool]]:
+    """(id, longitude, latitude, type, date_start, cluster id, negated) of placed events within
+    ``filters``: the lean rows a map layer draws, served from the map index."""
+    with store.session() as session:
+        query = select(
+            EventRow.id, EventRow.longitude, EventRow.latitude, EventRow.type, EventRow.date_start,
+            EventRow.cluster_id, EventRow.negated,
+        ).where(and_(*event_conditions(session, filters)), EventRow.longitude.is_not(None))
+        return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
+
 def timeline(store: Store, filters: Filters) -> list[tuple[dt.date, int]]:
     """Events per start day within ``filters``: what a timeline plot needs."""
     with store.session() as session:
