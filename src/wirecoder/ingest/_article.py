@@ -1,0 +1,160 @@
+"""Raw story text into an ``Article``: clean whitespace, lift the dateline, byline and credit line out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .._errors import InputError
+from ..schema import Article, Credit, Dateline
+from ._credits import parse_byline, parse_credit_line
+from ._dateline import match_dateline
+
+_DROPPED_CHARACTERS = dict.fromkeys(
+    [0xFEFF, 0x200B, *(c for c in range(32) if chr(c) not in "\n\t"), 0x7F]
+)
+_LINE_BREAKS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n", 0x0B: "\n", 0x0C: "\n\n"}
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_TRAILING_CREDIT = re.compile(r"\((?P<inner>[^()\n]{3,600})\)\s*$")
+_HEADLINE_MAX_CHARS = 200
+_HEADER_LINES = 3
+
+
+def normalize_text(text: str) -> str:
+    """One clean form of any story text: NFC, ``\\n`` line ends, single spaces, blank-line paragraphs.
+
+    Paragraph breaks (one blank line) survive; runs of blank lines fold into one, spaces and tabs
+    into one space, and control and zero-width characters are dropped.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_LINE_BREAKS).translate(_DROPPED_CHARACTERS)
+    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+@dataclass
+class _Header:
+    """What the top of a story said before its first sentence."""
+
+    title: str | None = None
+    dateline: Dateline | None = None
+    byline: Credit | None = None
+    body_start: int = 0
+
+
+def _read_header(text: str) -> _Header:
+    """A dateline in the first few lines, with the headline and byline above it; else a top byline.
+
+    Lines above a dateline are headline, deck or byline, never story text, so the body starts
+    after the dateline. Without a dateline only a ``By NAME`` first line is lifted out.
+    """
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line:
+            lines.append((offset, line))
+        if len(lines) == _HEADER_LINES:
+            break
+        offset += len(line) + 1
+    for index, (offset, line) in enumerate(lines):
+        if found := match_dateline(line):
+            header = _Header(dateline=found.dateline, body_start=offset + found.body_start)
+            for _, above in lines[:index]:
+                byline = parse_byline(above, found.dateline.agency)
+                if byline and header.byline is None:
+                    header.byline = byline
+                elif not byline and header.title is None:
+                    header.title = above
+            return header
+        if len(line) > _HEADLINE_MAX_CHARS:
+            break
+    if lines and (byline := parse_byline(lines[0][1])):
+        return _Header(byline=byline, body_start=len(lines[0][1]) + 1)
+    return _Header()
+
+
+def _split_credit_line(text: str) -> tuple[str, list[Credit]]:
+    """The body without its closing credit line, and the credits it held."""
+    last_break = text.rfind("\n")
+    last_paragraph = text[last_break + 1 :]
+    credits = parse_credit_line(last_paragraph)
+    if credits is not None:
+        return text[: max(last_break, 0)].rstrip(), credits
+    trailing = _TRAILING_CREDIT.search(text)
+    if trailing and (credits := parse_credit_line(trailing["inner"])) is not None:
+        return text[: trailing.start()].rstrip(), credits
+    return text, []
+
+
+def article_from_text(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    publisher: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    language: str = "en",
+    byline: Sequence[str] = (),
+) -> Article:
+    """An Article from story text: the body without dateline, byline or credit line, plus metadata.
+
+    ``published`` may be a date, a datetime (kept as ``published_at`` too) or a string
+    (see ``parse_published``). ``publisher`` defaults to the dateline's agency and ``title`` to a
+    headline line above the dateline. ``byline`` names are used when the text has no byline.
+    """
+    cleaned = normalize_text(text)
+    header = _read_header(cleaned)
+    body, credits = _split_credit_line(cleaned[header.body_start :].strip())
+    if header.byline:
+        credits.insert(0, header.byline)
+    elif byline:
+        credits.insert(0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline)))
+    when = _timestamp(published, source or "text") if isinstance(published, str) else published
+    return Article(
+        text=body,
+        title=title or header.title,
+        publisher=publisher or (header.dateline.agency if header.dateline else None),
+        published=when.date() if isinstance(when, dt.datetime) else when,
+        published_at=when if isinstance(when, dt.datetime) else None,
+        dateline=header.dateline,
+        credits=credits,
+        language=language,
+        url=url,
+        source=source,
+    )
+
+
+def _timestamp(value: str, source: str) -> dt.date | dt.datetime:
+    """A date or, where the value gives a time, a datetime; InputError if it is neither."""
+    value = value.strip()
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            return parse(value)
+        except ValueError:
+            pass
+    try:
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        pass
+    import dateparser  # slow to import; only needed for free-form dates
+
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    if parsed is None:
+        raise InputError(source, f"{value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+def parse_published(value: str, source: str) -> dt.date:
+    """The publication date in ``value`` (ISO date or datetime, RFC 2822, '7 April 2023')."""
+    when = _timestamp(value, source)
+    return when.date() if isinstance(when, dt.datetime) else when
