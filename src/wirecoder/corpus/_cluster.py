@@ -152,12 +152,54 @@ def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
     return f"{b.type} like event {a.id} (article {a.article_id}): {place}; dates overlap {overlap}; {actors}"
 
 
+def _cell(record: EventRecord) -> tuple[int, int] | None:
+    """The grid cell of a precisely placed event (within 25 km), None for vaguer or unplaced ones.
+
+    Cells are 0.5 degrees of latitude by 1 of longitude, at least 50 km each way up to 60
+    degrees north or south, so two precise events that may merge are always in adjacent cells.
+    """
+    if record.latitude is None or record.longitude is None or (record.where_precision or 9) > 2:
+        return None
+    return (math.floor(record.latitude / 0.5), math.floor(record.longitude))
+
+
+class _OpenClusters:
+    """Clusters that may still take members, found by the grid cell of their first member."""
+
+    def __init__(self) -> None:
+        self.by_cell: dict[tuple[int, int], list[Cluster]] = defaultdict(list)
+        self.anywhere: list[Cluster] = []
+        self.ends: dict[int, dt.date] = {}
+
+    def _still_open(self, clusters: list[Cluster], day: dt.date) -> list[Cluster]:
+        clusters[:] = [cluster for cluster in clusters if self.ends[id(cluster)] >= day]
+        return clusters
+
+    def candidates(self, record: EventRecord) -> list[Cluster]:
+        assert record.date_start is not None
+        cell = _cell(record)
+        if cell is None:
+            cells: list[list[Cluster]] = list(self.by_cell.values())
+        else:
+            row, column = cell
+            cells = [self.by_cell[(row + dr, column + dc)] for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+        return [c for clusters in [*cells, self.anywhere] for c in self._still_open(clusters, record.date_start)]
+
+    def add(self, cluster: Cluster) -> None:
+        cell = _cell(cluster.members[0])
+        (self.anywhere if cell is None else self.by_cell[cell]).append(cluster)
+
+    def extend_to(self, cluster: Cluster, end: dt.date) -> None:
+        self.ends[id(cluster)] = max(self.ends.get(id(cluster), end), end)
+
+
 def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
     """Group events into clusters by complete linkage over ``merge_reason``.
 
     An event joins a cluster only when it is compatible with every member, so one vague report
-    ("earlier this week", "near Soledar") cannot chain two distinct events together. Events are
-    swept in date order per type, and compared only with clusters still open at their start.
+    ("earlier this week", "near Soledar") cannot chain two distinct events together; of several
+    clusters it fits, it joins the largest. Events are swept in date order per type and compared
+    only with clusters still open at their start and near enough on the grid.
     """
     clusters: list[Cluster] = []
     by_type: dict[str, list[EventRecord]] = defaultdict(list)
@@ -168,23 +210,24 @@ def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
             clusters.append(Cluster(members=[record]))
     for family in by_type.values():
         family.sort(key=lambda record: (record.date_start, record.id))
-        open_clusters: list[tuple[dt.date, Cluster]] = []
+        open_clusters = _OpenClusters()
         for record in family:
-            open_clusters = [(end, cluster) for end, cluster in open_clusters if end >= record.date_start]  # type: ignore[operator]
-            best: tuple[int, Cluster, str] | None = None
-            for _, cluster in open_clusters:
+            best: tuple[Cluster, str] | None = None
+            for cluster in open_clusters.candidates(record):
+                if best is not None and len(cluster.members) <= len(best[0].members):
+                    continue
                 reasons = [merge_reason(member, record) for member in cluster.members]
-                if all(reasons) and (best is None or len(cluster.members) > best[0]):
-                    best = (len(cluster.members), cluster, reasons[0])  # type: ignore[assignment]
+                if all(reasons):
+                    best = (cluster, reasons[0])  # type: ignore[assignment]
             if best is None:
                 cluster = Cluster(members=[record])
                 clusters.append(cluster)
+                open_clusters.add(cluster)
             else:
-                cluster = best[1]
+                cluster, reason = best
                 cluster.members.append(record)
-                cluster.reasons[record.id] = best[2]
-            open_clusters = [(end, other) for end, other in open_clusters if other is not cluster]
-            open_clusters.append((max(member.date_end for member in cluster.members), cluster))  # type: ignore[type-var]
+                cluster.reasons[record.id] = reason
+            open_clusters.extend_to(cluster, record.date_end)  # type: ignore[arg-type]
     return clusters
 
 

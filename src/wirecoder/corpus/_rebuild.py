@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..store import (
     ActorRow,
     ArticleRow,
+    Base,
     ClaimRow,
     ClusterRow,
     ContradictionRow,
@@ -20,7 +22,7 @@ from ..store import (
     PlaceRow,
     Store,
 )
-from ._cluster import Cluster, EventRecord, cluster_events, find_contradictions
+from ._cluster import Cluster, Contradiction, EventRecord, cluster_events, find_contradictions
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,15 @@ def load_records(session: Session) -> list[EventRecord]:
         .where(EventRow.current)
     ):
         claims[event_id].append((claim_id, origin_id))
+    columns = (
+        EventRow.id, EventRow.article_id, EventRow.type, EventRow.date_start, EventRow.date_end,
+        EventRow.place_id, PlaceRow.name.label("place_name"), EventRow.latitude, EventRow.longitude,
+        PlaceRow.country_code, EventRow.where_precision, actor.key.label("actor_key"),
+        actor.country.label("actor_country"), recipient.key.label("recipient_key"), EventRow.negated,
+        EventRow.mode, EventRow.trigger,
+    )
     rows = session.execute(
-        select(
-            EventRow, PlaceRow.name, PlaceRow.country_code, actor.key, actor.country, recipient.key, publisher.id
-        )
+        select(*columns, EventRow.killed_low, EventRow.killed_best, EventRow.killed_high, publisher.id)
         .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
         .outerjoin(actor, actor.id == EventRow.actor_id)
         .outerjoin(recipient, recipient.id == EventRow.recipient_id)
@@ -55,86 +62,89 @@ def load_records(session: Session) -> list[EventRecord]:
         .outerjoin(publisher, publisher.id == ArticleRow.publisher_id)
         .where(EventRow.current)
     )
+    names = [column.key for column in columns]
     return [
         EventRecord(
-            id=event.id,
-            article_id=event.article_id,
-            type=event.type,
-            date_start=event.date_start,
-            date_end=event.date_end,
-            place_id=event.place_id,
-            place_name=place_name,
-            latitude=event.latitude,
-            longitude=event.longitude,
-            country_code=country_code,
-            where_precision=event.where_precision,
-            actor_key=actor_key,
-            actor_country=actor_country,
-            recipient_key=recipient_key,
-            negated=event.negated,
-            mode=event.mode,
-            trigger=event.trigger,
-            killed=(event.killed_low, event.killed_best, event.killed_high),
-            claims=tuple(claims.get(event.id, ())),
-            publisher_origin=publisher_id,
+            **dict(zip(names, row[: len(names)], strict=True)),
+            killed=tuple(row[len(names) : len(names) + 3]),  # type: ignore[arg-type]
+            claims=tuple(claims.get(row[0], ())),
+            publisher_origin=row[-1],
         )
-        for event, place_name, country_code, actor_key, actor_country, recipient_key, publisher_id in rows
+        for row in rows
     ]
 
 
 def rebuild(store: Store) -> CorpusSummary:
     """Replace every cluster and contradiction with ones computed from the current events,
-    in one transaction."""
+    in one transaction, with bulk statements (one per table)."""
     with store.session() as session:
         records = load_records(session)
         clusters = cluster_events(records)
         session.execute(delete(ContradictionRow))
         session.execute(update(EventRow).values(cluster_id=None, merge_reason=None))
         session.execute(delete(ClusterRow))
-        contradictions = sum(_write_cluster(session, cluster) for cluster in clusters)
+        cluster_ids = _insert_returning_ids(session, ClusterRow, [_cluster_row(cluster) for cluster in clusters])
+        events = EventRow.__table__
+        session.connection().execute(
+            events.update().where(events.c.id == bindparam("event_id")).values(
+                cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")
+            ),
+            [
+                {"event_id": member.id, "cluster": cluster_id, "reason": cluster.reasons.get(member.id)}
+                for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
+                for member in cluster.members
+            ],
+        )
+        found = [
+            (cluster_id, contradiction)
+            for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
+            for contradiction in find_contradictions(cluster)
+        ]
+        _write_contradictions(session, found)
     return CorpusSummary(
         events=len(records),
         clusters=len(clusters),
         merged=sum(len(cluster.members) - 1 for cluster in clusters),
-        contradictions=contradictions,
+        contradictions=len(found),
     )
 
 
-def _write_cluster(session: Session, cluster: Cluster) -> int:
-    """Store one cluster, its members' merge reasons and its contradictions; return how many."""
-    first = min(cluster.members, key=lambda member: member.id)
+def _insert_returning_ids(session: Session, table: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in one statement and return their new ids in the same order."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+    return list(session.scalars(statement, rows))
+
+
+def _cluster_row(cluster: Cluster) -> dict[str, Any]:
+    """A cluster's row: its date and place from the most precise member, its tallies."""
     dated = [member for member in cluster.members if member.date_start and member.date_end]
     sharpest_date = min(dated, key=lambda m: (m.date_end - m.date_start, m.id), default=None)  # type: ignore[operator]
     placed = [member for member in cluster.members if member.place_id is not None]
     sharpest_place = min(placed, key=lambda m: (m.where_precision or 9, m.id), default=None)
-    row = ClusterRow(
-        type=first.type,
-        date_start=sharpest_date.date_start if sharpest_date else None,
-        date_end=sharpest_date.date_end if sharpest_date else None,
-        place_id=sharpest_place.place_id if sharpest_place else None,
-        reports=len({member.article_id for member in cluster.members}),
-        origins=len(cluster.origins),
-    )
-    session.add(row)
-    session.flush()
-    events = EventRow.__table__
-    session.connection().execute(
-        events.update().where(events.c.id == bindparam("event_id")).values(
-            cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")
-        ),
-        [
-            {"event_id": member.id, "cluster": row.id, "reason": cluster.reasons.get(member.id)}
-            for member in cluster.members
-        ],
-    )
-    found = find_contradictions(cluster)
-    for contradiction in found:
-        link = ContradictionRow(kind=contradiction.kind, cluster_id=row.id, detail=contradiction.detail)
-        link.sides = [
-            ContradictionSideRow(side=side, event_id=member.id, claim_id=claim_id)
-            for side, members in (("a", contradiction.side_a), ("b", contradiction.side_b))
-            for member in members
-            for claim_id in ([claim for claim, _ in member.claims] or [None])
-        ]
-        session.add(link)
-    return len(found)
+    return {
+        "type": cluster.members[0].type,
+        "date_start": sharpest_date.date_start if sharpest_date else None,
+        "date_end": sharpest_date.date_end if sharpest_date else None,
+        "place_id": sharpest_place.place_id if sharpest_place else None,
+        "reports": len({member.article_id for member in cluster.members}),
+        "origins": len(cluster.origins),
+    }
+
+
+def _write_contradictions(session: Session, found: list[tuple[int, Contradiction]]) -> None:
+    """Store each contradiction with one side row per event and claim on that side."""
+    ids = _insert_returning_ids(session, ContradictionRow, [
+        {"kind": contradiction.kind, "cluster_id": cluster_id, "detail": contradiction.detail}
+        for cluster_id, contradiction in found
+    ])
+    sides = [
+        {"contradiction_id": contradiction_id, "side": side, "event_id": member.id, "claim_id": claim_id}
+        for contradiction_id, (_, contradiction) in zip(ids, found, strict=True)
+        for side, members in (("a", contradiction.side_a), ("b", contradiction.side_b))
+        for member in members
+        for claim_id in ([claim for claim, _ in member.claims] or [None])
+    ]
+    if sides:
+        session.execute(insert(ContradictionSideRow), sides)
