@@ -10,7 +10,7 @@ import pytest
 from postgres import postgres_server, store_url  # noqa: F401 - fixtures
 from sqlalchemy import select
 
-from wirecoder.corpus import EventRecord, cluster_events, find_contradictions, merge_reason, rebuild
+from wirecoder.corpus import CorpusSummary, EventRecord, cluster_events, find_contradictions, merge_reason, rebuild
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.store import ArticleRow, ClusterRow, ContradictionRow, EventRow, open_store
 
@@ -157,3 +157,8 @@ def test_a_strike_near_a_town_is_not_its_capture() -> None:
     capture = record(1, trigger="captured", mode="seize")
     strike = record(2, **{**SOLEDAR, "where_precision": 2}, trigger="killed", mode="artillery")
     assert merge_reason(capture, strike) is None
+
+
+def test_rebuild_of_a_store_without_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with open_store(str(tmp_path / "empty.db")) as store:
+        assert rebuild(store) == CorpusSummary(events=0, clusters=0, merged=0, contradictions=0)

@@ -3,6 +3,12 @@ database from worker processes and from a Dask LocalCluster."""
 
 from __future__ import annotations
 
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +101,79 @@ def test_dask_local_cluster_gives_the_same_database_as_processes(tmp_path: Path,
         summary = ingest(inputs, on_dask, config=config, workers=2, dask="local")
         assert (summary.stored, summary.superseded, summary.failures) == (12, 1, [])
         assert snapshot(on_dask) == expected
+
+
+def needs_readers() -> None:
+    import wirecoder.ingest
+
+    if not hasattr(wirecoder.ingest, "read_inputs"):
+        pytest.skip("wirecoder.ingest.read_inputs is not there yet")
+
+
+def write_config(path: Path, batch_size: int) -> Path:
+    """The available pipeline as a TOML file for ``--config``."""
+    config = available_config()
+    stages = ", ".join(f'"{key}"' for key in config.stages)
+    path.write_text(f'[nlp]\nmodel = "{config.model}"\nbatch_size = {batch_size}\n\n[pipeline]\nstages = [{stages}]\n')
+    return path
+
+
+def write_texts(folder: Path, articles: list[Article]) -> Path:
+    folder.mkdir()
+    for number, article in enumerate(articles):
+        (folder / f"report-{number:04d}.txt").write_text(article.text + "\n", encoding="utf-8")
+    return folder
+
+
+def article_count(database: Path) -> int:
+    with sqlite3.connect(database, timeout=30) as connection:
+        return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "wirecoder.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    needs_readers()
+    articles = [analysis.article for analysis in generate(reports_per_incident=40).analyses]
+    folder = write_texts(tmp_path / "inputs", articles)
+    database = tmp_path / "corpus.db"
+    options = ["--db", str(database), "--config", str(write_config(tmp_path / "one-by-one.toml", 1)),
+               "--publisher", "Test Wire", "--published", "2023-04-07"]
+    process = subprocess.Popen([sys.executable, "-m", "wirecoder.cli", "ingest", str(folder), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if database.exists() and article_count(database) >= 20:
+            break
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    stored_before = article_count(database)
+    assert 0 < stored_before < len(articles), "the run was not interrupted midway"
+
+    rerun = run_cli("ingest", str(folder), *options)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(articles) - stored_before} stored, {stored_before} unchanged" in rerun.stderr
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        hashes = [row[0] for row in connection.execute("SELECT content_hash FROM articles")]
+    assert sorted(hashes) == sorted(article.content_hash for article in articles)
+
+
+def test_ingest_command_reports_failures_and_exits_non_zero(tmp_path: Path, articles: list[Article]) -> None:
+    needs_readers()
+    folder = write_texts(tmp_path / "inputs", articles[:3])
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    database = tmp_path / "corpus.db"
+    options = ["--db", str(database), "--config", str(write_config(tmp_path / "c.toml", 4)), "--published", "2023-04-07"]
+    first = run_cli("ingest", str(folder), *options)
+    assert first.returncode == 1
+    assert "empty.txt" in first.stderr and "3 stored, 0 unchanged, 0 superseded, 1 failed" in first.stderr
+    (folder / "empty.txt").unlink()
+    again = run_cli("ingest", str(folder), *options)
+    assert again.returncode == 0 and "0 stored, 3 unchanged" in again.stderr
+    bad_db = run_cli("ingest", str(folder), "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert bad_db.returncode == 2 and "cannot open database" in bad_db.stderr

@@ -84,17 +84,19 @@ def rebuild(store: Store) -> CorpusSummary:
         session.execute(update(EventRow).values(cluster_id=None, merge_reason=None))
         session.execute(delete(ClusterRow))
         cluster_ids = _insert_returning_ids(session, ClusterRow, [_cluster_row(cluster) for cluster in clusters])
-        events = EventRow.__table__
-        session.connection().execute(
-            events.update().where(events.c.id == bindparam("event_id")).values(
-                cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")
-            ),
-            [
-                {"event_id": member.id, "cluster": cluster_id, "reason": cluster.reasons.get(member.id)}
-                for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
-                for member in cluster.members
-            ],
-        )
+        memberships = [
+            {"event_id": member.id, "cluster": cluster_id, "reason": cluster.reasons.get(member.id)}
+            for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
+            for member in cluster.members
+        ]
+        if memberships:
+            events = EventRow.__table__
+            session.connection().execute(
+                events.update().where(events.c.id == bindparam("event_id")).values(
+                    cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")
+                ),
+                memberships,
+            )
         found = [
             (cluster_id, contradiction)
             for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
