@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event, select, update
 from sqlalchemy.engine import Engine
@@ -30,6 +30,10 @@ from ._models import (
 )
 
 NEGATIVE_STANCES = frozenset({"denied", "negated"})
+PLACE_FIELDS = {
+    "name", "feature", "geonames_id", "supplement_id", "latitude", "longitude", "country_code", "admin1", "admin2"
+}
+Keyed = TypeVar("Keyed", ActorRow, PlaceRow)
 
 
 class SaveOutcome(str, enum.Enum):
@@ -151,7 +155,7 @@ class _Writer:
     def __init__(self, session: Session, analysis: Analysis) -> None:
         self.session = session
         self.analysis = analysis
-        self.actors: dict[str, ActorRow] = {}
+        self.keyed: dict[tuple[str, str], ActorRow | PlaceRow] = {}
 
     def write(self) -> SaveOutcome:
         article = self.analysis.article
@@ -193,40 +197,26 @@ class _Writer:
             ).first()
         return None
 
+    def _keyed(self, model: type[Keyed], key: str, **attributes: Any) -> Keyed:
+        """The row of ``model`` with ``key``, created with ``attributes`` when there is none."""
+        cache_key = (model.__tablename__, key)
+        if cache_key not in self.keyed:
+            row = self.session.scalars(select(model).where(model.key == key)).first()
+            if row is None:
+                row = model(key=key, **attributes)
+                self.session.add(row)
+                self.session.flush()
+            self.keyed[cache_key] = row
+        return self.keyed[cache_key]  # type: ignore[return-value]
+
     def _actor(self, name: str, **attributes: str | None) -> ActorRow:
-        key = actor_key(name) or name
-        if key in self.actors:
-            return self.actors[key]
-        row = self.session.scalars(select(ActorRow).where(ActorRow.key == key)).first()
-        if row is None:
-            row = ActorRow(key=key, name=name, **attributes)
-            self.session.add(row)
-            self.session.flush()
-        self.actors[key] = row
-        return row
+        return self._keyed(ActorRow, actor_key(name) or name, name=name, **attributes)
 
     def _publisher(self) -> ActorRow:
         return self._actor(self.analysis.article.publisher or "unknown publisher", kind="publisher")
 
     def _place(self, place: Place) -> PlaceRow:
-        key = place_key(place)
-        row = self.session.scalars(select(PlaceRow).where(PlaceRow.key == key)).first()
-        if row is None:
-            row = PlaceRow(
-                key=key,
-                name=place.name,
-                feature=place.feature,
-                geonames_id=place.geonames_id,
-                supplement_id=place.supplement_id,
-                latitude=place.latitude,
-                longitude=place.longitude,
-                country_code=place.country_code,
-                admin1=place.admin1,
-                admin2=place.admin2,
-            )
-            self.session.add(row)
-            self.session.flush()
-        return row
+        return self._keyed(PlaceRow, place_key(place), **place.model_dump(include=PLACE_FIELDS))
 
     def _claim(self, article: ArticleRow, claim: Claim) -> ClaimRow:
         source = claim.source
