@@ -115,7 +115,7 @@ def article_from_text(
         credits.insert(0, header.byline)
     elif byline:
         credits.insert(0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline)))
-    when = _timestamp(published, source or "text") if isinstance(published, str) else published
+    when = parse_timestamp(published, source or "text") if isinstance(published, str) else published
     return Article(
         text=body,
         title=title or header.title,
@@ -130,7 +130,7 @@ def article_from_text(
     )
 
 
-def _timestamp(value: str, source: str) -> dt.date | dt.datetime:
+def parse_timestamp(value: str, source: str) -> dt.date | dt.datetime:
     """A date or, where the value gives a time, a datetime; InputError if it is neither."""
     value = value.strip()
     for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
@@ -156,5 +156,5 @@ def _timestamp(value: str, source: str) -> dt.date | dt.datetime:
 
 def parse_published(value: str, source: str) -> dt.date:
     """The publication date in ``value`` (ISO date or datetime, RFC 2822, '7 April 2023')."""
-    when = _timestamp(value, source)
+    when = parse_timestamp(value, source)
     return when.date() if isinstance(when, dt.datetime) else when

@@ -1,0 +1,64 @@
+"""Bytes on disk into text, refusing what is not text with one clear reason."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .._errors import InputError
+
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset-normalizer's mess ratio above which a guessed encoding is not trusted.
+_MAX_CHAOS = 0.1
+
+
+def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes; InputError if it cannot be read, is empty or is over ``max_bytes``."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(source, "cannot read the file: permission denied") from None
+    except OSError as error:
+        raise InputError(source, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise InputError(source, f"file is larger than the limit of {max_bytes:,} bytes")
+    if not data:
+        raise InputError(source, "empty file")
+    return data
+
+
+def decode(data: bytes, source: str) -> str:
+    """Text from bytes: a byte-order mark, else UTF-8, else a confidently detected encoding."""
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts with a {encoding} byte-order mark but is not {encoding} text") from None
+    if b"\x00" in data:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data).best()
+    if guess is None or guess.chaos > _MAX_CHAOS:
+        raise InputError(source, "not UTF-8 text, and no other text encoding fits it with confidence")
+    return str(guess)
+
+
+def read_text(path: Path, source: str, max_bytes: int) -> str:
+    """The file as text with something in it besides whitespace."""
+    text = decode(read_bytes(path, source, max_bytes), source)
+    if not text.strip():
+        raise InputError(source, "file holds only whitespace")
+    return text

@@ -1,0 +1,75 @@
+"""HTML: whole pages through trafilatura, feed-entry fragments through a small text collector."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from .._errors import InputError
+from ._article import parse_timestamp
+from ._credits import split_names
+from ._metadata import Metadata
+
+# Fewer words than this is navigation or a stub, not an article.
+_MIN_BODY_WORDS = 8
+_PARAGRAPH_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main ol p pre section table tr ul".split()
+)
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+class _TextCollector(HTMLParser):
+    """Text of an HTML fragment: block elements become paragraphs, ``<br>`` a line break."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden_depth += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden_depth:
+            self.parts.append(" ".join(data.split()) if data.strip() else " ")
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment with paragraph breaks kept (whitespace is normalized later)."""
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    return "".join(collector.parts)
+
+
+def read_html(page: str, source: str) -> tuple[str, Metadata]:
+    """The article body of a page and its metadata (title, date, site name as publisher, url)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(page, with_metadata=True)
+    body = extracted.text if extracted is not None and extracted.text else ""
+    if len(body.split()) < _MIN_BODY_WORDS:
+        raise InputError(source, "no article body found in the HTML page")
+    paragraphs = [line for line in body.split("\n") if line.strip()]
+    title = extracted.title or None
+    if title and paragraphs[0].strip() == title.strip():
+        paragraphs.pop(0)
+    metadata = Metadata(
+        published=parse_timestamp(extracted.date, source) if extracted.date else None,
+        publisher=extracted.sitename or None,
+        title=title,
+        url=extracted.url or None,
+        byline=tuple(split_names(extracted.author)) if extracted.author else (),
+    )
+    return "\n\n".join(paragraphs), metadata
