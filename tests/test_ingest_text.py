@@ -27,7 +27,7 @@ STORY = (
     "\r\n"
     "\"The enemy again targeted a place where civilians gather,\" the governor said.\r\n"
     "\r\n"
-    "(Reporting by Daria Melnyk in Kyiv; Editing by Tomas Reyes)\r\n"
+    "(Reporting by the Kherson stringer in Kyiv; Editing by the Europe desk)\r\n"
 )
 
 
@@ -61,7 +61,6 @@ def test_dateline_forms(line: str, printed: str, place: str, date_text: str | No
         "Russian forces shelled the town - officials said",
         "Gaza - a strip of land",
         "Officials in the city said on Friday that the attack, which (they said) began at dawn - killed 3",
-        "KYIV, April 7 (Reuters) -",
     ],
 )
 def test_text_that_is_not_a_dateline(line: str) -> None:
@@ -70,36 +69,36 @@ def test_text_that_is_not_a_dateline(line: str) -> None:
 
 def test_reuters_credit_line_with_places_and_roles() -> None:
     credits = parse_credit_line(
-        "(Reporting by Oksana Hrytsenko in Kyiv, Piotr Lasek in Warsaw and Ivan Sorokin in London; "
-        "Additional reporting by Mira Anand; Writing by Dan Okafor and Lena Voss; "
-        "Editing by Carla Mendes, Hugo Brandt and Sami Haddad)"
+        "(Reporting by Kyiv Staff in Kyiv, Warsaw Staff in Warsaw and London Staff in London; "
+        "Additional reporting by Delhi Staff; Writing by Kyiv Desk and Berlin Desk; "
+        "Editing by Europe Desk, World Desk and Copy Desk)"
     )
     assert credits is not None
     assert [(credit.role, credit.names) for credit in credits] == [
-        ("reporting", ["Oksana Hrytsenko", "Piotr Lasek", "Ivan Sorokin"]),
-        ("additional_reporting", ["Mira Anand"]),
-        ("writing", ["Dan Okafor", "Lena Voss"]),
-        ("editing", ["Carla Mendes", "Hugo Brandt", "Sami Haddad"]),
+        ("reporting", ["Kyiv Staff", "Warsaw Staff", "London Staff"]),
+        ("additional_reporting", ["Delhi Staff"]),
+        ("writing", ["Kyiv Desk", "Berlin Desk"]),
+        ("editing", ["Europe Desk", "World Desk", "Copy Desk"]),
     ]
-    assert credits[1].text == "Additional reporting by Mira Anand"
+    assert credits[1].text == "Additional reporting by Delhi Staff"
 
 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("(Additional reporting by Nika Berg and Reuters bureaux: Writing by Joel Park; Editing by Ana Ruiz)",
-         [("additional_reporting", ["Nika Berg", "Reuters bureaux"]), ("writing", ["Joel Park"]), ("editing", ["Ana Ruiz"])]),
-        ("Reporting by Amir Saleh; editing by Rhea Collins",
-         [("reporting", ["Amir Saleh"]), ("editing", ["Rhea Collins"])]),
-        ("(Compiled by Mei Tanaka; Editing by Owen Marsh)",
-         [("writing", ["Mei Tanaka"]), ("editing", ["Owen Marsh"])]),
-        ("(Editing by Paul Levant)", [("editing", ["Paul Levant"])]),
+        ("(Additional reporting by Riga Staff and Reuters bureaux: Writing by Seoul Desk; Editing by Madrid Desk)",
+         [("additional_reporting", ["Riga Staff", "Reuters bureaux"]), ("writing", ["Seoul Desk"]), ("editing", ["Madrid Desk"])]),
+        ("Reporting by Cairo Staff; editing by Africa Desk",
+         [("reporting", ["Cairo Staff"]), ("editing", ["Africa Desk"])]),
+        ("(Compiled by Tokyo Desk; Editing by Asia Desk)",
+         [("writing", ["Tokyo Desk"]), ("editing", ["Asia Desk"])]),
+        ("(Editing by Night Desk)", [("editing", ["Night Desk"])]),
         ("(Reporting by Reuters bureaux in Kyiv and Moscow; Writing by the Kyiv desk)",
          [("reporting", ["Reuters bureaux"]), ("writing", ["the Kyiv desk"])]),
-        ("Associated Press writer Ilona Kravets in Kyiv contributed to this report.",
-         [("additional_reporting", ["Ilona Kravets"])]),
-        ("(Graphics by Noor Aziz, Reporting by Tariq Bashir at the United Nations)",
-         [("other", ["Noor Aziz"]), ("reporting", ["Tariq Bashir"])]),
+        ("Associated Press writer Kyiv Staff in Kyiv contributed to this report.",
+         [("additional_reporting", ["Kyiv Staff"])]),
+        ("(Graphics by Graphics Desk, Reporting by UN Staff at the United Nations)",
+         [("other", ["Graphics Desk"]), ("reporting", ["UN Staff"])]),
     ],
 )
 def test_credit_line_forms(line: str, expected: list[tuple[str, list[str]]]) -> None:
@@ -117,10 +116,10 @@ def test_text_that_is_not_a_credit_line(line: str) -> None:
 
 
 def test_split_names_keeps_people_apart_from_their_places() -> None:
-    assert split_names("Ana Ruiz in Kyiv, Joel Park and Nika Berg in Lviv and Odesa.") == [
-        "Ana Ruiz",
-        "Joel Park",
-        "Nika Berg",
+    assert split_names("Madrid Desk in Kyiv, Seoul Desk and Riga Staff in Lviv and Odesa.") == [
+        "Madrid Desk",
+        "Seoul Desk",
+        "Riga Staff",
     ]
 
 
@@ -140,10 +139,10 @@ def test_article_lifts_headline_dateline_and_credit_line_out_of_the_body() -> No
     assert "\n\n\"The enemy" in article.text and "\n\n\n" not in article.text
     assert "Reuters" not in article.text and "Reporting" not in article.text
     assert [(credit.role, credit.names) for credit in article.credits] == [
-        ("reporting", ["Daria Melnyk"]),
-        ("editing", ["Tomas Reyes"]),
+        ("reporting", ["the Kherson stringer"]),
+        ("editing", ["the Europe desk"]),
     ]
-    assert article.byline == ["Daria Melnyk", "Tomas Reyes"]
+    assert article.byline == ["the Kherson stringer", "the Europe desk"]
 
 
 def test_given_metadata_wins_over_what_the_text_says() -> None:
@@ -153,25 +152,25 @@ def test_given_metadata_wins_over_what_the_text_says() -> None:
 
 def test_byline_above_the_dateline_and_a_credit_appended_to_the_last_paragraph() -> None:
     article = article_from_text(
-        "By Selin Kaya and Marek Duda, Reuters\n\n"
+        "By Istanbul Staff and Warsaw Staff, Reuters\n\n"
         "BEIRUT, Oct 2 (Reuters) - Israeli jets struck southern suburbs overnight, residents said. "
-        "(Reporting by Hadi Nasser; Editing by Jo Blake)"
+        "(Reporting by Beirut Staff; Editing by Mideast Desk)"
     )
     assert article.title is None
     assert article.credits[0].role == "byline"
-    assert article.credits[0].names == ["Selin Kaya", "Marek Duda"]
+    assert article.credits[0].names == ["Istanbul Staff", "Warsaw Staff"]
     assert article.text == "Israeli jets struck southern suburbs overnight, residents said."
     assert [credit.role for credit in article.credits] == ["byline", "reporting", "editing"]
 
 
 def test_top_byline_without_dateline_and_byline_from_metadata() -> None:
-    article = article_from_text("By Rosa Lind\n\nSudanese army units advanced on Friday.")
+    article = article_from_text("By Stockholm Staff\n\nSudanese army units advanced on Friday.")
     assert article.text == "Sudanese army units advanced on Friday."
-    assert article.byline == ["Rosa Lind"]
+    assert article.byline == ["Stockholm Staff"]
     assert article.dateline is None
-    from_metadata = article_from_text("Sudanese army units advanced.", byline=["Rosa Lind", "Ezra Moll"])
+    from_metadata = article_from_text("Sudanese army units advanced.", byline=["Stockholm Staff", "Ezra Moll"])
     assert from_metadata.credits[0].role == "byline"
-    assert from_metadata.byline == ["Rosa Lind", "Ezra Moll"]
+    assert from_metadata.byline == ["Stockholm Staff", "Ezra Moll"]
 
 
 def test_text_without_header_or_credits_is_kept_whole() -> None:
@@ -179,6 +178,16 @@ def test_text_without_header_or_credits_is_kept_whole() -> None:
     article = article_from_text(text)
     assert article.text == text
     assert (article.title, article.dateline, article.credits, article.publisher) == (None, None, [], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [(" \n\u200b\n", "empty text"), ("KYIV (Reuters) - \n\n(Editing by the Europe desk)", "no story text besides the dateline and credits")],
+)
+def test_text_with_no_story_is_an_input_error(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as raised:
+        article_from_text(text, source="wire:17")
+    assert (raised.value.source, raised.value.reason) == ("wire:17", reason)
 
 
 def test_datetime_published_keeps_the_time() -> None:
@@ -219,3 +228,9 @@ def test_shared_example_credit_line() -> None:
     assert "Editing by" not in article.text and "Writing by" not in article.text
     assert article.text.endswith("proposals for dialogue.")
     assert "\n\n\n" not in article.text
+
+
+def test_dateline_on_a_line_of_its_own() -> None:
+    article = article_from_text("KYIV, April 7 (Reuters) -\nAir raid sirens sounded across the capital overnight.")
+    assert article.dateline is not None and article.dateline.place == "KYIV"
+    assert article.text == "Air raid sirens sounded across the capital overnight."

@@ -107,10 +107,14 @@ def article_from_text(
     ``published`` may be a date, a datetime (kept as ``published_at`` too) or a string
     (see ``parse_published``). ``publisher`` defaults to the dateline's agency and ``title`` to a
     headline line above the dateline. ``byline`` names are used when the text has no byline.
+    Raises InputError when no story text is left.
     """
     cleaned = normalize_text(text)
     header = _read_header(cleaned)
     body, credits = _split_credit_line(cleaned[header.body_start :].strip())
+    if not body:
+        reason = "no story text besides the dateline and credits" if cleaned else "empty text"
+        raise InputError(source or "text", reason)
     if header.byline:
         credits.insert(0, header.byline)
     elif byline:

@@ -42,10 +42,10 @@ class DatelineMatch:
 
 
 def match_dateline(line: str) -> DatelineMatch | None:
-    """The dateline at the very start of ``line``, if it has one."""
+    """The dateline at the very start of ``line``, if it has one; the story may start on the next line."""
     for pattern in (_WITH_AGENCY, _WITHOUT_AGENCY):
         found = pattern.match(line)
-        if found and found.end() < len(line) and len(found["place"].split()) <= _MAX_PLACE_WORDS:
+        if found and len(found["place"].split()) <= _MAX_PLACE_WORDS:
             return DatelineMatch(
                 dateline=Dateline(
                     text=" ".join(found["printed"].split()),

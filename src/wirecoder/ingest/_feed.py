@@ -6,13 +6,14 @@ import calendar
 import datetime as dt
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from .._errors import InputError
 from .._pipeline import Failure
 from ..schema import Article
 from ._html import html_to_text
-from ._metadata import Metadata
+from ._metadata import Metadata, article_or_failure
 
 
 def read_feed(document: str, source: str) -> Iterator[Article | Failure]:
@@ -25,24 +26,26 @@ def read_feed(document: str, source: str) -> Iterator[Article | Failure]:
             raise InputError(source, f"malformed feed XML: {parsed.bozo_exception}")
         raise InputError(source, "feed has no entries")
     channel = parsed.feed
-    language = _language(channel.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
-        entry_source = f"{source}#{number}"
-        text = _entry_text(entry)
-        if not text.strip():
-            yield Failure(entry_source, "feed entry has no text")
-            continue
-        metadata = Metadata(
-            published=_timestamp(entry.get("published_parsed") or entry.get("updated_parsed")),
-            title=entry.get("title") or None,
-            url=entry.get("link") or None,
-            language=language,
-            byline=tuple(author["name"] for author in entry.get("authors", []) if author.get("name")),
-        )
-        article = metadata.article(text, entry_source)
-        if not article.publisher and channel.get("title"):
-            article = article.model_copy(update={"publisher": channel["title"]})
-        yield article
+        yield article_or_failure(partial(_entry_article, entry, f"{source}#{number}", channel))
+
+
+def _entry_article(entry: Any, source: str, channel: Any) -> Article:
+    """One entry as an article; the feed's title is the publisher when nothing names one."""
+    text = _entry_text(entry)
+    if not text.strip():
+        raise InputError(source, "feed entry has no text")
+    metadata = Metadata(
+        published=_timestamp(entry.get("published_parsed") or entry.get("updated_parsed")),
+        title=entry.get("title") or None,
+        url=entry.get("link") or None,
+        language=_language(entry.get("language") or channel.get("language")),
+        byline=tuple(author["name"] for author in entry.get("authors", []) if author.get("name")),
+    )
+    article = metadata.article(text, source)
+    if not article.publisher and channel.get("title"):
+        article = article.model_copy(update={"publisher": channel["title"]})
+    return article
 
 
 def _entry_text(entry: Any) -> str:
@@ -65,4 +68,6 @@ def _timestamp(parsed: time.struct_time | None) -> dt.datetime | None:
 
 def _language(code: str | None) -> str | None:
     """The primary language subtag, e.g. ``en`` of ``en-gb``."""
-    return code.split("-")[0].strip().lower() or None if code else None
+    if not code:
+        return None
+    return code.split("-")[0].strip().lower() or None

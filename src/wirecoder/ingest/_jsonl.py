@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 
 from .._errors import InputError
 from .._pipeline import Failure
 from ..schema import Article
-from ._metadata import metadata_from_mapping
+from ._metadata import article_or_failure, metadata_from_mapping
 
 
 def read_jsonl(document: str, source: str) -> Iterator[Article | Failure]:
@@ -16,11 +17,7 @@ def read_jsonl(document: str, source: str) -> Iterator[Article | Failure]:
     # Split on newlines only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
     for number, line in enumerate(document.split("\n"), start=1):
         if line.strip():
-            line_source = f"{source}:{number}"
-            try:
-                yield _article(line, line_source)
-            except InputError as error:
-                yield Failure(error.source, error.reason)
+            yield article_or_failure(partial(_article, line, f"{source}:{number}"))
 
 
 def _article(line: str, source: str) -> Article:
@@ -35,6 +32,4 @@ def _article(line: str, source: str) -> Article:
         raise InputError(source, "no 'text' field")
     if not isinstance(text, str):
         raise InputError(source, f"'text' must be a string, not {type(text).__name__}")
-    if not text.strip():
-        raise InputError(source, "'text' is empty")
     return metadata_from_mapping(record, source).article(text, source)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._errors import InputError
+from .._pipeline import Failure
 from ..schema import Article
 from ._article import article_from_text, parse_timestamp
 from ._credits import split_names
@@ -92,3 +93,11 @@ def with_overrides(article: Article, published: dt.date | None, publisher: str |
     if publisher and not article.publisher:
         update["publisher"] = publisher
     return article.model_copy(update=update) if update else article
+
+
+def article_or_failure(build: Callable[[], Article]) -> Article | Failure:
+    """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails alone."""
+    try:
+        return build()
+    except InputError as error:
+        return Failure(error.source, error.reason)

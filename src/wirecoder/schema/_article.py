@@ -19,7 +19,7 @@ class Credit(Model):
 
     role: CreditRole
     names: list[str]
-    text: str = Field(description="The credit as printed, e.g. 'Writing by Stephen Coates'.")
+    text: str = Field(description="The credit as printed, e.g. 'Writing by the Asia desk'.")
 
 
 class Dateline(Model):
