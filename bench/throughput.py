@@ -1,0 +1,95 @@
+"""Throughput of the whole pipeline beside raw ``nlp.pipe`` of the same model, in one run.
+
+Each configuration runs in a fresh subprocess, so its peak RSS is its own:
+
+    raw-1, raw-2            nlp.pipe on 1 process / n_process=2 (the budget)
+    foundation-1            ingest + parse + mentions + JSON output (this foundation's overhead)
+    pipeline-1, pipeline-2  ingest + the default pipeline + JSON output, 1 and 2 processes
+
+Articles: the GeoWebNews texts from ../shared when present (200 news articles), otherwise the
+bundled examples repeated. Usage: ``python bench/throughput.py [--articles N] [--model NAME]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GWN = ROOT.parent / "shared" / "bench" / "geo" / "GWN.xml"
+CONFIGS = ("raw-1", "raw-2", "foundation-1", "pipeline-1", "pipeline-2")
+
+
+def corpus(count: int) -> list[str]:
+    """``count`` article texts: GeoWebNews when available, else the bundled examples."""
+    if GWN.exists():
+        texts = [node.text or "" for node in ET.parse(GWN).getroot().iter("text")]
+    else:
+        texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.txt"))]
+    return [f"{texts[n % len(texts)]}\n\n(copy {n})" for n in range(count)]
+
+
+def run_one(config: str, count: int, model: str) -> dict[str, float]:
+    """Time one configuration in this process and return its figures."""
+    from wirecoder import Config, analyze_stream, load_model
+    from wirecoder._output import to_jsonl
+    from wirecoder.ingest import article_from_text
+
+    texts = corpus(count)
+    kind, workers = config.rsplit("-", 1)
+    processes = int(workers)
+    base = Config.default().with_model(model)
+    nlp = load_model(base.model)
+    nlp("warm up")
+    start = time.perf_counter()
+    if kind == "raw":
+        for _ in nlp.pipe(texts, batch_size=base.batch_size, n_process=processes):
+            pass
+    else:
+        stages = ("mentions.v1",) if kind == "foundation" else base.stages
+        pipeline_config = Config(model=base.model, stages=stages, settings=base.settings,
+                                 batch_size=base.batch_size)
+        articles = (article_from_text(text, published="2023-04-07", source=str(n))
+                    for n, text in enumerate(texts))
+        for result in analyze_stream(articles, pipeline_config, workers=processes):
+            to_jsonl([result])  # type: ignore[list-item]
+    elapsed = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": elapsed, "articles_per_s": count / elapsed,
+            "peak_rss_mb": own, "peak_worker_rss_mb": children}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--model", default=None, help="another installed spaCy pipeline")
+    parser.add_argument("--one", choices=CONFIGS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    from wirecoder import Config
+
+    model = args.model or Config.default().model
+    if args.one:
+        print(json.dumps(run_one(args.one, args.articles, model)))
+        return
+    figures: dict[str, dict[str, float]] = {}
+    for config in CONFIGS:
+        command = [sys.executable, __file__, "--one", config, "--articles", str(args.articles), "--model", model]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        figures[config] = json.loads(output.strip().splitlines()[-1])
+    print(f"{args.articles} articles, model {model}, source {'GeoWebNews' if GWN.exists() else 'examples'}")
+    print(f"{'config':<14}{'art/s':>9}{'vs raw':>9}{'peak RSS MB':>13}{'worker RSS MB':>15}")
+    for config, row in figures.items():
+        raw = figures[f"raw-{config.rsplit('-', 1)[1]}"]["articles_per_s"]
+        print(f"{config:<14}{row['articles_per_s']:>9.1f}{row['articles_per_s'] / raw:>9.2f}"
+              f"{row['peak_rss_mb']:>13.0f}{row['peak_worker_rss_mb']:>15.0f}")
+
+
+if __name__ == "__main__":
+    main()
