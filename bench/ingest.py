@@ -15,6 +15,7 @@ every text is new to the store. Usage: ``python bench/ingest.py [--articles N]``
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -22,8 +23,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
@@ -49,12 +51,14 @@ class RssSampler:
         while not self._stop.is_set():
             for process in [me, *me.children(recursive=True)]:
                 try:
-                    self.peaks[process.pid] = max(self.peaks.get(process.pid, 0), process.memory_info().rss)
+                    self.peaks[process.pid] = max(
+                        self.peaks.get(process.pid, 0), process.memory_info().rss
+                    )
                 except psutil.Error:
                     continue
             time.sleep(self.interval)
 
-    def __enter__(self) -> RssSampler:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -71,19 +75,29 @@ def run_one(config: str, count: int) -> dict[str, object]:
     from wirecoder.store import open_store
 
     pipeline_config = Config.default()
-    articles = [Article(text=text, publisher="Bench Wire", published="2023-04-07") for text in texts(count)]  # type: ignore[arg-type]
+    articles = [
+        Article(text=text, publisher="Bench Wire", published=dt.date(2023, 4, 7))
+        for text in texts(count)
+    ]
     with RssSampler() as sampler, tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         if config == "raw-1":
             nlp = load_model(pipeline_config.model)
-            for _ in nlp.pipe([article.text for article in articles], batch_size=pipeline_config.batch_size):
+            for _ in nlp.pipe(
+                [article.text for article in articles], batch_size=pipeline_config.batch_size
+            ):
                 pass
             stages = "parse only"
         else:
             store = open_store(f"{folder}/bench.db")
             workers = int(config.rsplit("-", 1)[1])
-            summary = ingest(articles, store, config=pipeline_config, workers=workers,
-                             dask="local" if config.startswith("dask") else None)
+            summary = ingest(
+                articles,
+                store,
+                config=pipeline_config,
+                workers=workers,
+                dask="local" if config.startswith("dask") else None,
+            )
             assert summary.stored == count and not summary.failures, summary
             store.close()
             stages = ",".join(pipeline_config.stages)
@@ -113,15 +127,21 @@ def main() -> None:
     for config in CONFIGS:
         output = subprocess.run(
             [sys.executable, __file__, "--one", config, "--articles", str(options.articles)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
     budget = results[0]["articles_per_s"]
     print(f"{options.articles} articles; stages: {results[-1]['stages']}")
-    print(f"{'config':14} {'art/s':>8} {'x raw-1':>8} {'main MB':>8} {'worker MB':>10} {'procs':>6}")
+    print(
+        f"{'config':14} {'art/s':>8} {'x raw-1':>8} {'main MB':>8} {'worker MB':>10} {'procs':>6}"
+    )
     for result in results:
-        print(f"{result['config']:14} {result['articles_per_s']:8.1f} {result['articles_per_s'] / budget:8.2f}"
-              f" {result['main_rss_mb']:8.0f} {result['worker_rss_mb']:10.0f} {result['processes']:6d}")
+        print(
+            f"{result['config']:14} {result['articles_per_s']:8.1f} {result['articles_per_s'] / budget:8.2f}"
+            f" {result['main_rss_mb']:8.0f} {result['worker_rss_mb']:10.0f} {result['processes']:6d}"
+        )
 
 
 if __name__ == "__main__":

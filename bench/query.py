@@ -29,10 +29,21 @@ from sqlalchemy import insert, text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from postgres import temporary_postgres, unavailable_reason  # noqa: E402
+from postgres import temporary_postgres, unavailable_reason
 
-from wirecoder.store import ActorRow, ArticleRow, EventRow, PlaceRow, Store, open_store  # noqa: E402
-from wirecoder.store import Area, Filters, events, map_points, timeline  # noqa: E402
+from wirecoder.store import (
+    ActorRow,
+    Area,
+    ArticleRow,
+    EventRow,
+    Filters,
+    PlaceRow,
+    Store,
+    events,
+    map_points,
+    open_store,
+    timeline,
+)
 
 FIRST_DAY = dt.date(2022, 2, 24)
 DAYS = 3 * 365
@@ -46,34 +57,68 @@ BATCH = 20_000
 def fill(store: Store, count: int, rng: random.Random) -> None:
     """Bulk-load ``count`` events with places, articles and one actor, as Core inserts."""
     places = [
-        {"id": n + 1, "key": f"bench:{n}", "name": f"Town {n}", "latitude": rng.uniform(44.5, 52.0),
-         "longitude": rng.uniform(22.5, 40.0), "country_code": "UA", "admin1": rng.choice(REGIONS)}
+        {
+            "id": n + 1,
+            "key": f"bench:{n}",
+            "name": f"Town {n}",
+            "latitude": rng.uniform(44.5, 52.0),
+            "longitude": rng.uniform(22.5, 40.0),
+            "country_code": "UA",
+            "admin1": rng.choice(REGIONS),
+        }
         for n in range(PLACES)
     ]
     now = dt.datetime(2025, 1, 1)
     with store.engine.begin() as connection:
-        connection.execute(insert(ActorRow), [{"id": 1, "key": "bench publisher", "name": "Bench Publisher", "kind": "publisher"}])
+        connection.execute(
+            insert(ActorRow),
+            [{"id": 1, "key": "bench publisher", "name": "Bench Publisher", "kind": "publisher"}],
+        )
         connection.execute(insert(PlaceRow), places)
         articles = count // EVENTS_PER_ARTICLE + 1
         for start in range(0, articles, BATCH):
-            connection.execute(insert(ArticleRow), [
-                {"id": n + 1, "content_hash": hashlib.sha256(str(n).encode()).hexdigest(), "publisher": "Bench Publisher",
-                 "publisher_id": 1, "published": FIRST_DAY, "text": "", "pipeline": {}, "ingested_at": now}
-                for n in range(start, min(articles, start + BATCH))
-            ])
+            connection.execute(
+                insert(ArticleRow),
+                [
+                    {
+                        "id": n + 1,
+                        "content_hash": hashlib.sha256(str(n).encode()).hexdigest(),
+                        "publisher": "Bench Publisher",
+                        "publisher_id": 1,
+                        "published": FIRST_DAY,
+                        "text": "",
+                        "pipeline": {},
+                        "ingested_at": now,
+                    }
+                    for n in range(start, min(articles, start + BATCH))
+                ],
+            )
     for start in range(0, count, BATCH):
         rows = []
         for n in range(start, min(count, start + BATCH)):
             place = places[rng.randrange(PLACES)]
             day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
             span = 0 if rng.random() < 0.8 else rng.choice([1, 2, 3, 6, 6, 30])
-            rows.append({
-                "article_id": n // EVENTS_PER_ARTICLE + 1, "local_id": f"E{n % EVENTS_PER_ARTICLE}", "stage": "bench.v1",
-                "type": rng.choice(TYPES), "trigger": "shelled", "negated": False, "aux": [], "place_id": place["id"],
-                "where_precision": 1, "latitude": place["latitude"], "longitude": place["longitude"],
-                "date_start": day, "date_end": day + dt.timedelta(days=span), "span_days": span,
-                "date_precision": 1 if span == 0 else 2, "current": True,
-            })
+            rows.append(
+                {
+                    "article_id": n // EVENTS_PER_ARTICLE + 1,
+                    "local_id": f"E{n % EVENTS_PER_ARTICLE}",
+                    "stage": "bench.v1",
+                    "type": rng.choice(TYPES),
+                    "trigger": "shelled",
+                    "negated": False,
+                    "aux": [],
+                    "place_id": place["id"],
+                    "where_precision": 1,
+                    "latitude": place["latitude"],
+                    "longitude": place["longitude"],
+                    "date_start": day,
+                    "date_end": day + dt.timedelta(days=span),
+                    "span_days": span,
+                    "date_precision": 1 if span == 0 else 2,
+                    "current": True,
+                }
+            )
         with store.engine.begin() as connection:
             connection.execute(insert(EventRow), rows)
     with store.engine.begin() as connection:
@@ -107,7 +152,9 @@ def queries(rng: random.Random) -> dict[str, Callable[[Store], int]]:
         "map-box-7d": lambda store: len(map_points(store, windowed(7, lambda: box(rng)))),
         "map-admin1-7d": lambda store: len(map_points(store, windowed(7, region))),
         "timeline-box-90d": lambda store: len(timeline(store, windowed(90, lambda: box(rng)))),
-        "list-admin1-1d": lambda store: len(events(store, Filters(**{**windowed(1, region).__dict__, "limit": 500}))),
+        "list-admin1-1d": lambda store: len(
+            events(store, Filters(**{**windowed(1, region).__dict__, "limit": 500}))
+        ),
     }
 
 
@@ -124,8 +171,10 @@ def measure(label: str, url: str, count: int, repeats: int) -> None:
             started = time.perf_counter()
             rows.append(run(store))
             timings.append((time.perf_counter() - started) * 1000)
-        print(f"  {name:18} p50 {statistics.median(timings):6.1f} ms  p95 {percentile(timings, 0.95):6.1f} ms"
-              f"  max {max(timings):6.1f} ms  (mean rows {statistics.mean(rows):,.0f})")
+        print(
+            f"  {name:18} p50 {statistics.median(timings):6.1f} ms  p95 {percentile(timings, 0.95):6.1f} ms"
+            f"  max {max(timings):6.1f} ms  (mean rows {statistics.mean(rows):,.0f})"
+        )
     store.close()
 
 

@@ -22,20 +22,16 @@ from sqlalchemy import create_engine, text
 
 def postgres_bin() -> Path | None:
     """The newest installed PostgreSQL server binaries, or None."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(path.split("/")[4]))
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(path.split("/")[4])
+    )
     return Path(found[-1]).parent if found else None
 
 
 def unavailable_reason() -> str | None:
-    """Why a server cannot be started here, or None when it can."""
+    """Why a server cannot be started here, or None when it can: only missing binaries."""
     if postgres_bin() is None:
         return "no PostgreSQL server binaries under /usr/lib/postgresql"
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        return "no 'postgres' user to run the server as"
-    if os.geteuid() != 0 and pwd.getpwuid(os.geteuid()).pw_name != "postgres":
-        return "needs root or the 'postgres' user to start a server"
     return None
 
 
@@ -45,15 +41,36 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _as_postgres(args: list[str]) -> None:
-    account = pwd.getpwnam("postgres")
+def _server_account() -> pwd.struct_passwd:
+    """The account the server runs as: PostgreSQL refuses root, so root hands it to
+    ``postgres`` (created by the Debian package) or, failing that, ``nobody``."""
+    if os.geteuid() != 0:
+        return pwd.getpwuid(os.geteuid())
+    for name in ("postgres", "nobody"):
+        try:
+            return pwd.getpwnam(name)
+        except KeyError:
+            continue
+    raise RuntimeError("running as root with neither a 'postgres' nor a 'nobody' account")
 
-    def demote() -> None:
-        if os.geteuid() == 0:
-            os.setgid(account.pw_gid)
-            os.setuid(account.pw_uid)
 
-    subprocess.run(args, check=True, capture_output=True, preexec_fn=demote)
+def _run_as(account: pwd.struct_passwd, args: list[str], log: Path | None = None) -> None:
+    """Run a server binary as ``account``; on failure, raise with its output (and log)."""
+    as_other = os.geteuid() != account.pw_uid
+    result = subprocess.run(
+        args,
+        check=False,
+        capture_output=True,
+        text=True,
+        user=account.pw_uid if as_other else None,
+        group=account.pw_gid if as_other else None,
+        extra_groups=[] if as_other else None,
+    )
+    if result.returncode != 0:
+        details = result.stdout + result.stderr
+        if log is not None and log.exists():
+            details += log.read_text(errors="replace")
+        raise RuntimeError(f"{' '.join(args)} failed ({result.returncode}):\n{details}")
 
 
 @contextmanager
@@ -61,17 +78,38 @@ def temporary_postgres() -> Iterator[str]:
     """Start a server and yield its URL (database ``postgres``); stop and delete it afterwards."""
     binaries = postgres_bin()
     assert binaries is not None, unavailable_reason()
-    root = Path(tempfile.mkdtemp(prefix="wirecoder-pg-"))
-    account = pwd.getpwnam("postgres")
+    account = _server_account()
+    # Under /tmp, not $TMPDIR: the server account must be able to reach its data directory.
+    root = Path(tempfile.mkdtemp(prefix="wirecoder-pg-", dir="/tmp"))
     os.chown(root, account.pw_uid, account.pw_gid)
-    data, port = root / "data", _free_port()
-    _as_postgres([str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
-    _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"])
+    data, log, port = root / "data", root / "log", _free_port()
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        _run_as(
+            account,
+            [
+                str(binaries / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ],
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off "
+            "-c full_page_writes=off -c synchronous_commit=off"
+        )
+        pg_ctl = str(binaries / "pg_ctl")
+        _run_as(
+            account, [pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"], log
+        )
+        try:
+            yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        finally:
+            _run_as(account, [pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
     finally:
-        _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -92,7 +130,9 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'wirecoder.db'}"
     server = request.getfixturevalue("postgres_server")
     name = f"t{uuid.uuid4().hex[:12]}"
-    engine = create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    engine = create_engine(
+        server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
     with engine.connect() as connection:
         connection.execute(text(f"CREATE DATABASE {name}"))
     engine.dispose()

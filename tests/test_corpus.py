@@ -7,22 +7,50 @@ import datetime as dt
 from collections import defaultdict
 
 import pytest
-from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from postgres import postgres_server, store_url
 from sqlalchemy import select
 
-from wirecoder.corpus import CorpusSummary, EventRecord, cluster_events, find_contradictions, merge_reason, rebuild
+from wirecoder.corpus import (
+    CorpusSummary,
+    EventRecord,
+    cluster_events,
+    find_contradictions,
+    merge_reason,
+    rebuild,
+)
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.store import ArticleRow, ClusterRow, ContradictionRow, EventRow, open_store
 
+__all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
+
 DAY = dt.date(2023, 4, 6)
-BAKHMUT = {"place_id": 1, "place_name": "Bakhmut", "latitude": 48.5956, "longitude": 38.0003, "where_precision": 1}
-SOLEDAR = {"place_id": 2, "place_name": "Soledar", "latitude": 48.6833, "longitude": 38.0833, "where_precision": 1}
+BAKHMUT = {
+    "place_id": 1,
+    "place_name": "Bakhmut",
+    "latitude": 48.5956,
+    "longitude": 38.0003,
+    "where_precision": 1,
+}
+SOLEDAR = {
+    "place_id": 2,
+    "place_name": "Soledar",
+    "latitude": 48.6833,
+    "longitude": 38.0833,
+    "where_precision": 1,
+}
 
 
 def record(id: int, **changes: object) -> EventRecord:
     fields: dict[str, object] = {
-        "id": id, "article_id": id, "type": "ASSAULT", "date_start": DAY, "date_end": DAY,
-        "actor_key": "russian forces", "actor_country": "RUS", **BAKHMUT, "claims": ((id, 100 + id),),
+        "id": id,
+        "article_id": id,
+        "type": "ASSAULT",
+        "date_start": DAY,
+        "date_end": DAY,
+        "actor_key": "russian forces",
+        "actor_country": "RUS",
+        **BAKHMUT,
+        "claims": ((id, 100 + id),),
     }
     fields.update(changes)
     return EventRecord(**fields)  # type: ignore[arg-type]
@@ -66,7 +94,9 @@ def test_repeated_ministry_counts_one_origin() -> None:
 
 
 def test_unattributed_report_counts_its_publisher() -> None:
-    [cluster] = cluster_events([record(1, claims=(), publisher_origin=50), record(2, claims=((2, 51),))])
+    [cluster] = cluster_events(
+        [record(1, claims=(), publisher_origin=50), record(2, claims=((2, 51),))]
+    )
     assert cluster.origins == {50, 51}
 
 
@@ -81,7 +111,11 @@ def test_control_asserted_and_denied_is_a_contradiction() -> None:
 
 
 def test_casualty_figures_beyond_tolerance_disagree() -> None:
-    seven, eight, two = record(1, killed=(7, 7, 7)), record(2, killed=(None, 8, None)), record(3, killed=(2, 2, 2))
+    seven, eight, two = (
+        record(1, killed=(7, 7, 7)),
+        record(2, killed=(None, 8, None)),
+        record(3, killed=(2, 2, 2)),
+    )
     [cluster] = cluster_events([seven, eight, two])
     [contradiction] = find_contradictions(cluster)
     assert contradiction.kind == "casualties"
@@ -90,8 +124,15 @@ def test_casualty_figures_beyond_tolerance_disagree() -> None:
 
 
 def test_stance_on_a_proposition_without_place() -> None:
-    posed = {"type": "THREATEN", "actor_key": "ukraine", "recipient_key": "russia", "place_id": None,
-             "latitude": None, "longitude": None, "trigger": "threatened"}
+    posed = {
+        "type": "THREATEN",
+        "actor_key": "ukraine",
+        "recipient_key": "russia",
+        "place_id": None,
+        "latitude": None,
+        "longitude": None,
+        "trigger": "threatened",
+    }
     [cluster] = cluster_events([record(1, **posed), record(2, **posed, negated=True)])
     [contradiction] = find_contradictions(cluster)
     assert contradiction.kind == "stance"
@@ -102,7 +143,9 @@ def corpus(request: pytest.FixtureRequest) -> SyntheticCorpus:
     return generate(seed=request.param, reports_per_incident=5)
 
 
-def test_generated_corpus_folds_counts_origins_and_flags_disputes(store_url: str, corpus: SyntheticCorpus) -> None:  # noqa: F811
+def test_generated_corpus_folds_counts_origins_and_flags_disputes(
+    store_url: str, corpus: SyntheticCorpus
+) -> None:
     with open_store(store_url) as store:
         for analysis in corpus.analyses:
             store.save(analysis)
@@ -134,7 +177,9 @@ def test_generated_corpus_folds_counts_origins_and_flags_disputes(store_url: str
                 )
             }
         assert kinds == {
-            ("bakhmut-capture", "control"), ("vuhledar-capture", "control"), ("donetsk-shelling", "casualties")
+            ("bakhmut-capture", "control"),
+            ("vuhledar-capture", "control"),
+            ("donetsk-shelling", "casualties"),
         }
 
 

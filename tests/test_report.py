@@ -8,9 +8,10 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from postgres import postgres_server, store_url
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
@@ -18,6 +19,8 @@ from wirecoder.corpus import rebuild
 from wirecoder.corpus._synthetic import generate
 from wirecoder.report import build, render_rows, to_html, to_markdown
 from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
+
+__all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
 THURSDAY = dt.date(2023, 4, 6)
 DONETSK_BOX = Area.parse("37.0,47.5,38.5,49.0")
@@ -36,7 +39,7 @@ def sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     return filled(str(tmp_path_factory.mktemp("report") / "corpus.db"))
 
 
-def test_event_filters_agree_on_both_databases(store_url: str) -> None:  # noqa: F811
+def test_event_filters_agree_on_both_databases(store_url: str) -> None:
     with filled(store_url) as store:
         day = events(store, Filters(since=THURSDAY, until=THURSDAY))
         assert day and all(row["date_start"] <= THURSDAY <= row["date_end"] for row in day)
@@ -69,8 +72,15 @@ def test_claims_by_source_chain_and_area(sqlite_store: Store) -> None:
 
 
 def test_rows_render_as_table_csv_and_json() -> None:
-    rows = [{"id": 1, "day": dt.date(2023, 4, 6), "text": "a, \"quoted\" b"}, {"id": 2, "day": None, "text": ""}]
-    assert list(csv.reader(io.StringIO(render_rows(rows, "csv"))))[1] == ["1", "2023-04-06", 'a, "quoted" b']
+    rows: list[dict[str, Any]] = [
+        {"id": 1, "day": dt.date(2023, 4, 6), "text": 'a, "quoted" b'},
+        {"id": 2, "day": None, "text": ""},
+    ]
+    assert list(csv.reader(io.StringIO(render_rows(rows, "csv"))))[1] == [
+        "1",
+        "2023-04-06",
+        'a, "quoted" b',
+    ]
     assert json.loads(render_rows(rows, "json"))[0]["day"] == "2023-04-06"
     table = render_rows(rows, "table", ["id", "text"])
     assert "quoted" in table and "2 rows" in table and "day" not in table
@@ -83,7 +93,10 @@ def test_sitrep_attributes_every_incident_and_names_both_sides(sqlite_store: Sto
     assert bakhmut.headline.startswith("Reported assault")
     assert bakhmut.origins == ("British military intelligence", "Russian Defence Ministry")
     [dispute] = bakhmut.disputes
-    assert "control of Bakhmut" in dispute and "denied by Ukraine's Eastern Military Command" in dispute
+    assert (
+        "control of Bakhmut" in dispute
+        and "denied by Ukraine's Eastern Military Command" in dispute
+    )
     avdiivka = next(i for i in report.incidents if i.place == "Avdiivka")
     assert any("figures differ" in dispute for dispute in avdiivka.disputes)
     markdown = to_markdown(report)
@@ -107,16 +120,34 @@ def test_query_and_sitrep_commands(tmp_path: Path) -> None:
     database = str(tmp_path / "cli.db")
     filled(database).close()
     runner = CliRunner()
-    result = runner.invoke(app, ["events", "--db", database, "--area", "Bakhmut", "--format", "json"])
+    result = runner.invoke(
+        app, ["events", "--db", database, "--area", "Bakhmut", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert {row["place"] for row in json.loads(result.stdout)} == {"Bakhmut"}
     result = runner.invoke(app, ["claims", "--db", database, "--source", "TASS", "-f", "csv"])
     assert result.exit_code == 0 and result.stdout.startswith("id,published,publisher")
     report = tmp_path / "sitrep.html"
-    result = runner.invoke(app, ["sitrep", "--db", database, "--date", "2023-04-06", "--days", "3", "--html", "-o", str(report)])
+    result = runner.invoke(
+        app,
+        [
+            "sitrep",
+            "--db",
+            database,
+            "--date",
+            "2023-04-06",
+            "--days",
+            "3",
+            "--html",
+            "-o",
+            str(report),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert report.read_text().startswith("<!doctype html>")
     result = runner.invoke(app, ["events", "--db", database, "--since", "last week"])
     assert result.exit_code == 2 and "--since" in result.stderr
-    result = runner.invoke(app, ["sitrep", "--db", database, "--date", "2023-04-06", "--area", "40,50,30,45"])
+    result = runner.invoke(
+        app, ["sitrep", "--db", database, "--date", "2023-04-06", "--area", "40,50,30,45"]
+    )
     assert result.exit_code == 2 and "west<=east" in result.stderr

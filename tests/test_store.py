@@ -4,7 +4,7 @@ the same tests on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from postgres import postgres_server, store_url  # noqa: F401 - fixtures
+from postgres import postgres_server, store_url
 from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
@@ -24,6 +24,8 @@ from wirecoder.store import (
     open_store,
 )
 
+__all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
+
 
 @pytest.fixture(scope="module")
 def reports() -> list[Analysis]:
@@ -35,14 +37,18 @@ def count(store: Store, table: type) -> int:
         return int(session.scalar(select(func.count()).select_from(table)) or 0)
 
 
-def test_save_stores_claims_chains_events_and_links(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_save_stores_claims_chains_events_and_links(
+    store_url: str, reports: list[Analysis]
+) -> None:
     analysis = next(item for item in reports if any(claim.chain[1:-1] for claim in item.claims))
     with open_store(store_url) as store:
         assert store.save(analysis) is SaveOutcome.stored
         with store.session() as session:
             claim = session.scalars(select(ClaimRow)).first()
             assert claim is not None
-            assert [link.role for link in claim.chain] == [link.role for link in analysis.claims[0].chain]
+            assert [link.role for link in claim.chain] == [
+                link.role for link in analysis.claims[0].chain
+            ]
             assert claim.origin.name == analysis.claims[0].chain[-1].name
             assert claim.content == analysis.claims[0].content[0].text
             event = session.scalars(select(EventRow)).first()
@@ -53,16 +59,24 @@ def test_save_stores_claims_chains_events_and_links(store_url: str, reports: lis
         assert count(store, EventClaimRow) == sum(len(event.claim_ids) for event in analysis.events)
 
 
-def test_same_article_twice_is_a_no_op(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_same_article_twice_is_a_no_op(store_url: str, reports: list[Analysis]) -> None:
     with open_store(store_url) as store:
         assert store.save(reports[0]) is SaveOutcome.stored
-        before = [count(store, table) for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)]
+        before = [
+            count(store, table)
+            for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)
+        ]
         assert store.save(reports[0]) is SaveOutcome.unchanged
-        assert [count(store, table) for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)] == before
-        assert store.known_hashes([reports[0].article.content_hash, "0" * 64]) == {reports[0].article.content_hash}
+        assert [
+            count(store, table)
+            for table in (ArticleRow, ClaimRow, EventRow, ChainLinkRow, PlaceRow)
+        ] == before
+        assert store.known_hashes([reports[0].article.content_hash, "0" * 64]) == {
+            reports[0].article.content_hash
+        }
 
 
-def test_places_and_actors_fold_across_reports(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_places_and_actors_fold_across_reports(store_url: str, reports: list[Analysis]) -> None:
     with open_store(store_url) as store:
         for analysis in reports:
             store.save(analysis)
@@ -74,10 +88,14 @@ def test_places_and_actors_fold_across_reports(store_url: str, reports: list[Ana
         assert len(origins) == len(names)
 
 
-def test_corrected_version_supersedes_the_old_one(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_corrected_version_supersedes_the_old_one(store_url: str, reports: list[Analysis]) -> None:
     original = reports[0]
     corrected = original.model_copy(
-        update={"article": original.article.model_copy(update={"text": original.article.text + " Corrected."})}
+        update={
+            "article": original.article.model_copy(
+                update={"text": original.article.text + " Corrected."}
+            )
+        }
     )
     with open_store(store_url) as store:
         store.save(original)
@@ -89,11 +107,19 @@ def test_corrected_version_supersedes_the_old_one(store_url: str, reports: list[
         assert {article for article, is_current in current if is_current} == {new.id}
 
 
-def test_same_publisher_and_title_without_url_supersedes(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
-    first = reports[0].model_copy(update={"article": reports[0].article.model_copy(update={"url": None})})
-    second = first.model_copy(update={"article": first.article.model_copy(update={"text": "Another wording."})})
+def test_same_publisher_and_title_without_url_supersedes(
+    store_url: str, reports: list[Analysis]
+) -> None:
+    first = reports[0].model_copy(
+        update={"article": reports[0].article.model_copy(update={"url": None})}
+    )
+    second = first.model_copy(
+        update={"article": first.article.model_copy(update={"text": "Another wording."})}
+    )
     other_title = first.model_copy(
-        update={"article": first.article.model_copy(update={"text": "Third wording.", "title": "Other"})}
+        update={
+            "article": first.article.model_copy(update={"text": "Third wording.", "title": "Other"})
+        }
     )
     with open_store(store_url) as store:
         assert store.save(first) is SaveOutcome.stored
@@ -101,9 +127,11 @@ def test_same_publisher_and_title_without_url_supersedes(store_url: str, reports
         assert store.save(other_title) is SaveOutcome.stored
 
 
-def test_failed_save_leaves_nothing_half_written(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_failed_save_leaves_nothing_half_written(store_url: str, reports: list[Analysis]) -> None:
     analysis = reports[0]
-    broken = analysis.model_copy(update={"claims": [analysis.claims[0], analysis.claims[0]]})  # duplicate id
+    broken = analysis.model_copy(
+        update={"claims": [analysis.claims[0], analysis.claims[0]]}
+    )  # duplicate id
     with open_store(store_url) as store:
         with pytest.raises(StoreError, match="rolled back"):
             store.save(broken)
@@ -111,7 +139,7 @@ def test_failed_save_leaves_nothing_half_written(store_url: str, reports: list[A
         assert store.save(analysis) is SaveOutcome.stored
 
 
-def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[Analysis]) -> None:  # noqa: F811
+def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[Analysis]) -> None:
     with open_store(store_url) as store:
         store.save(reports[0])
     with open_store(store_url) as store:
@@ -121,9 +149,8 @@ def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[A
 
 
 def test_sqlite_file_uses_wal(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with open_store(str(tmp_path / "plain-path.db")) as store:
-        with store.session() as session:
-            assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+    with open_store(str(tmp_path / "plain-path.db")) as store, store.session() as session:
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"
 
 
 def test_unreachable_database_is_a_store_error() -> None:

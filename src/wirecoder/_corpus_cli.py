@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,15 +19,22 @@ EXIT_USAGE = 2
 if TYPE_CHECKING:
     from .store import Area, Store
 
-DbOption = Annotated[str, typer.Option("--db", help="Database: a SQLite file path or URL, or postgresql://...")]
-AreaOption = Annotated[
-    Optional[str], typer.Option(help="A place, region or country code (Donetsk, UA), or a box west,south,east,north.")
+DbOption = Annotated[
+    str, typer.Option("--db", help="Database: a SQLite file path or URL, or postgresql://...")
 ]
-SinceOption = Annotated[Optional[str], typer.Option(help="First day (YYYY-MM-DD).")]
-UntilOption = Annotated[Optional[str], typer.Option(help="Last day (YYYY-MM-DD).")]
-TypeOption = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
-SourceOption = Annotated[Optional[str], typer.Option(help="Only what this source said, relayed or published.")]
-LimitOption = Annotated[Optional[int], typer.Option(min=1, help="At most this many rows.")]
+AreaOption = Annotated[
+    str | None,
+    typer.Option(
+        help="A place, region or country code (Donetsk, UA), or a box west,south,east,north."
+    ),
+]
+SinceOption = Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+SourceOption = Annotated[
+    str | None, typer.Option(help="Only what this source said, relayed or published.")
+]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many rows.")]
 
 
 class TableFormat(str, Enum):
@@ -35,8 +43,22 @@ class TableFormat(str, Enum):
     json = "json"
 
 
-EVENT_COLUMNS = ("id", "date_start", "date_end", "type", "mode", "negated", "actor", "place", "killed",
-                 "cluster", "reports", "origins", "publisher", "sentence")
+EVENT_COLUMNS = (
+    "id",
+    "date_start",
+    "date_end",
+    "type",
+    "mode",
+    "negated",
+    "actor",
+    "place",
+    "killed",
+    "cluster",
+    "reports",
+    "origins",
+    "publisher",
+    "sentence",
+)
 CLAIM_COLUMNS = ("id", "published", "publisher", "chain", "stance", "certainty", "content")
 
 
@@ -45,14 +67,29 @@ def _error(message: str) -> None:
 
 
 def ingest_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Files, directories or feeds: .txt, .html, .xml, .jsonl.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files, directories or feeds: .txt, .html, .xml, .jsonl.")
+    ],
     db: DbOption,
-    workers: Annotated[int, typer.Option(min=1, help="Processes to analyse on (or Dask workers with --dask local).")] = 1,
-    dask: Annotated[Optional[str], typer.Option(help="Analyse on a Dask scheduler at this address, or 'local'.")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) where inputs lack one.")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="Publisher, where the input does not say.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Another installed spaCy pipeline by name.")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="A pipeline config TOML (see default.toml).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="Processes to analyse on (or Dask workers with --dask local)."),
+    ] = 1,
+    dask: Annotated[
+        str | None, typer.Option(help="Analyse on a Dask scheduler at this address, or 'local'.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) where inputs lack one.")
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher, where the input does not say.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Another installed spaCy pipeline by name.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A pipeline config TOML (see default.toml).")
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
 ) -> None:
     """Analyse articles into a database: already-stored texts are skipped, corrections supersede,
@@ -65,7 +102,9 @@ def ingest_command(
 
     try:
         published_date = parse_published(published, "--published") if published else None
-        pipeline_config = (Config.from_path(config) if config else Config.default()).with_model(model)
+        pipeline_config = (Config.from_path(config) if config else Config.default()).with_model(
+            model
+        )
         store = open_store(db)
     except (InputError, ConfigError, StoreError, ValueError) as error:
         _error(str(error))
@@ -111,7 +150,7 @@ def _area(text: str | None) -> Area | None:
     return Area.parse(text) if text else None
 
 
-def _query_command(kind: str, columns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _query_command(kind: str, columns: tuple[str, ...]) -> Callable[..., None]:
     """Build the ``events`` or ``claims`` command: the same filters, another query."""
 
     def command(
@@ -129,15 +168,23 @@ def _query_command(kind: str, columns: tuple[str, ...]):  # type: ignore[no-unty
 
         try:
             filters = store_module.Filters(
-                since=_day(since, "--since"), until=_day(until, "--until"), area=_area(area),
-                type=event_type, source=source, limit=limit,
+                since=_day(since, "--since"),
+                until=_day(until, "--until"),
+                area=_area(area),
+                type=event_type,
+                source=source,
+                limit=limit,
             )
             with _open(db) as store:
                 rows = getattr(store_module, kind)(store, filters)
         except (InputError, StoreError) as error:
             _error(str(error))
             raise typer.Exit(EXIT_USAGE) from None
-        sys.stdout.write(render_rows(rows, output_format.value, columns if output_format is TableFormat.table else None))
+        sys.stdout.write(
+            render_rows(
+                rows, output_format.value, columns if output_format is TableFormat.table else None
+            )
+        )
 
     command.__doc__ = f"List stored {kind} by date, area, type and source, as a table, CSV or JSON."
     return command
@@ -148,8 +195,13 @@ def sitrep_command(
     date: Annotated[str, typer.Option(help="Last day of the report (YYYY-MM-DD).")],
     days: Annotated[int, typer.Option(min=1, help="How many days up to --date.")] = 1,
     area: AreaOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    as_html: Annotated[bool, typer.Option("--html", help="HTML with a map and a timeline instead of Markdown.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    as_html: Annotated[
+        bool, typer.Option("--html", help="HTML with a map and a timeline instead of Markdown.")
+    ] = False,
 ) -> None:
     """Write a situation report: per area, what happened, who says so, how sure, how many
     independent origins, and what is disputed by whom."""

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ._cluster import Cluster, Contradiction, EventRecord, cluster_events, find_contradictions, merge_reason
+from ._cluster import (
+    Cluster,
+    Contradiction,
+    EventRecord,
+    cluster_events,
+    find_contradictions,
+    merge_reason,
+)
 from ._rebuild import CorpusSummary, load_records, rebuild
 
 __all__ = [

@@ -13,11 +13,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
 """How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares countries."""
 DEFAULT_RADIUS_KM = 25.0
-CONTROL_WORDS = re.compile(r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE)
+CONTROL_WORDS = re.compile(
+    r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE
+)
 CONTROL_MODES = frozenset({"seize", "occupy", "capture"})
 FIGURE_TOLERANCE = 0.2
 """Casualty figures within 20% (or 2 people) of each other are the same figure, not a dispute."""
@@ -94,14 +97,21 @@ def distance_km(a: EventRecord, b: EventRecord) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
     """Why the two places can be one, or None when they cannot."""
     if a.place_id is None and b.place_id is None:
-        if a.actor_key and a.recipient_key and (a.actor_key, a.recipient_key) == (b.actor_key, b.recipient_key):
+        if (
+            a.actor_key
+            and a.recipient_key
+            and (a.actor_key, a.recipient_key) == (b.actor_key, b.recipient_key)
+        ):
             return f"no place, same actor and recipient ({a.actor_key} -> {a.recipient_key})"
         return None
     if a.place_id is None or b.place_id is None:
@@ -110,7 +120,9 @@ def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
         return f"same place {a.place_name}"
     if 6 in (a.where_precision, b.where_precision):
         same = a.country_code is not None and a.country_code == b.country_code
-        return f"{a.place_name} and {b.place_name} in one country ({a.country_code})" if same else None
+        return (
+            f"{a.place_name} and {b.place_name} in one country ({a.country_code})" if same else None
+        )
     distance = distance_km(a, b)
     if distance is None:
         return None
@@ -182,8 +194,14 @@ class _OpenClusters:
             cells: list[list[Cluster]] = list(self.by_cell.values())
         else:
             row, column = cell
-            cells = [self.by_cell[(row + dr, column + dc)] for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
-        return [c for clusters in [*cells, self.anywhere] for c in self._still_open(clusters, record.date_start)]
+            cells = [
+                self.by_cell[(row + dr, column + dc)] for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+            ]
+        return [
+            c
+            for clusters in [*cells, self.anywhere]
+            for c in self._still_open(clusters, record.date_start)
+        ]
 
     def add(self, cluster: Cluster) -> None:
         cell = _cell(cluster.members[0])
@@ -249,12 +267,14 @@ def find_contradictions(cluster: Cluster) -> list[Contradiction]:
         control = any(is_control(member) for member in cluster.members)
         place = cluster.members[0].place_name or "the same place"
         what = f"control of {place}" if control else f"{asserted[0].type} at {place}"
-        found.append(Contradiction(
-            "control" if control else "stance",
-            f"{what}: asserted by {_names(asserted)}, denied by {_names(denied)}",
-            asserted,
-            denied,
-        ))
+        found.append(
+            Contradiction(
+                "control" if control else "stance",
+                f"{what}: asserted by {_names(asserted)}, denied by {_names(denied)}",
+                asserted,
+                denied,
+            )
+        )
     by_figure: dict[int, list[EventRecord]] = defaultdict(list)
     for member in asserted:
         if member.killed_best is not None:
@@ -266,11 +286,13 @@ def find_contradictions(cluster: Cluster) -> list[Contradiction]:
             groups[-1].append(figure)
         else:
             groups.append([figure])
-    for low_group, high_group in zip(groups, groups[1:]):
-        found.append(Contradiction(
-            "casualties",
-            f"killed: {'/'.join(map(str, low_group))} vs {'/'.join(map(str, high_group))}",
-            tuple(member for figure in low_group for member in by_figure[figure]),
-            tuple(member for figure in high_group for member in by_figure[figure]),
-        ))
+    for low_group, high_group in pairwise(groups):
+        found.append(
+            Contradiction(
+                "casualties",
+                f"killed: {'/'.join(map(str, low_group))} vs {'/'.join(map(str, high_group))}",
+                tuple(member for figure in low_group for member in by_figure[figure]),
+                tuple(member for figure in high_group for member in by_figure[figure]),
+            )
+        )
     return found

@@ -39,7 +39,9 @@ def connect(address: str | Client, workers: int) -> tuple[Client, LocalCluster |
     if isinstance(address, Client):
         return address, None
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         return Client(cluster), cluster
     return Client(address), None
 

@@ -50,7 +50,9 @@ class IngestSummary:
         return line
 
 
-def fresh_articles(items: Iterable[Article | Failure], store: Store, summary: IngestSummary) -> Iterator[Article]:
+def fresh_articles(
+    items: Iterable[Article | Failure], store: Store, summary: IngestSummary
+) -> Iterator[Article]:
     """The articles whose text is not stored yet (nor seen earlier in this run); read failures
     and already-stored articles are counted in ``summary``."""
     seen: set[str] = set()
@@ -75,7 +77,9 @@ def ingest(
     config: Config | None = None,
     workers: int = 1,
     dask: str | Client | None = None,
-    progress: Callable[[Iterable[Analysis | Failure]], Iterable[Analysis | Failure]] = lambda results: results,
+    progress: Callable[
+        [Iterable[Analysis | Failure]], Iterable[Analysis | Failure]
+    ] = lambda results: results,
 ) -> IngestSummary:
     """Analyse the new articles among ``items`` (on ``workers`` processes, or on a Dask cluster
     when ``dask`` is an address, ``"local"`` or a client), save each, then rebuild the corpus."""
@@ -94,6 +98,8 @@ def ingest(
         try:
             summary.count(store.save(result))
         except StoreError as error:
-            summary.failures.append(Failure(result.article.source or result.article.url or "article", str(error)))
+            summary.failures.append(
+                Failure(result.article.source or result.article.url or "article", str(error))
+            )
     summary.corpus = rebuild(store)
     return summary

@@ -47,28 +47,46 @@ def load_records(session: Session) -> list[EventRecord]:
     ):
         claims[event_id].append((claim_id, origin_id))
     columns = (
-        EventRow.id, EventRow.article_id, EventRow.type, EventRow.date_start, EventRow.date_end,
-        EventRow.place_id, PlaceRow.name.label("place_name"), EventRow.latitude, EventRow.longitude,
-        PlaceRow.country_code, EventRow.where_precision, actor.key.label("actor_key"),
-        actor.country.label("actor_country"), recipient.key.label("recipient_key"), EventRow.negated,
-        EventRow.mode, EventRow.trigger,
+        EventRow.id,
+        EventRow.article_id,
+        EventRow.type,
+        EventRow.date_start,
+        EventRow.date_end,
+        EventRow.place_id,
+        PlaceRow.name.label("place_name"),
+        EventRow.latitude,
+        EventRow.longitude,
+        PlaceRow.country_code,
+        EventRow.where_precision,
+        actor.key.label("actor_key"),
+        actor.country.label("actor_country"),
+        recipient.key.label("recipient_key"),
+        EventRow.negated,
+        EventRow.mode,
+        EventRow.trigger,
     )
     rows = session.execute(
-        select(*columns, EventRow.killed_low, EventRow.killed_best, EventRow.killed_high, publisher.id)
+        select(
+            *columns,
+            EventRow.killed_low,
+            EventRow.killed_best,
+            EventRow.killed_high,
+            publisher.id.label("publisher_origin"),
+        )
         .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
         .outerjoin(actor, actor.id == EventRow.actor_id)
         .outerjoin(recipient, recipient.id == EventRow.recipient_id)
         .join(ArticleRow, ArticleRow.id == EventRow.article_id)
         .outerjoin(publisher, publisher.id == ArticleRow.publisher_id)
         .where(EventRow.current)
-    )
+    ).mappings()
     names = [column.key for column in columns]
     return [
         EventRecord(
-            **dict(zip(names, row[: len(names)], strict=True)),
-            killed=tuple(row[len(names) : len(names) + 3]),  # type: ignore[arg-type]
-            claims=tuple(claims.get(row[0], ())),
-            publisher_origin=row[-1],
+            **{name: row[name] for name in names},
+            killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
+            claims=tuple(claims.get(row["id"], ())),
+            publisher_origin=row["publisher_origin"],
         )
         for row in rows
     ]
@@ -83,18 +101,19 @@ def rebuild(store: Store) -> CorpusSummary:
         session.execute(delete(ContradictionRow))
         session.execute(update(EventRow).values(cluster_id=None, merge_reason=None))
         session.execute(delete(ClusterRow))
-        cluster_ids = _insert_returning_ids(session, ClusterRow, [_cluster_row(cluster) for cluster in clusters])
+        cluster_ids = _insert_returning_ids(
+            session, ClusterRow, [_cluster_row(cluster) for cluster in clusters]
+        )
         memberships = [
             {"event_id": member.id, "cluster": cluster_id, "reason": cluster.reasons.get(member.id)}
             for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
             for member in cluster.members
         ]
         if memberships:
-            events = EventRow.__table__
             session.connection().execute(
-                events.update().where(events.c.id == bindparam("event_id")).values(
-                    cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")
-                ),
+                update(EventRow)
+                .where(EventRow.id == bindparam("event_id"))
+                .values(cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")),
                 memberships,
             )
         found = [
@@ -111,7 +130,9 @@ def rebuild(store: Store) -> CorpusSummary:
     )
 
 
-def _insert_returning_ids(session: Session, table: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+def _insert_returning_ids(
+    session: Session, table: type[Base], rows: list[dict[str, Any]]
+) -> list[int]:
     """Insert ``rows`` in one statement and return their new ids in the same order."""
     if not rows:
         return []
@@ -135,18 +156,32 @@ def _cluster_row(cluster: Cluster) -> dict[str, Any]:
     }
 
 
+def _claim_ids(record: EventRecord) -> list[int | None]:
+    """The claims an event rests on, or [None] when its report states it in its own voice."""
+    return [claim for claim, _ in record.claims] or [None]
+
+
 def _write_contradictions(session: Session, found: list[tuple[int, Contradiction]]) -> None:
     """Store each contradiction with one side row per event and claim on that side."""
-    ids = _insert_returning_ids(session, ContradictionRow, [
-        {"kind": contradiction.kind, "cluster_id": cluster_id, "detail": contradiction.detail}
-        for cluster_id, contradiction in found
-    ])
+    ids = _insert_returning_ids(
+        session,
+        ContradictionRow,
+        [
+            {"kind": contradiction.kind, "cluster_id": cluster_id, "detail": contradiction.detail}
+            for cluster_id, contradiction in found
+        ],
+    )
     sides = [
-        {"contradiction_id": contradiction_id, "side": side, "event_id": member.id, "claim_id": claim_id}
+        {
+            "contradiction_id": contradiction_id,
+            "side": side,
+            "event_id": member.id,
+            "claim_id": claim_id,
+        }
         for contradiction_id, (_, contradiction) in zip(ids, found, strict=True)
         for side, members in (("a", contradiction.side_a), ("b", contradiction.side_b))
         for member in members
-        for claim_id in ([claim for claim, _ in member.claims] or [None])
+        for claim_id in _claim_ids(member)
     ]
     if sides:
         session.execute(insert(ContradictionSideRow), sides)

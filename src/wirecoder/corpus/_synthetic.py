@@ -27,13 +27,16 @@ from ..schema import (
     Place,
     Size,
     Source,
+    SourceKind,
     Span,
     StageRef,
 )
 from ..store import ArticleRow, EventRow, Store
 
 STAGE = StageRef(name="synthetic", version="1")
-PIPELINE = PipelineInfo(model="synthetic", model_version="1", stages=[STAGE], wirecoder_version="synthetic")
+PIPELINE = PipelineInfo(
+    model="synthetic", model_version="1", stages=[STAGE], wirecoder_version="synthetic"
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class Origin:
     """A first-hand source, and the side it speaks for."""
 
     name: str
-    kind: str
+    kind: SourceKind
     country: str
 
 
@@ -78,7 +81,15 @@ DONETSK_AUTH = Origin("Russian-installed authorities in Donetsk", "government", 
 REGIONAL_GOV = Origin("Ukrainian regional officials", "official", "UKR")
 ISW = Origin("Institute for the Study of War", "organization", "USA")
 
-OUTLETS = ["Reuters", "Associated Press", "AFP", "Kyiv Independent", "BBC", "Al Jazeera", "Deutsche Welle"]
+OUTLETS = [
+    "Reuters",
+    "Associated Press",
+    "AFP",
+    "Kyiv Independent",
+    "BBC",
+    "Al Jazeera",
+    "Deutsche Welle",
+]
 AGENCIES = ["TASS", "RIA Novosti", "Interfax", "Ukrinform"]
 
 
@@ -98,24 +109,90 @@ class Incident:
 
 
 INCIDENTS = [
-    Incident("bakhmut-capture", "capture", "Bakhmut", dt.date(2023, 4, 6), ("Russian forces", "RUS"), None,
-             (RU_MOD, UK_INTEL), denied_by=(UA_EAST,)),
-    Incident("donetsk-shelling", "shelling", "Avdiivka", dt.date(2023, 4, 6), ("Ukrainian forces", "UKR"), 7,
-             (DONETSK_AUTH,), disputed_figure=(UA_STAFF, 2)),
-    Incident("kramatorsk-strike", "shelling", "Kramatorsk", dt.date(2023, 4, 5), ("Russian forces", "RUS"), 11,
-             (REGIONAL_GOV, UA_STAFF)),
-    Incident("kramatorsk-earlier-strike", "shelling", "Kramatorsk", dt.date(2023, 4, 1), ("Russian forces", "RUS"), 2,
-             (REGIONAL_GOV,)),
-    Incident("soledar-shelling", "shelling", "Soledar", dt.date(2023, 4, 6), ("Russian forces", "RUS"), 3,
-             (UA_STAFF,)),
-    Incident("kupiansk-strike", "shelling", "Kupiansk", dt.date(2023, 4, 4), ("Russian forces", "RUS"), 4,
-             (REGIONAL_GOV, ISW)),
-    Incident("kherson-shelling", "shelling", "Kherson", dt.date(2023, 4, 6), ("Russian forces", "RUS"), 5,
-             (REGIONAL_GOV,)),
-    Incident("zaporizhzhia-arrests", "arrests", "Zaporizhzhia", dt.date(2023, 4, 3), ("Russian forces", "RUS"), None,
-             (UA_STAFF, ISW)),
-    Incident("vuhledar-capture", "capture", "Vuhledar", dt.date(2023, 4, 2), ("Russian forces", "RUS"), None,
-             (RU_MOD,), denied_by=(UA_STAFF, UA_EAST)),
+    Incident(
+        "bakhmut-capture",
+        "capture",
+        "Bakhmut",
+        dt.date(2023, 4, 6),
+        ("Russian forces", "RUS"),
+        None,
+        (RU_MOD, UK_INTEL),
+        denied_by=(UA_EAST,),
+    ),
+    Incident(
+        "donetsk-shelling",
+        "shelling",
+        "Avdiivka",
+        dt.date(2023, 4, 6),
+        ("Ukrainian forces", "UKR"),
+        7,
+        (DONETSK_AUTH,),
+        disputed_figure=(UA_STAFF, 2),
+    ),
+    Incident(
+        "kramatorsk-strike",
+        "shelling",
+        "Kramatorsk",
+        dt.date(2023, 4, 5),
+        ("Russian forces", "RUS"),
+        11,
+        (REGIONAL_GOV, UA_STAFF),
+    ),
+    Incident(
+        "kramatorsk-earlier-strike",
+        "shelling",
+        "Kramatorsk",
+        dt.date(2023, 4, 1),
+        ("Russian forces", "RUS"),
+        2,
+        (REGIONAL_GOV,),
+    ),
+    Incident(
+        "soledar-shelling",
+        "shelling",
+        "Soledar",
+        dt.date(2023, 4, 6),
+        ("Russian forces", "RUS"),
+        3,
+        (UA_STAFF,),
+    ),
+    Incident(
+        "kupiansk-strike",
+        "shelling",
+        "Kupiansk",
+        dt.date(2023, 4, 4),
+        ("Russian forces", "RUS"),
+        4,
+        (REGIONAL_GOV, ISW),
+    ),
+    Incident(
+        "kherson-shelling",
+        "shelling",
+        "Kherson",
+        dt.date(2023, 4, 6),
+        ("Russian forces", "RUS"),
+        5,
+        (REGIONAL_GOV,),
+    ),
+    Incident(
+        "zaporizhzhia-arrests",
+        "arrests",
+        "Zaporizhzhia",
+        dt.date(2023, 4, 3),
+        ("Russian forces", "RUS"),
+        None,
+        (UA_STAFF, ISW),
+    ),
+    Incident(
+        "vuhledar-capture",
+        "capture",
+        "Vuhledar",
+        dt.date(2023, 4, 2),
+        ("Russian forces", "RUS"),
+        None,
+        (RU_MOD,),
+        denied_by=(UA_STAFF, UA_EAST),
+    ),
 ]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -140,10 +217,32 @@ NEAR_WORDING = "{n_text} people were killed in shelling near {town} {when}"
 """Said of a place's surroundings: where-precision 2 (within 25 km)."""
 DENIALS = ["denied that {town} had fallen", "rejected reports that {actor} had taken {town}"]
 CUES = ["said", "reported", "said in a statement", "told reporters"]
-NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 11: "11", 12: "12"}
+NUMBERS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    11: "11",
+    12: "12",
+}
 EVENT_TYPE = {"shelling": "ASSAULT", "capture": "ASSAULT", "arrests": "COERCE"}
 EVENT_MODE = {"shelling": "artillery", "capture": "seize", "arrests": "arrest"}
-TRIGGERS = ["killed", "died", "hit", "captured", "took", "fell", "fallen", "detained", "arrested", "taken"]
+TRIGGERS = [
+    "killed",
+    "died",
+    "hit",
+    "captured",
+    "took",
+    "fell",
+    "fallen",
+    "detained",
+    "arrested",
+    "taken",
+]
 
 
 @dataclass(frozen=True)
@@ -167,16 +266,21 @@ class SyntheticCorpus:
 
     def origins(self, incident: Incident) -> set[str]:
         """The independent origins that assert ``incident`` somewhere in the corpus."""
-        found = set()
+        found: set[str] = set()
         for analysis in self.analyses:
             for event in analysis.events:
-                if self.truth.get((analysis.article.content_hash, event.id)) == incident.key and "negated" not in event.aux:
+                if (
+                    self.truth.get((analysis.article.content_hash, event.id)) == incident.key
+                    and "negated" not in event.aux
+                ):
                     claims = [claim for claim in analysis.claims if claim.id in event.claim_ids]
                     found.update(claim.chain[-1].name for claim in claims)
         return found
 
 
-def generate(seed: int = 7, reports_per_incident: int = 5, incidents: list[Incident] | None = None) -> SyntheticCorpus:
+def generate(
+    seed: int = 7, reports_per_incident: int = 5, incidents: list[Incident] | None = None
+) -> SyntheticCorpus:
     """Render every incident as several reports by several outlets, with known truth."""
     rng = random.Random(seed)
     corpus = SyntheticCorpus()
@@ -204,11 +308,16 @@ def _statements(rng: random.Random, incident: Incident, copy: int) -> list[State
     return statements
 
 
-def _report(rng: random.Random, outlet: str, published: dt.date, statements: list[Statement], slug: str) -> Analysis:
+def _report(
+    rng: random.Random, outlet: str, published: dt.date, statements: list[Statement], slug: str
+) -> Analysis:
     builder = _ReportBuilder(outlet, published)
     for statement in statements:
         builder.add(rng, statement)
-    return builder.analysis(title=f"{statements[0].incident.town}: {slug}", url=f"https://news.invalid/{outlet.replace(' ', '-').lower()}/{slug}")
+    return builder.analysis(
+        title=f"{statements[0].incident.town}: {slug}",
+        url=f"https://news.invalid/{outlet.replace(' ', '-').lower()}/{slug}",
+    )
 
 
 class _ReportBuilder:
@@ -233,7 +342,9 @@ class _ReportBuilder:
             "n_text": NUMBERS.get(statement.killed or 0, str(statement.killed)),
         }
         near = incident.kind == "shelling" and not statement.denial and rng.random() < 0.25
-        wording = DENIALS if statement.denial else [NEAR_WORDING] if near else WORDING[incident.kind]
+        wording = (
+            DENIALS if statement.denial else [NEAR_WORDING] if near else WORDING[incident.kind]
+        )
         content = rng.choice(wording).format(**values)
         cue = "" if statement.denial else " " + rng.choice(CUES)
         via = f", {statement.agency} reported" if statement.agency else ""
@@ -251,18 +362,36 @@ class _ReportBuilder:
         mention = self._span(start, town.name)
         if town.name not in self.places:
             self.places[town.name] = Place(
-                id=f"P{len(self.places) + 1}", stage=STAGE, name=town.name, mentions=[mention], feature="city",
-                latitude=town.latitude, longitude=town.longitude, country_code=town.country_code,
-                admin1=town.admin1, precision=1,
+                id=f"P{len(self.places) + 1}",
+                stage=STAGE,
+                name=town.name,
+                mentions=[mention],
+                feature="city",
+                latitude=town.latitude,
+                longitude=town.longitude,
+                country_code=town.country_code,
+                admin1=town.admin1,
+                precision=1,
             )
         else:
             self.places[town.name].mentions.append(mention)
         return self.places[town.name].id
 
     def analysis(self, title: str, url: str) -> Analysis:
-        article = Article(text=self.text.strip(), title=title, publisher=self.outlet, published=self.published, url=url)
-        return Analysis(article=article, pipeline=PIPELINE, places=list(self.places.values()),
-                        claims=self.claims, events=self.events)
+        article = Article(
+            text=self.text.strip(),
+            title=title,
+            publisher=self.outlet,
+            published=self.published,
+            url=url,
+        )
+        return Analysis(
+            article=article,
+            pipeline=PIPELINE,
+            places=list(self.places.values()),
+            claims=self.claims,
+            events=self.events,
+        )
 
     def _statement(
         self, start: int, statement: Statement, sentence: str, content: str, vague: bool, near: bool
@@ -270,12 +399,25 @@ class _ReportBuilder:
         incident, origin = statement.incident, statement.origin
         chain = [ChainLink(name=self.outlet, role="publisher")]
         if statement.agency:
-            chain.append(ChainLink(name=statement.agency, role="agency", span=self._span(start, statement.agency)))
-        chain.append(ChainLink(name=origin.name, role="originator", span=self._span(start, origin.name)))
+            chain.append(
+                ChainLink(
+                    name=statement.agency, role="agency", span=self._span(start, statement.agency)
+                )
+            )
+        chain.append(
+            ChainLink(name=origin.name, role="originator", span=self._span(start, origin.name))
+        )
         claim = Claim(
-            id=f"C{len(self.claims) + 1}", stage=STAGE,
-            source=Source(name=origin.name, span=self._span(start, origin.name), kind=origin.kind, country=origin.country),  # type: ignore[arg-type]
-            content=[self._span(start, content)], chain=chain,
+            id=f"C{len(self.claims) + 1}",
+            stage=STAGE,
+            source=Source(
+                name=origin.name,
+                span=self._span(start, origin.name),
+                kind=origin.kind,
+                country=origin.country,
+            ),
+            content=[self._span(start, content)],
+            chain=chain,
             stance="denied" if statement.denial else "asserted",
         )
         self.claims.append(claim)
@@ -286,17 +428,30 @@ class _ReportBuilder:
         else:
             date_start = date_end = incident.day
             precision = 1
-        killed = Count(low=statement.killed, best=statement.killed, high=statement.killed) if statement.killed else None
-        self.events.append(Event(
-            id=f"E{len(self.events) + 1}", stage=STAGE, type=EVENT_TYPE[incident.kind],  # type: ignore[arg-type]
-            mode=EVENT_MODE[incident.kind], trigger=self._span(start, trigger),
-            spans=[self._span(start, sentence.strip())],
-            actor=Participant(name=incident.actor[0], country=incident.actor[1], sector="MIL"),
-            place_id=self._place(start, TOWNS[incident.town]), where_precision=2 if near else 1,
-            date_start=date_start, date_end=date_end, date_precision=precision,  # type: ignore[arg-type]
-            size=Size(killed=killed), aux=["negated"] if statement.denial else [], claim_ids=[claim.id],
-        ))
-
+        killed = (
+            Count(low=statement.killed, best=statement.killed, high=statement.killed)
+            if statement.killed
+            else None
+        )
+        self.events.append(
+            Event(
+                id=f"E{len(self.events) + 1}",
+                stage=STAGE,
+                type=EVENT_TYPE[incident.kind],  # type: ignore[arg-type]
+                mode=EVENT_MODE[incident.kind],
+                trigger=self._span(start, trigger),
+                spans=[self._span(start, sentence.strip())],
+                actor=Participant(name=incident.actor[0], country=incident.actor[1], sector="MIL"),
+                place_id=self._place(start, TOWNS[incident.town]),
+                where_precision=2 if near else 1,
+                date_start=date_start,
+                date_end=date_end,
+                date_precision=precision,  # type: ignore[arg-type]
+                size=Size(killed=killed),
+                aux=["negated"] if statement.denial else [],
+                claim_ids=[claim.id],
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -317,7 +472,11 @@ def score_clusters(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(EventRow.current)
         ).all()
-    labelled = [(corpus.truth[(digest, local)], cluster) for digest, local, cluster in rows if (digest, local) in corpus.truth]
+    labelled = [
+        (corpus.truth[(digest, local)], cluster)
+        for digest, local, cluster in rows
+        if (digest, local) in corpus.truth
+    ]
     predicted = true = both = 0
     for (truth_a, cluster_a), (truth_b, cluster_b) in combinations(labelled, 2):
         same_cluster, same_truth = cluster_a == cluster_b, truth_a == truth_b

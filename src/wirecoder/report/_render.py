@@ -7,6 +7,7 @@ import html
 import io
 from collections import Counter
 from collections.abc import Iterator
+from types import ModuleType
 
 from ._sitrep import Incident, SituationReport, Voice
 
@@ -27,7 +28,7 @@ def _dates(incident: Incident) -> str:
         return "date not given"
     if incident.date_end in (None, incident.date_start):
         return incident.date_start.isoformat()
-    return f"between {incident.date_start.isoformat()} and {incident.date_end.isoformat()}"  # type: ignore[union-attr]
+    return f"between {incident.date_start.isoformat()} and {incident.date_end.isoformat()}"
 
 
 def _voice_line(voice: Voice) -> str:
@@ -44,8 +45,15 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
     if incident.sentence:
         yield "Reported", f"\u201c{incident.sentence}\u201d ({incident.sentence_publisher})"
     yield "When", _dates(incident)
-    yield "Reports", f"{incident.reports} from {len(incident.publishers)} publishers ({', '.join(incident.publishers)})"
-    yield "Independent origins", f"{len(incident.origins)}" + (f" ({', '.join(incident.origins)})" if incident.origins else "")
+    yield (
+        "Reports",
+        f"{incident.reports} from {len(incident.publishers)} publishers ({', '.join(incident.publishers)})",
+    )
+    yield (
+        "Independent origins",
+        f"{len(incident.origins)}"
+        + (f" ({', '.join(incident.origins)})" if incident.origins else ""),
+    )
     yield "Who says so", [_voice_line(voice) for voice in incident.voices]
     if incident.disputes:
         yield "Disputed", list(incident.disputes)
@@ -71,7 +79,7 @@ def to_markdown(report: SituationReport) -> str:
     return "\n".join(lines)
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> ModuleType:
     """pyplot on the non-interactive backend: reports are drawn without a display."""
     import matplotlib
 
@@ -95,12 +103,18 @@ def map_png(report: SituationReport) -> str | None:
     if not placed:
         return None
     figure, axes = _pyplot().subplots(figsize=(7, 5))
-    axes.scatter([i.longitude for i in placed], [i.latitude for i in placed],
-                 s=[30 + 20 * i.reports for i in placed], c=["tab:red" if i.disputes else "tab:blue" for i in placed],
-                 alpha=0.7)
+    axes.scatter(
+        [i.longitude for i in placed],
+        [i.latitude for i in placed],
+        s=[30 + 20 * i.reports for i in placed],
+        c=["tab:red" if i.disputes else "tab:blue" for i in placed],
+        alpha=0.7,
+    )
     for name in sorted({i.place for i in placed if i.place}):
         at = next(i for i in placed if i.place == name)
-        axes.annotate(name, (at.longitude, at.latitude), xytext=(4, 4), textcoords="offset points", fontsize=8)  # type: ignore[arg-type]
+        axes.annotate(
+            name, (at.longitude, at.latitude), xytext=(4, 4), textcoords="offset points", fontsize=8
+        )
     axes.set_xlabel("longitude")
     axes.set_ylabel("latitude")
     axes.set_title("Incidents (size: reports; red: disputed)")
@@ -115,7 +129,7 @@ def timeline_png(report: SituationReport) -> str | None:
         return None
     figure, axes = _pyplot().subplots(figsize=(7, 2))
     ordered = sorted(days)
-    axes.bar(ordered, [days[day] for day in ordered], color="tab:gray")  # type: ignore[arg-type]
+    axes.bar(ordered, [days[day] for day in ordered], color="tab:gray")
     axes.set_ylabel("incidents")
     figure.autofmt_xdate()
     return _png(figure)
@@ -137,7 +151,9 @@ def to_html(report: SituationReport) -> str:
     ]
     for label, image in (("Map of incidents", map_png(report)), ("Timeline", timeline_png(report))):
         if image:
-            parts.append(f'<figure><img alt="{label}" src="data:image/png;base64,{image}"><figcaption>{label}</figcaption></figure>')
+            parts.append(
+                f'<figure><img alt="{label}" src="data:image/png;base64,{image}"><figcaption>{label}</figcaption></figure>'
+            )
     if not report.areas:
         parts.append("<p>No events stored for this window.</p>")
     for name, incidents in report.areas.items():

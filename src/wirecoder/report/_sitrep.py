@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..store import Area, ClaimRow, ContradictionRow, ContradictionSideRow, EventRow, Filters, Store, event_conditions
+from ..store import (
+    Area,
+    ClaimRow,
+    ContradictionRow,
+    ContradictionSideRow,
+    EventRow,
+    Filters,
+    Store,
+    event_conditions,
+)
 
 UNPLACED = "Place not given"
 
@@ -71,15 +80,22 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
     each with every report of it, also those dated outside the window."""
     first_day = date - dt.timedelta(days=days - 1)
     filters = Filters(since=first_day, until=date, area=area)
-    report = SituationReport(first_day=first_day, last_day=date, area=str(filters.area) if filters.area else None)
+    report = SituationReport(
+        first_day=first_day, last_day=date, area=str(filters.area) if filters.area else None
+    )
     with store.session() as session:
-        in_window = select(EventRow.id, EventRow.cluster_id).where(and_(*event_conditions(session, filters)))
+        in_window = select(EventRow.id, EventRow.cluster_id).where(
+            and_(*event_conditions(session, filters))
+        )
         matched = session.execute(in_window).all()
         cluster_ids = {cluster_id for _, cluster_id in matched if cluster_id is not None}
         lone_ids = {event_id for event_id, cluster_id in matched if cluster_id is None}
         events = session.scalars(
             select(EventRow)
-            .where(EventRow.current, or_(EventRow.cluster_id.in_(cluster_ids), EventRow.id.in_(lone_ids)))
+            .where(
+                EventRow.current,
+                or_(EventRow.cluster_id.in_(cluster_ids), EventRow.id.in_(lone_ids)),
+            )
             .options(
                 joinedload(EventRow.article),
                 joinedload(EventRow.place),
@@ -92,15 +108,21 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
         ).all()
         groups: dict[tuple[str, int], list[EventRow]] = defaultdict(list)
         for event in events:
-            groups[("cluster", event.cluster_id) if event.cluster_id else ("event", event.id)].append(event)
+            groups[
+                ("cluster", event.cluster_id) if event.cluster_id else ("event", event.id)
+            ].append(event)
         disputes = _disputes(session, [key[1] for key in groups if key[0] == "cluster"])
         by_area: dict[str, list[Incident]] = defaultdict(list)
         for (kind, key), members in groups.items():
             incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [])
             sharpest = min(members, key=lambda member: (member.where_precision or 9, member.id))
             place = sharpest.place
-            by_area[(place.admin1 or place.country_code or place.name) if place else UNPLACED].append(incident)
-    report.areas = {name: by_area[name] for name in sorted(by_area, key=lambda name: (name == UNPLACED, name))}
+            by_area[
+                (place.admin1 or place.country_code or place.name) if place else UNPLACED
+            ].append(incident)
+    report.areas = {
+        name: by_area[name] for name in sorted(by_area, key=lambda name: (name == UNPLACED, name))
+    }
     return report
 
 
@@ -116,24 +138,53 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
     for member in members:
         if not member.claims:
             publisher = member.article.publisher or "an unnamed publisher"
-            voices.append(Voice(publisher, f"{publisher} (in its own voice)", (), (publisher,),
-                                ("denied" if member.negated else "asserted",), (), member.sentence or member.trigger))
+            voices.append(
+                Voice(
+                    publisher,
+                    f"{publisher} (in its own voice)",
+                    (),
+                    (publisher,),
+                    ("denied" if member.negated else "asserted",),
+                    (),
+                    member.sentence or member.trigger,
+                )
+            )
         for claim in member.claims:
             claims_by_origin[claim.origin.name].append((member, claim))
     for origin, pairs in claims_by_origin.items():
         first = pairs[0][1]
-        voices.append(Voice(
-            origin=origin,
-            description=_describe_actor(origin, first.origin.kind or first.source.kind, first.origin.country or first.source.country),
-            relays=tuple(sorted({link.name for _, claim in pairs for link in claim.chain[1:-1]})),
-            publishers=tuple(sorted({member.article.publisher or "unnamed publisher" for member, _ in pairs})),
-            stances=tuple(sorted({claim.stance for _, claim in pairs})),
-            certainty=tuple(sorted({
-                f'"{item.phrase}" ({item.scale} {item.label}, {item.low:.0%}-{item.high:.0%})'
-                for _, claim in pairs for item in claim.certainty
-            } | {f"{claim.verb_strength} reporting verb" for _, claim in pairs if claim.verb_strength != "neutral"})),
-            example=first.content,
-        ))
+        voices.append(
+            Voice(
+                origin=origin,
+                description=_describe_actor(
+                    origin,
+                    first.origin.kind or first.source.kind,
+                    first.origin.country or first.source.country,
+                ),
+                relays=tuple(
+                    sorted({link.name for _, claim in pairs for link in claim.chain[1:-1]})
+                ),
+                publishers=tuple(
+                    sorted({member.article.publisher or "unnamed publisher" for member, _ in pairs})
+                ),
+                stances=tuple(sorted({claim.stance for _, claim in pairs})),
+                certainty=tuple(
+                    sorted(
+                        {
+                            f'"{item.phrase}" ({item.scale} {item.label}, {item.low:.0%}-{item.high:.0%})'
+                            for _, claim in pairs
+                            for item in claim.certainty
+                        }
+                        | {
+                            f"{claim.verb_strength} reporting verb"
+                            for _, claim in pairs
+                            if claim.verb_strength != "neutral"
+                        }
+                    )
+                ),
+                example=first.content,
+            )
+        )
     return tuple(sorted(voices, key=lambda voice: voice.origin))
 
 
@@ -144,15 +195,23 @@ def _disputes(session: Session, cluster_ids: list[int]) -> dict[int, list[str]]:
         select(ContradictionRow)
         .where(ContradictionRow.cluster_id.in_(cluster_ids))
         .options(
-            selectinload(ContradictionRow.sides).joinedload(ContradictionSideRow.event).joinedload(EventRow.article),
-            selectinload(ContradictionRow.sides).joinedload(ContradictionSideRow.claim).joinedload(ClaimRow.origin),
+            selectinload(ContradictionRow.sides)
+            .joinedload(ContradictionSideRow.event)
+            .joinedload(EventRow.article),
+            selectinload(ContradictionRow.sides)
+            .joinedload(ContradictionSideRow.claim)
+            .joinedload(ClaimRow.origin),
         )
         .order_by(ContradictionRow.id)
     )
     for contradiction in rows:
         sides: dict[str, set[str]] = defaultdict(set)
         for side in contradiction.sides:
-            who = side.claim.origin.name if side.claim else f"{side.event.article.publisher} (own voice)"
+            who = (
+                side.claim.origin.name
+                if side.claim
+                else f"{side.event.article.publisher} (own voice)"
+            )
             sides[side.side].add(who)
         subject = contradiction.detail.split(":", 1)[0]
         if contradiction.kind == "casualties":
@@ -173,7 +232,9 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         default=members[0],
     )
     headline_event = asserting[0]
-    what = f"Reported {headline_event.type.lower()}" + (f" ({headline_event.mode})" if headline_event.mode else "")
+    what = f"Reported {headline_event.type.lower()}" + (
+        f" ({headline_event.mode})" if headline_event.mode else ""
+    )
     actor = f" by {headline_event.actor.name}" if headline_event.actor else ""
     place = sharpest_place.place.name if sharpest_place.place else None
     voices = _voices(members)
@@ -187,8 +248,18 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         sentence=headline_event.sentence,
         sentence_publisher=headline_event.article.publisher or "unnamed publisher",
         reports=len({member.article_id for member in members}),
-        publishers=tuple(sorted({member.article.publisher or "unnamed publisher" for member in members})),
-        origins=tuple(sorted({voice.origin for voice in voices if "denied" not in voice.stances or len(voice.stances) > 1})),
+        publishers=tuple(
+            sorted({member.article.publisher or "unnamed publisher" for member in members})
+        ),
+        origins=tuple(
+            sorted(
+                {
+                    voice.origin
+                    for voice in voices
+                    if "denied" not in voice.stances or len(voice.stances) > 1
+                }
+            )
+        ),
         voices=voices,
         disputes=tuple(disputes),
         merge_reasons=tuple(member.merge_reason for member in members if member.merge_reason),

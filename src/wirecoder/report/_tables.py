@@ -20,7 +20,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def render_rows(rows: Sequence[dict[str, Any]], output_format: str, columns: Sequence[str] | None = None) -> str:
+def render_rows(
+    rows: Sequence[dict[str, Any]], output_format: str, columns: Sequence[str] | None = None
+) -> str:
     """``rows`` (dicts with the same keys) as ``table``, ``csv`` or ``json`` text."""
     if output_format == "json":
         return json.dumps(list(rows), default=_text, ensure_ascii=False, indent=1) + "\n"

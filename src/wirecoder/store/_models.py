@@ -56,7 +56,9 @@ class ArticleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     pipeline: Mapped[dict[str, Any]] = mapped_column(JSON)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    superseded_by: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL")
+    )
 
     __table_args__ = (Index("ix_articles_publisher_title", "publisher", "title"),)
 
@@ -99,7 +101,9 @@ class ClaimRow(Base):
     __tablename__ = "claims"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
     local_id: Mapped[str] = mapped_column(String(20))
     stage: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
@@ -127,7 +131,9 @@ class ChainLinkRow(Base):
 
     __tablename__ = "claim_chain_links"
 
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
     position: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -139,7 +145,9 @@ class CertaintyRow(Base):
 
     __tablename__ = "claim_certainty"
 
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
     position: Mapped[int] = mapped_column(primary_key=True)
     phrase: Mapped[str] = mapped_column(String(200))
     scale: Mapped[str] = mapped_column(String(10))
@@ -168,7 +176,9 @@ class EventRow(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
     local_id: Mapped[str] = mapped_column(String(20))
     stage: Mapped[str] = mapped_column(String(40))
     type: Mapped[str] = mapped_column(String(20))
@@ -218,7 +228,9 @@ class EventClaimRow(Base):
 
     __tablename__ = "event_claims"
 
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
     )
@@ -231,7 +243,9 @@ class ContradictionRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
-    cluster_id: Mapped[int] = mapped_column(ForeignKey("event_clusters.id", ondelete="CASCADE"), index=True)
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("event_clusters.id", ondelete="CASCADE"), index=True
+    )
     detail: Mapped[str] = mapped_column(Text)
 
     sides: Mapped[list[ContradictionSideRow]] = relationship(order_by="ContradictionSideRow.side")

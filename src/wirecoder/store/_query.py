@@ -12,11 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from .._errors import InputError
-from ._models import ActorRow, ArticleRow, ChainLinkRow, ClaimRow, ClusterRow, EventClaimRow, EventRow, PlaceRow
+from ._models import (
+    ActorRow,
+    ArticleRow,
+    ChainLinkRow,
+    ClaimRow,
+    ClusterRow,
+    EventClaimRow,
+    EventRow,
+    PlaceRow,
+)
 from ._store import Store, actor_key
 
 BBOX = re.compile(r"^\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*$")
@@ -38,7 +47,10 @@ class Area:
             return cls(name=text.strip())
         west, south, east, north = map(float, match.groups())
         if west > east or south > north:
-            raise InputError("--area", f"box {text!r} must be west,south,east,north with west<=east, south<=north")
+            raise InputError(
+                "--area",
+                f"box {text!r} must be west,south,east,north with west<=east, south<=north",
+            )
         return cls(bbox=(west, south, east, north))
 
     def __str__(self) -> str:
@@ -61,7 +73,7 @@ def _widest_interval(session: Session) -> int:
     return int(session.scalar(select(func.max(EventRow.span_days))) or 0)
 
 
-def _place_ids(name: str) -> Select[tuple[int]]:
+def _place_ids(name: str) -> Select[int]:
     wanted = name.casefold()
     return select(PlaceRow.id).where(
         or_(
@@ -73,18 +85,24 @@ def _place_ids(name: str) -> Select[tuple[int]]:
     )
 
 
-def claims_through(key: str) -> Select[tuple[int]]:
+def claims_through(key: str) -> CompoundSelect:
     """Ids of claims whose source, originator or any chain link is the actor with ``key``."""
-    speaking = select(ClaimRow.id).join(
-        ActorRow, or_(ActorRow.id == ClaimRow.source_id, ActorRow.id == ClaimRow.origin_id)
-    ).where(ActorRow.key == key)
-    relaying = select(ChainLinkRow.claim_id).join(ActorRow, ActorRow.id == ChainLinkRow.actor_id).where(ActorRow.key == key)
-    return speaking.union(relaying)  # type: ignore[return-value]
+    speaking = (
+        select(ClaimRow.id)
+        .join(ActorRow, or_(ActorRow.id == ClaimRow.source_id, ActorRow.id == ClaimRow.origin_id))
+        .where(ActorRow.key == key)
+    )
+    relaying = (
+        select(ChainLinkRow.claim_id)
+        .join(ActorRow, ActorRow.id == ChainLinkRow.actor_id)
+        .where(ActorRow.key == key)
+    )
+    return speaking.union(relaying)
 
 
 def event_conditions(session: Session, filters: Filters) -> list[ColumnElement[bool]]:
     """WHERE conditions on ``EventRow`` for ``filters`` (current events only)."""
-    conditions: list[ColumnElement[bool]] = [EventRow.current]
+    conditions: list[ColumnElement[bool]] = [EventRow.current.is_(True)]
     if filters.until is not None:
         conditions.append(EventRow.date_start <= filters.until)
     if filters.since is not None:
@@ -92,15 +110,24 @@ def event_conditions(session: Session, filters: Filters) -> list[ColumnElement[b
         conditions += [EventRow.date_start >= earliest, EventRow.date_end >= filters.since]
     if filters.area is not None and filters.area.bbox is not None:
         west, south, east, north = filters.area.bbox
-        conditions += [EventRow.longitude.between(west, east), EventRow.latitude.between(south, north)]
+        conditions += [
+            EventRow.longitude.between(west, east),
+            EventRow.latitude.between(south, north),
+        ]
     elif filters.area is not None and filters.area.name:
         conditions.append(EventRow.place_id.in_(_place_ids(filters.area.name)))
     if filters.type:
         conditions.append(EventRow.type == filters.type.upper())
     if filters.source:
         key = actor_key(filters.source)
-        said_by = select(EventClaimRow.event_id).where(EventClaimRow.claim_id.in_(claims_through(key)))
-        published_by = select(ArticleRow.id).join(ActorRow, ActorRow.id == ArticleRow.publisher_id).where(ActorRow.key == key)
+        said_by = select(EventClaimRow.event_id).where(
+            EventClaimRow.claim_id.in_(claims_through(key))
+        )
+        published_by = (
+            select(ArticleRow.id)
+            .join(ActorRow, ActorRow.id == ArticleRow.publisher_id)
+            .where(ActorRow.key == key)
+        )
         conditions.append(or_(EventRow.id.in_(said_by), EventRow.article_id.in_(published_by)))
     return conditions
 
@@ -110,8 +137,16 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
     actor, recipient = aliased(ActorRow), aliased(ActorRow)
     with store.session() as session:
         query = (
-            select(EventRow, PlaceRow.name, actor.name, recipient.name, ArticleRow.publisher, ArticleRow.url,
-                   ClusterRow.reports, ClusterRow.origins)
+            select(
+                EventRow,
+                PlaceRow.name,
+                actor.name,
+                recipient.name,
+                ArticleRow.publisher,
+                ArticleRow.url,
+                ClusterRow.reports,
+                ClusterRow.origins,
+            )
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
             .outerjoin(actor, actor.id == EventRow.actor_id)
@@ -143,17 +178,26 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 "url": url,
                 "sentence": event.sentence,
             }
-            for event, place, actor_name, recipient_name, publisher, url, reports, origins in session.execute(query)
+            for event, place, actor_name, recipient_name, publisher, url, reports, origins in session.execute(
+                query
+            )
         ]
 
 
-def map_points(store: Store, filters: Filters) -> list[tuple[int, float, float, str, dt.date, int | None, bool]]:
+def map_points(
+    store: Store, filters: Filters
+) -> list[tuple[int, float, float, str, dt.date, int | None, bool]]:
     """(id, longitude, latitude, type, date_start, cluster id, negated) of placed events within
     ``filters``: the lean rows a map layer draws, served from the map index."""
     with store.session() as session:
         query = select(
-            EventRow.id, EventRow.longitude, EventRow.latitude, EventRow.type, EventRow.date_start,
-            EventRow.cluster_id, EventRow.negated,
+            EventRow.id,
+            EventRow.longitude,
+            EventRow.latitude,
+            EventRow.type,
+            EventRow.date_start,
+            EventRow.cluster_id,
+            EventRow.negated,
         ).where(and_(*event_conditions(session, filters)), EventRow.longitude.is_not(None))
         return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
@@ -167,7 +211,7 @@ def timeline(store: Store, filters: Filters) -> list[tuple[dt.date, int]]:
             .group_by(EventRow.date_start)
             .order_by(EventRow.date_start)
         )
-        return [(day, int(count)) for day, count in session.execute(query)]
+        return [(day, int(count)) for day, count in session.execute(query) if day is not None]
 
 
 def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
@@ -175,7 +219,14 @@ def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
     source, origin = aliased(ActorRow), aliased(ActorRow)
     with store.session() as session:
         query = (
-            select(ClaimRow, ArticleRow.published, ArticleRow.publisher, ArticleRow.url, source.name, origin.name)
+            select(
+                ClaimRow,
+                ArticleRow.published,
+                ArticleRow.publisher,
+                ArticleRow.url,
+                source.name,
+                origin.name,
+            )
             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
             .join(source, source.id == ClaimRow.source_id)
             .join(origin, origin.id == ClaimRow.origin_id)
@@ -197,7 +248,9 @@ def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 .where(and_(*event_conditions(session, about)))
             )
             query = query.where(ClaimRow.id.in_(linked))
-        rows = session.execute(query.options(selectinload(ClaimRow.chain), selectinload(ClaimRow.certainty))).all()
+        rows = session.execute(
+            query.options(selectinload(ClaimRow.chain), selectinload(ClaimRow.certainty))
+        ).all()
         return [
             {
                 "id": claim.id,
@@ -208,11 +261,12 @@ def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 "chain": " > ".join(link.name for link in claim.chain),
                 "stance": claim.stance,
                 "certainty": "; ".join(
-                    f"{item.phrase} ({item.label} {item.low:.0%}-{item.high:.0%})" for item in claim.certainty
-                ) or None,
+                    f"{item.phrase} ({item.label} {item.low:.0%}-{item.high:.0%})"
+                    for item in claim.certainty
+                )
+                or None,
                 "content": claim.content,
                 "url": url,
             }
             for claim, published, publisher, url, source_name, origin_name in rows
         ]
-

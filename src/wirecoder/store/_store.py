@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from sqlalchemy import create_engine, event, select, update
 from sqlalchemy.engine import Engine
@@ -31,7 +31,15 @@ from ._models import (
 
 NEGATIVE_STANCES = frozenset({"denied", "negated"})
 PLACE_FIELDS = {
-    "name", "feature", "geonames_id", "supplement_id", "latitude", "longitude", "country_code", "admin1", "admin2"
+    "name",
+    "feature",
+    "geonames_id",
+    "supplement_id",
+    "latitude",
+    "longitude",
+    "country_code",
+    "admin1",
+    "admin2",
 }
 Keyed = TypeVar("Keyed", ActorRow, PlaceRow)
 
@@ -118,7 +126,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -131,7 +139,11 @@ class Store:
         with self.session() as session:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                found.update(session.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
+                found.update(
+                    session.scalars(
+                        select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))
+                    )
+                )
         return found
 
     def save(self, analysis: Analysis) -> SaveOutcome:
@@ -144,7 +156,9 @@ class Store:
             with self.session() as session:
                 return _Writer(session, analysis).write()
         except StoreError as error:
-            if isinstance(error.__cause__, IntegrityError) and self.known_hashes([analysis.article.content_hash]):
+            if isinstance(error.__cause__, IntegrityError) and self.known_hashes(
+                [analysis.article.content_hash]
+            ):
                 return SaveOutcome.unchanged
             raise
 
@@ -159,7 +173,9 @@ class _Writer:
 
     def write(self) -> SaveOutcome:
         article = self.analysis.article
-        if self.session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)):
+        if self.session.scalar(
+            select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
+        ):
             return SaveOutcome.unchanged
         predecessor = self._predecessor()
         row = ArticleRow(
@@ -183,7 +199,9 @@ class _Writer:
         if predecessor is None:
             return SaveOutcome.stored
         predecessor.superseded_by = row.id
-        self.session.execute(update(EventRow).where(EventRow.article_id == predecessor.id).values(current=False))
+        self.session.execute(
+            update(EventRow).where(EventRow.article_id == predecessor.id).values(current=False)
+        )
         return SaveOutcome.superseded
 
     def _predecessor(self) -> ArticleRow | None:
@@ -193,7 +211,9 @@ class _Writer:
             return self.session.scalars(current.where(ArticleRow.url == article.url)).first()
         if article.publisher and article.title:
             return self.session.scalars(
-                current.where(ArticleRow.publisher == article.publisher, ArticleRow.title == article.title)
+                current.where(
+                    ArticleRow.publisher == article.publisher, ArticleRow.title == article.title
+                )
             ).first()
         return None
 
@@ -247,7 +267,12 @@ class _Writer:
         ]
         row.certainty = [
             CertaintyRow(
-                position=position, phrase=item.phrase, scale=item.scale, label=item.label, low=item.low, high=item.high
+                position=position,
+                phrase=item.phrase,
+                scale=item.scale,
+                label=item.label,
+                low=item.low,
+                high=item.high,
             )
             for position, item in enumerate(claim.certainty)
         ]
@@ -258,7 +283,9 @@ class _Writer:
     def _participant(self, participant: Participant | None) -> ActorRow | None:
         if participant is None:
             return None
-        known = next((actor for actor in self.analysis.actors if actor.id == participant.actor_id), None)
+        known = next(
+            (actor for actor in self.analysis.actors if actor.id == participant.actor_id), None
+        )
         return self._actor(
             known.name if known else participant.name,
             kind=known.kind if known else None,
@@ -268,7 +295,11 @@ class _Writer:
         )
 
     def _event(
-        self, article: ArticleRow, item: Event, places: dict[str, PlaceRow], claims: dict[str, ClaimRow]
+        self,
+        article: ArticleRow,
+        item: Event,
+        places: dict[str, PlaceRow],
+        claims: dict[str, ClaimRow],
     ) -> None:
         place = places.get(item.place_id) if item.place_id else None
         linked = [claims[claim_id] for claim_id in item.claim_ids if claim_id in claims]
@@ -282,7 +313,8 @@ class _Writer:
             mode=item.mode,
             trigger=item.trigger.text,
             sentence=item.spans[0].text if item.spans else None,
-            negated="negated" in item.aux or any(claim.stance in NEGATIVE_STANCES for claim in linked),
+            negated="negated" in item.aux
+            or any(claim.stance in NEGATIVE_STANCES for claim in linked),
             aux=list(item.aux),
             actor=self._participant(item.actor),
             recipient=self._participant(item.recipient),
