@@ -1,0 +1,50 @@
+"""Name folding: one key for the spellings of a name that wire services mix.
+
+"Zelenskiy", "Zelensky" and "Zelenskyy" are one man; "Çavuşoğlu" is "Cavusoglu"; "al-Shabaab" is
+"al Shabab". Folding works per word so a name can be found inside running text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+")
+_NOT_DECOMPOSED = str.maketrans(
+    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
+_Y_ENDING = re.compile(r"(?:iy|yy|ii|ij|yi|yj)$")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def fold_word(word: str) -> str:
+    """The key of one word: case, accents, -iy/-yy/-ii endings, doubled letters and ye-/e- folded."""
+    key = unicodedata.normalize("NFKD", word.casefold().translate(_NOT_DECOMPOSED))
+    key = "".join(char for char in key if not unicodedata.combining(char))
+    key = _Y_ENDING.sub("y", key)
+    key = _DOUBLED.sub(r"\1", key)
+    if key.startswith("ye") and len(key) > 3:
+        key = key[1:]
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a text: where it is, its surface form and its folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text`` (apostrophes, hyphens and dots separate words)."""
+    return [Word(m.start(), m.end(), m.group(), fold_word(m.group())) for m in _WORD.finditer(text)]
+
+
+def fold(name: str) -> tuple[str, ...]:
+    """The key of a whole name: its folded words (a leading "the" dropped)."""
+    keys = tuple(word.key for word in words(name))
+    return keys[1:] if len(keys) > 1 and keys[0] == "the" else keys
