@@ -19,7 +19,16 @@ from wirecoder.corpus import (
     rebuild,
 )
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
-from wirecoder.store import ArticleRow, ClusterRow, ContradictionRow, EventRow, open_store
+from wirecoder.store import (
+    ActorRow,
+    ArticleRow,
+    ClaimRow,
+    ClusterRow,
+    ContradictionRow,
+    ContradictionSideRow,
+    EventRow,
+    open_store,
+)
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -207,3 +216,51 @@ def test_a_strike_near_a_town_is_not_its_capture() -> None:
 def test_rebuild_of_a_store_without_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with open_store(str(tmp_path / "empty.db")) as store:
         assert rebuild(store) == CorpusSummary(events=0, clusters=0, merged=0, contradictions=0)
+
+
+def test_contradictions_are_stored_with_the_claims_on_each_side(store_url: str) -> None:
+    corpus = generate(seed=7, reports_per_incident=4)
+    with open_store(store_url) as store:
+        for analysis in corpus.analyses:
+            store.save(analysis)
+        rebuild(store)
+        with store.session() as session:
+            sides: dict[tuple[str, str], list[tuple[str, str, str, int | None]]] = defaultdict(list)
+            for kind, detail, side, origin, stance, killed in session.execute(
+                select(
+                    ContradictionRow.kind,
+                    ContradictionRow.detail,
+                    ContradictionSideRow.side,
+                    ActorRow.name,
+                    ClaimRow.stance,
+                    EventRow.killed_best,
+                )
+                .join(
+                    ContradictionSideRow,
+                    ContradictionSideRow.contradiction_id == ContradictionRow.id,
+                )
+                .join(ClaimRow, ClaimRow.id == ContradictionSideRow.claim_id)
+                .join(ActorRow, ActorRow.id == ClaimRow.origin_id)
+                .join(EventRow, EventRow.id == ContradictionSideRow.event_id)
+            ):
+                sides[(kind, detail)].append((side, origin, stance, killed))
+    control = [key for key in sides if key[0] == "control" and "Bakhmut" in key[1]]
+    [bakhmut] = control
+    asserted = {(origin, stance) for side, origin, stance, _ in sides[bakhmut] if side == "a"}
+    denied = {(origin, stance) for side, origin, stance, _ in sides[bakhmut] if side == "b"}
+    assert asserted == {
+        ("Russian Defence Ministry", "asserted"),
+        ("British military intelligence", "asserted"),
+    }
+    assert denied == {("Ukraine's Eastern Military Command", "denied")}
+    [casualties] = [key for key in sides if key[0] == "casualties"]
+    figures = {
+        side: {
+            (origin, killed or 0) for other, origin, _, killed in sides[casualties] if other == side
+        }
+        for side in "ab"
+    }
+    assert {origin for origin, _ in figures["a"]} == {"Ukrainian General Staff"}
+    assert {origin for origin, _ in figures["b"]} == {"Russian-installed authorities in Donetsk"}
+    low, high = (sorted(killed for _, killed in figures[side]) for side in "ab")
+    assert low[-1] + 2 < high[0], figures

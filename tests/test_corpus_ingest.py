@@ -115,15 +115,18 @@ def test_reingest_is_a_no_op_and_corrections_supersede(
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_same_database_as_processes(
+def test_processes_and_dask_local_cluster_give_the_same_database_as_one_process(
     tmp_path: Path, articles: list[Article]
 ) -> None:
     config = available_config()
     corrected = articles[1].model_copy(update={"text": articles[1].text + " Updated."})
     inputs = [*articles[:12], corrected]
+    with open_store(str(tmp_path / "one-process.sqlite")) as in_process:
+        ingest(inputs, in_process, config=config)
+        expected = snapshot(in_process)
     with open_store(str(tmp_path / "processes.sqlite")) as by_processes:
         ingest(inputs, by_processes, config=config, workers=2)
-        expected = snapshot(by_processes)
+        assert snapshot(by_processes) == expected
     with open_store(str(tmp_path / "dask.sqlite")) as on_dask:
         summary = ingest(inputs, on_dask, config=config, workers=2, dask="local")
         assert (summary.stored, summary.superseded, summary.failures) == (12, 1, [])

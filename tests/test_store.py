@@ -3,13 +3,15 @@ the same tests on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from postgres import postgres_server, store_url
 from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
 from wirecoder.corpus._synthetic import generate
-from wirecoder.schema import Analysis
+from wirecoder.schema import Analysis, TimeExpression
 from wirecoder.store import (
     ArticleRow,
     ChainLinkRow,
@@ -163,3 +165,37 @@ def test_database_url_and_actor_key() -> None:
     assert database_url("x.db").startswith("sqlite:////")
     assert actor_key("Russia's Defense Ministry") == actor_key("russia defence ministry")
     assert actor_key("The Kremlin") == "kremlin"
+
+
+def test_event_dates_and_precision_fall_back_to_its_time_and_place(store_url: str) -> None:
+    """The events stage may leave an event's dates to the time expression it points to, and
+    its where-precision to the place's own."""
+    analysis = generate(reports_per_incident=1).analyses[0]
+    event = analysis.events[0]
+    span = event.trigger
+    time = TimeExpression(
+        id="T1",
+        stage=event.stage,
+        span=span,
+        type="DATE",
+        value="2023-W14",
+        start=dt.date(2023, 4, 3),
+        end=dt.date(2023, 4, 9),
+        precision=3,
+    )
+    undated = event.model_copy(
+        update={"date_start": None, "date_end": None, "date_precision": None, "time_id": "T1"}
+    )
+    unprecise = undated.model_copy(update={"where_precision": None})
+    places = [place.model_copy(update={"precision": 2}) for place in analysis.places]
+    saved = analysis.model_copy(update={"events": [unprecise], "times": [time], "places": places})
+    with open_store(store_url) as store:
+        store.save(saved)
+        with store.session() as session:
+            row = session.scalars(select(EventRow)).one()
+    assert (row.date_start, row.date_end, row.span_days) == (
+        dt.date(2023, 4, 3),
+        dt.date(2023, 4, 9),
+        6,
+    )
+    assert (row.date_precision, row.where_precision) == (3, 2)

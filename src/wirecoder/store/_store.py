@@ -170,6 +170,8 @@ class _Writer:
         self.session = session
         self.analysis = analysis
         self.keyed: dict[tuple[str, str], ActorRow | PlaceRow] = {}
+        self.times = {time.id: time for time in analysis.times}
+        self.place_precision = {place.id: place.precision for place in analysis.places}
 
     def write(self) -> SaveOutcome:
         article = self.analysis.article
@@ -294,6 +296,14 @@ class _Writer:
             side=known.side if known else None,
         )
 
+    def _when(self, item: Event) -> tuple[dt.date | None, dt.date | None, int | None]:
+        """(first day, last day, precision) of an event: its own dates, else the interval of the
+        time expression it points to."""
+        time = self.times.get(item.time_id) if item.time_id else None
+        if item.date_start is None and time is not None:
+            return time.start, time.end or time.start, item.date_precision or time.precision
+        return item.date_start, item.date_end or item.date_start, item.date_precision
+
     def _event(
         self,
         article: ArticleRow,
@@ -304,7 +314,7 @@ class _Writer:
         place = places.get(item.place_id) if item.place_id else None
         linked = [claims[claim_id] for claim_id in item.claim_ids if claim_id in claims]
         killed, injured = item.size.killed or Count(), item.size.injured or Count()
-        date_end = item.date_end or item.date_start
+        date_start, date_end, date_precision = self._when(item)
         row = EventRow(
             article_id=article.id,
             local_id=item.id,
@@ -319,13 +329,14 @@ class _Writer:
             actor=self._participant(item.actor),
             recipient=self._participant(item.recipient),
             place=place,
-            where_precision=item.where_precision,
+            where_precision=item.where_precision
+            or (self.place_precision.get(item.place_id) if item.place_id else None),
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
-            date_start=item.date_start,
+            date_start=date_start,
             date_end=date_end,
-            span_days=(date_end - item.date_start).days if item.date_start and date_end else None,
-            date_precision=item.date_precision,
+            span_days=(date_end - date_start).days if date_start and date_end else None,
+            date_precision=date_precision,
             killed_low=killed.low,
             killed_best=killed.best,
             killed_high=killed.high,
