@@ -3,6 +3,7 @@ database from worker processes and from a Dask LocalCluster."""
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -12,14 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import postgres_server, store_url
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
+from typer.testing import CliRunner
 
 from wirecoder import Config, ConfigError, Failure, get_stage
+from wirecoder.cli import app
 from wirecoder.corpus._ingest import IngestSummary, fresh_articles, ingest
 from wirecoder.corpus._synthetic import generate
 from wirecoder.schema import Article
 from wirecoder.store import ActorRow, ArticleRow, ClaimRow, EventRow, PlaceRow, Store, open_store
+
+__all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
 
 def available_config() -> Config:
@@ -263,3 +269,43 @@ def test_ingest_command_reports_failures_and_exits_non_zero(
     assert again.returncode == 0 and "0 stored, 3 unchanged" in again.stderr
     bad_db = run_cli("ingest", str(folder), "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert bad_db.returncode == 2 and "cannot open database" in bad_db.stderr
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def test_whole_flow_from_files_to_queries_and_sitrep(store_url: str, tmp_path: Path) -> None:
+    """The hand-written articles through ``ingest``, then ``events``, ``claims`` and ``sitrep``
+    on the same database: on SQLite and on PostgreSQL."""
+    needs_readers()
+    runner = CliRunner()
+    db = ["--db", store_url]
+    config = ["--config", str(write_config(tmp_path / "pipeline.toml", 8))]
+    first = runner.invoke(app, ["ingest", str(FIXTURES), *db, *config])
+    assert first.exit_code == 0, first.output
+    # The corrected Meridian story (same URL, a day later) is read before the original.
+    assert "6 stored, 0 unchanged, 1 superseded, 0 failed" in first.stderr
+    again = runner.invoke(app, ["ingest", str(FIXTURES), *db, *config])
+    assert again.exit_code == 0 and "0 stored, 7 unchanged" in again.stderr
+    with open_store(store_url) as store, store.session() as session:
+        current = session.scalars(
+            select(ArticleRow.text).where(
+                ArticleRow.publisher == "Meridian Wire", ArticleRow.superseded_by.is_(None)
+            )
+        ).all()
+    assert [("six civilians" in text) for text in current] == [True]
+
+    window = ["--since", "2023-04-01", "--until", "2023-04-30"]
+    events = runner.invoke(app, ["events", *db, *window, "--format", "json"])
+    claims = runner.invoke(app, ["claims", *db, *window, "--format", "json"])
+    assert events.exit_code == 0 and claims.exit_code == 0, events.output + claims.output
+    assert isinstance(json.loads(events.stdout), list) and isinstance(
+        json.loads(claims.stdout), list
+    )
+    markdown, page = tmp_path / "sitrep.md", tmp_path / "sitrep.html"
+    for output, extra in ((markdown, []), (page, ["--html"])):
+        report = ["sitrep", *db, "--date", "2023-04-07", "--days", "3", "-o", str(output)]
+        result = runner.invoke(app, [*report, *extra])
+        assert result.exit_code == 0, result.output
+    assert markdown.read_text().startswith("# Situation report: 2023-04-05 to 2023-04-07")
+    assert page.read_text().startswith("<!doctype html>")

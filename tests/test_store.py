@@ -109,6 +109,31 @@ def test_corrected_version_supersedes_the_old_one(store_url: str, reports: list[
         assert {article for article, is_current in current if is_current} == {new.id}
 
 
+def test_an_older_version_read_late_does_not_supersede_the_newer(
+    store_url: str, reports: list[Analysis]
+) -> None:
+    original = reports[0]
+    assert original.article.published is not None
+    corrected = original.model_copy(
+        update={
+            "article": original.article.model_copy(
+                update={
+                    "text": original.article.text + " Corrected.",
+                    "published": original.article.published + dt.timedelta(days=1),
+                }
+            )
+        }
+    )
+    with open_store(store_url) as store:
+        store.save(corrected)
+        assert store.save(original) is SaveOutcome.superseded
+        with store.session() as session:
+            newer, older = session.scalars(select(ArticleRow).order_by(ArticleRow.id)).all()
+            assert older.superseded_by == newer.id and newer.superseded_by is None
+            current = session.execute(select(EventRow.article_id, EventRow.current)).all()
+        assert {article for article, is_current in current if is_current} == {newer.id}
+
+
 def test_same_publisher_and_title_without_url_supersedes(
     store_url: str, reports: list[Analysis]
 ) -> None:

@@ -150,7 +150,8 @@ class Store:
         """Store one analysis in one transaction.
 
         The same text again is a no-op; a new text with the URL (or publisher and title) of a
-        current article supersedes it, keeping both.
+        current article supersedes it, keeping both, unless it was published on an earlier day
+        (an older version read late), which is then stored as superseded by the current one.
         """
         try:
             with self.session() as session:
@@ -161,6 +162,11 @@ class Store:
             ):
                 return SaveOutcome.unchanged
             raise
+
+
+def _published_before(first: dt.date | None, second: dt.date | None) -> bool:
+    """Whether ``first`` is known to be an earlier publication day than ``second``."""
+    return first is not None and second is not None and first < second
 
 
 class _Writer:
@@ -200,9 +206,13 @@ class _Writer:
             self._event(row, item, places, claims)
         if predecessor is None:
             return SaveOutcome.stored
-        predecessor.superseded_by = row.id
+        older, newer = predecessor, row
+        if _published_before(article.published, predecessor.published):
+            # An earlier version read late (feeds list the newest first) stays the older one.
+            older, newer = row, predecessor
+        older.superseded_by = newer.id
         self.session.execute(
-            update(EventRow).where(EventRow.article_id == predecessor.id).values(current=False)
+            update(EventRow).where(EventRow.article_id == older.id).values(current=False)
         )
         return SaveOutcome.superseded
 
