@@ -11,17 +11,20 @@ from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
 from wirecoder.corpus._synthetic import generate
-from wirecoder.schema import Analysis, TimeExpression
+from wirecoder.schema import Actor, Analysis, TimeExpression
 from wirecoder.store import (
+    ActorRow,
     ArticleRow,
     ChainLinkRow,
     ClaimRow,
     EventClaimRow,
     EventRow,
+    Filters,
     PlaceRow,
     SaveOutcome,
     Store,
     actor_key,
+    claims,
     database_url,
     open_store,
 )
@@ -224,3 +227,56 @@ def test_event_dates_and_precision_fall_back_to_its_time_and_place(store_url: st
         6,
     )
     assert (row.date_precision, row.where_precision) == (3, 2)
+
+
+def _relabelled(analysis: Analysis, surface: str, actor_id: str, actor_name: str) -> Analysis:
+    """``analysis`` with every source and originator written ``surface``, resolved to ``actor_id``."""
+    claims = [
+        claim.model_copy(
+            update={
+                "chain": [
+                    *claim.chain[:-1],
+                    claim.chain[-1].model_copy(update={"name": surface, "actor_id": actor_id}),
+                ],
+                "source": claim.source.model_copy(update={"name": surface, "actor_id": actor_id}),
+            }
+        )
+        for claim in analysis.claims
+    ]
+    actor = Actor(id=actor_id, stage=analysis.claims[0].stage, name=actor_name, kind="military")
+    return analysis.model_copy(update={"claims": claims, "actors": [actor]})
+
+
+def test_catalogued_originators_fold_across_wordings_and_local_ids_do_not(
+    store_url: str, reports: list[Analysis]
+) -> None:
+    first, second, third, fourth = reports[:4]
+    with open_store(store_url) as store:
+        store.save(
+            _relabelled(first, "Russia's defence ministry", "rus.mil", "Russian armed forces")
+        )
+        store.save(
+            _relabelled(second, "the Russian defence ministry", "rus.mil", "Russian armed forces")
+        )
+        store.save(_relabelled(third, "a ministry spokesman", "A1", "a ministry spokesman"))
+        store.save(
+            _relabelled(fourth, "the ministry press office", "A1", "the ministry press office")
+        )
+        with store.session() as session:
+            origins = session.execute(
+                select(ArticleRow.id, ActorRow.name)
+                .join(ClaimRow, ClaimRow.article_id == ArticleRow.id)
+                .join(ActorRow, ActorRow.id == ClaimRow.origin_id)
+                .distinct()
+                .order_by(ArticleRow.id)
+            ).all()
+            written = set(session.scalars(select(ChainLinkRow.name)))
+        assert [name for _, name in origins] == [
+            "Russian armed forces",
+            "Russian armed forces",
+            "a ministry spokesman",
+            "the ministry press office",
+        ]
+        assert {"Russia's defence ministry", "the Russian defence ministry"} <= written
+        said = claims(store, Filters(source="Russian Defence Ministry"))
+        assert {row["origin"] for row in said} == {"Russian armed forces"}

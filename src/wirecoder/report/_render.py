@@ -33,9 +33,10 @@ def _dates(incident: Incident) -> str:
 
 def _voice_line(voice: Voice) -> str:
     via = f" via {', '.join(voice.relays)}" if voice.relays else ""
+    written = f" (written: {'; '.join(voice.written)})" if voice.written else ""
     sure = "; ".join(voice.certainty) if voice.certainty else "no estimative language"
     return (
-        f"{voice.description} {'/'.join(voice.stances)}{via}, in {', '.join(voice.publishers)}; "
+        f"{voice.description}{written} {'/'.join(voice.stances)}{via}, in {', '.join(voice.publishers)}; "
         f"certainty: {sure}; e.g. \u201c{voice.example}\u201d"
     )
 

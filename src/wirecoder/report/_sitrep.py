@@ -34,6 +34,8 @@ class Voice:
 
     origin: str
     description: str
+    written: tuple[str, ...]
+    """How the reports named the originator, where that differs from its resolved name."""
     relays: tuple[str, ...]
     publishers: tuple[str, ...]
     stances: tuple[str, ...]
@@ -143,6 +145,7 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                     publisher,
                     f"{publisher} (in its own voice)",
                     (),
+                    (),
                     (publisher,),
                     ("denied" if member.negated else "asserted",),
                     (),
@@ -160,6 +163,9 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                     origin,
                     first.origin.kind or first.source.kind,
                     first.origin.country or first.source.country,
+                ),
+                written=tuple(
+                    sorted({claim.chain[-1].name for _, claim in pairs if claim.chain} - {origin})
                 ),
                 relays=tuple(
                     sorted({link.name for _, claim in pairs for link in claim.chain[1:-1]})

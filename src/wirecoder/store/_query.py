@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, s
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from .._errors import InputError
+from ..actors import catalog
 from ._models import (
     ActorRow,
     ArticleRow,
@@ -85,17 +86,27 @@ def _place_ids(name: str) -> Select[int]:
     )
 
 
-def claims_through(key: str) -> CompoundSelect:
-    """Ids of claims whose source, originator or any chain link is the actor with ``key``."""
+def source_keys(name: str) -> list[str]:
+    """The actor keys a ``--source`` name stands for: as written, and the catalogued actor it
+    names ("Russian defence ministry" is stored as the catalog's Russian armed forces)."""
+    keys = [actor_key(name)]
+    entry = catalog().lookup(name)
+    if entry is not None and actor_key(entry.name) not in keys:
+        keys.append(actor_key(entry.name))
+    return keys
+
+
+def claims_through(keys: list[str]) -> CompoundSelect:
+    """Ids of claims whose source, originator or any chain link is an actor with one of ``keys``."""
     speaking = (
         select(ClaimRow.id)
         .join(ActorRow, or_(ActorRow.id == ClaimRow.source_id, ActorRow.id == ClaimRow.origin_id))
-        .where(ActorRow.key == key)
+        .where(ActorRow.key.in_(keys))
     )
     relaying = (
         select(ChainLinkRow.claim_id)
         .join(ActorRow, ActorRow.id == ChainLinkRow.actor_id)
-        .where(ActorRow.key == key)
+        .where(ActorRow.key.in_(keys))
     )
     return speaking.union(relaying)
 
@@ -119,14 +130,14 @@ def event_conditions(session: Session, filters: Filters) -> list[ColumnElement[b
     if filters.type:
         conditions.append(EventRow.type == filters.type.upper())
     if filters.source:
-        key = actor_key(filters.source)
+        keys = source_keys(filters.source)
         said_by = select(EventClaimRow.event_id).where(
-            EventClaimRow.claim_id.in_(claims_through(key))
+            EventClaimRow.claim_id.in_(claims_through(keys))
         )
         published_by = (
             select(ArticleRow.id)
             .join(ActorRow, ActorRow.id == ArticleRow.publisher_id)
-            .where(ActorRow.key == key)
+            .where(ActorRow.key.in_(keys))
         )
         conditions.append(or_(EventRow.id.in_(said_by), EventRow.article_id.in_(published_by)))
     return conditions
@@ -239,7 +250,7 @@ def claims(store: Store, filters: Filters) -> list[dict[str, Any]]:
         if filters.until is not None:
             query = query.where(ArticleRow.published <= filters.until)
         if filters.source:
-            query = query.where(ClaimRow.id.in_(claims_through(actor_key(filters.source))))
+            query = query.where(ClaimRow.id.in_(claims_through(source_keys(filters.source))))
         if filters.area is not None or filters.type:
             about = Filters(area=filters.area, type=filters.type)
             linked = (

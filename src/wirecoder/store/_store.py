@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .._errors import StoreError
+from ..actors import catalog
 from ..schema import Analysis, Claim, Count, Event, Participant, Place
 from ._migrate import upgrade
 from ._models import (
@@ -177,6 +178,7 @@ class _Writer:
         self.analysis = analysis
         self.keyed: dict[tuple[str, str], ActorRow | PlaceRow] = {}
         self.times = {time.id: time for time in analysis.times}
+        self.actors = {actor.id: actor for actor in analysis.actors}
         self.place_precision = {place.id: place.precision for place in analysis.places}
 
     def write(self) -> SaveOutcome:
@@ -250,14 +252,28 @@ class _Writer:
     def _place(self, place: Place) -> PlaceRow:
         return self._keyed(PlaceRow, place_key(place), **place.model_dump(include=PLACE_FIELDS))
 
+    def _catalogued(self, actor_id: str | None) -> ActorRow | None:
+        """The row of a catalogued actor (one identity in every article, whatever the wording:
+        "Russia's defence ministry" and "the Russian defence ministry"), None for others."""
+        if actor_id is None or catalog().get(actor_id) is None or actor_id not in self.actors:
+            return None
+        known = self.actors[actor_id]
+        return self._actor(
+            known.name, kind=known.kind, country=known.country, sector=known.sector, side=known.side
+        )
+
     def _claim(self, article: ArticleRow, claim: Claim) -> ClaimRow:
         source = claim.source
         source_row = (
-            self._actor(source.name, kind=source.kind, country=source.country, side=source.side)
+            self._catalogued(source.actor_id)
+            or self._actor(source.name, kind=source.kind, country=source.country, side=source.side)
             if claim.attributed
             else self._publisher()
         )
-        chain_rows = [self._actor(link.name, kind=None) for link in claim.chain]
+        chain_rows = [
+            self._catalogued(link.actor_id) or self._actor(link.name, kind=None)
+            for link in claim.chain
+        ]
         row = ClaimRow(
             article_id=article.id,
             local_id=claim.id,
