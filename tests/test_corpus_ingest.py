@@ -309,3 +309,11 @@ def test_whole_flow_from_files_to_queries_and_sitrep(store_url: str, tmp_path: P
         assert result.exit_code == 0, result.output
     assert markdown.read_text().startswith("# Situation report: 2023-04-05 to 2023-04-07")
     assert page.read_text().startswith("<!doctype html>")
+    if "claims.v1" in available_config().stages:
+        # Two outlets word the Russian defence ministry differently; one originator in the store.
+        said = runner.invoke(
+            app, ["claims", *db, "--source", "Russian defence ministry", "--format", "json"]
+        )
+        rows = json.loads(said.stdout)
+        assert {"Harbor News", "Meridian Wire"} <= {row["publisher"] for row in rows}
+        assert len({row["origin"] for row in rows}) == 1, rows
