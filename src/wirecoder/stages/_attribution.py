@@ -1,0 +1,444 @@
+"""Attribution relations from the dependency parse: who (source) said (cue) what (content).
+
+Every relation is anchored on a cue: a reporting verb ("said", "told", "has warned"), the
+preposition "according to", or a colon after a speech verb. The parse gives the source (the
+verb's subject, the agent of a passive, the subject a participle inherits) and the content (the
+clausal complement, or the main clause an attribution is appended to: "..., officials said").
+Quotations are handled on the characters, since the parser does not see them as units: content
+snaps to a quotation's marks, a quotation that runs over several sentences gives one content
+span per sentence, and quoted sentences that follow an attribution without a cue of their own
+continue it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ._attribution_lexicon import COGNITION_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+
+OPENING_QUOTES = frozenset("“\"‘'`")
+CLOSING_QUOTES = frozenset("”\"’'")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSES = frozenset({"ccomp", "xcomp"})
+_CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
+_EDGE_PUNCT = frozenset(",;:-–—()[]")
+
+
+@dataclass
+class Attribution:
+    """One attribution relation, by character offsets into the parsed text."""
+
+    cue: tuple[int, int]
+    cue_token: int
+    source: tuple[int, int] | None
+    source_token: int | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    kind: str = "verb"
+    """How it was found: ``verb``, ``according``, ``colon`` or ``title``."""
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """All attribution relations of a parsed document, in text order."""
+    quotes = quotation_regions(doc.text)
+    found = [
+        attribution
+        for token in doc
+        if (attribution := _attribution_at(doc, token, quotes)) is not None and attribution.content
+    ]
+    found.sort(key=lambda a: a.cue[0])
+    _continue_quotations(doc, found, quotes)
+    return found
+
+
+def quotation_regions(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each quotation, marks included; unmatched marks run to paragraph end."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, char in enumerate(text):
+        if char == "\n" and start is not None and text[index + 1 : index + 2] == "\n":
+            start = None  # a quotation left open runs on in the next paragraph's opening mark
+        if char in '“”"':
+            if start is None and char != "”":
+                start = index
+            elif start is not None and char != "“":
+                regions.append((start, index + 1))
+                start = None
+    return regions
+
+
+def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according" and _next_is(token, "to"):
+        return _according_to(doc, token, quotes)
+    if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS:
+        return None
+    content = _content_of(doc, token, lemma, quotes)
+    source = _source_of(token)
+    source_range = _noun_phrase(doc, source) if source is not None else None
+    appended = _appended_source(doc, token) if not content and lemma in SPEECH_VERBS else None
+    if appended is not None:
+        source, source_range, content_end = appended
+        content = _split_by_sentence(doc, token.sent.start, content_end, quotes, token)
+        if source_range[1] - source_range[0] > 80:
+            return None
+    if not content or source is None or source_range is None:
+        return None
+    cue_start, cue_end = _cue_extent(token)
+    if _overlaps(source_range, content):
+        return None
+    return Attribution(
+        cue=(doc[cue_start].idx, _end_char(doc[cue_end - 1])),
+        cue_token=token.i,
+        source=source_range,
+        source_token=source.i,
+        content=content,
+        direct=any(_in_quotes(span, quotes) for span in content),
+    )
+
+
+def _according_to(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    to = doc[token.i + 1]
+    objects = [child for child in to.children if child.dep_ == "pobj"] or [
+        child for child in token.children if child.dep_ == "pobj"
+    ]
+    if not objects:
+        return None
+    source = objects[0]
+    source_range = _noun_phrase(doc, source)
+    sentence = token.sent
+    phrase_start, phrase_end = token.i, source.right_edge.i + 1
+    head = token.head if token.head.i != token.i else sentence.root
+    clause_tokens = [
+        t for t in head.subtree if not phrase_start <= t.i < phrase_end and t.sent == sentence
+    ]
+    if not clause_tokens:
+        return None
+    before = [t for t in clause_tokens if t.i < phrase_start]
+    after = [t for t in clause_tokens if t.i >= phrase_end]
+    pieces = [piece for piece in (before, after) if piece]
+    content = [
+        span
+        for piece in pieces
+        if (span := _content_span(doc, piece[0].i, piece[-1].i + 1, quotes))
+    ]
+    if not content:
+        return None
+    return Attribution(
+        cue=(token.idx, _end_char(to)),
+        cue_token=token.i,
+        source=source_range,
+        source_token=source.i,
+        content=content,
+        direct=any(_in_quotes(span, quotes) for span in content),
+        kind="according",
+    )
+
+
+def _content_of(
+    doc: Doc, verb: Token, lemma: str, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Where the verb's content is: its complement clause, a quote after a colon, or its host."""
+    clauses = [
+        child
+        for child in verb.children
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and lemma in INFINITIVE_VERBS
+    ]
+    if clauses:
+        clause = clauses[0]
+        start, end = _subtree_range(clause)
+        if clause.i < verb.i:
+            end = min(end, _cue_extent(verb)[0])
+            source = _source_of(verb)
+            if source is not None and source.left_edge.i < verb.i:
+                end = min(end, source.left_edge.i)
+        else:
+            start = max(start, verb.i + 1)
+            start = _skip_objects(doc, verb, start)
+        return _split_by_sentence(doc, start, end, quotes, verb)
+    colon = _colon_after(verb)
+    if colon is not None:
+        return _split_by_sentence(doc, colon.i + 1, verb.sent.end, quotes, verb)
+    if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and verb.head.i < verb.i:
+        head = verb.head
+        start, end = _subtree_range(head)
+        stop = _host_stop(verb)
+        return _split_by_sentence(doc, start, min(end, stop), quotes, verb)
+    return []
+
+
+def _appended_source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int], int] | None:
+    """An attribution appended after a comma that the parse missed ("..., news agency TASS reported").
+
+    The words between the comma and the verb must be a noun phrase, the sentence must end (or
+    go on with "citing ..." or a prepositional phrase) after the verb. Returns the source's head,
+    its characters and the token where the content ends.
+    """
+    paragraph_start, paragraph_end = _paragraph(verb)
+    start = max(verb.sent.start, paragraph_start)
+    end = min(verb.sent.end, paragraph_end)
+    index = verb.i - 1
+    while index > start and doc[index].text not in (",", "”", '"'):
+        if doc[index].pos_ in ("VERB", "AUX") and doc[index].dep_ not in ("amod", "compound"):
+            return None
+        index -= 1
+    if index <= start + 2 or index == verb.i - 1:
+        return None
+    words = doc[index + 1 : verb.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words) or any(
+        t.tag_ in ("WDT", "WP") for t in words
+    ):
+        return None
+    for token in doc[verb.i + 1 : end]:
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() not in ("cite", "quote")
+            and token.tag_ != "VBG"
+        ):
+            return None
+        if token.head == verb and token.dep_ in ("dobj", "ccomp", "xcomp"):
+            return None
+    head = next(t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN", "PRON"))
+    content_end = index if doc[index].text == "," else index + 1
+    return head, (words[0].idx, _end_char(words[-1])), content_end
+
+
+def _host_stop(verb: Token) -> int:
+    """Token index where the attribution appended to a clause starts (its subject or the verb)."""
+    source = _source_of(verb)
+    if source is not None and source.i < verb.i:
+        return min(source.left_edge.i, verb.i)
+    return verb.i
+
+
+def _skip_objects(doc: Doc, verb: Token, start: int) -> int:
+    """Past indirect objects and channel phrases between a verb and its clause ("told Reuters")."""
+    index = start
+    for child in verb.children:
+        if child.i >= index and child.dep_ in (
+            "dobj",
+            "dative",
+            "iobj",
+            "prep",
+            "npadvmod",
+            "advmod",
+            "punct",
+        ):
+            index = max(index, child.right_edge.i + 1)
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSES and c.i > verb.i), None)
+    if clause is not None:
+        index = min(index, clause.left_edge.i)
+    return max(start, index)
+
+
+def _colon_after(verb: Token) -> Token | None:
+    doc = verb.doc
+    for index in range(verb.i + 1, min(verb.i + 4, verb.sent.end)):
+        if doc[index].text == ":":
+            return doc[index]
+        if doc[index].pos_ not in ("ADV", "PART", "ADP", "PRON", "PROPN", "NOUN", "DET"):
+            return None
+    return None
+
+
+def _source_of(verb: Token) -> Token | None:
+    """The speaker: the verb's subject, a passive's agent, or the subject a participle inherits."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" or verb.dep_ == "xcomp":
+        return _source_of(verb.head)
+    if verb.dep_ == "conj":
+        for ancestor in verb.ancestors:
+            if ancestor.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS:
+                return _source_of(ancestor)
+    return None
+
+
+def _cue_extent(verb: Token) -> tuple[int, int]:
+    """Token range of the cue: the verb with its adjacent auxiliaries and negation."""
+    start = verb.i
+    doc = verb.doc
+    while (
+        start > verb.sent.start
+        and doc[start - 1].dep_ in _CUE_MODIFIERS
+        and doc[start - 1].head == verb
+    ):
+        start -= 1
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return start, end
+
+
+def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """Characters of a source's noun phrase, without edge punctuation."""
+    start, end = _subtree_range(head)
+    while start < end and doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_quote):
+        end -= 1
+    return doc[start].idx, _end_char(doc[end - 1])
+
+
+def _paragraph(token: Token) -> tuple[int, int]:
+    """Token range of the paragraph (text between blank lines) holding ``token``."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return start, end
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _split_by_sentence(
+    doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], anchor: Token
+) -> list[tuple[int, int]]:
+    """Content pieces for tokens ``[start, end)`` in ``anchor``'s paragraph, one per sentence,
+    extended over quotations."""
+    first, last = _paragraph(anchor)
+    start, end = max(start, first), min(end, last)
+    if start >= end:
+        return []
+    pieces: list[tuple[int, int]] = []
+    span = _content_span(doc, start, end, quotes)
+    if span is None:
+        return []
+    region = _enclosing_quote(span, quotes)
+    if region is not None and region[0] < doc[start].sent.start_char:
+        pieces.extend(_quoted_sentences(doc, region[0], doc[start].sent.start_char))
+    pieces.append(span)
+    return pieces
+
+
+def _quoted_sentences(doc: Doc, start_char: int, end_char: int) -> list[tuple[int, int]]:
+    """Sentence-sized pieces of quoted text between two character offsets.
+
+    A piece with no word (a closing mark the parser put in the next sentence) joins the one before.
+    """
+    pieces: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        if sentence.end_char <= start_char or sentence.start_char >= end_char:
+            continue
+        start = max(sentence.start_char, start_char)
+        end = min(sentence.end_char, end_char)
+        text = doc.text[start:end]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start, end = start + (len(text) - len(text.lstrip())), start + len(text.rstrip())
+        if pieces and _only_punct(stripped):
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+    return pieces
+
+
+def _content_span(
+    doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Characters of tokens ``[start, end)`` without edge punctuation, snapped to quote marks."""
+    while start < end and (
+        doc[start].text in _EDGE_PUNCT
+        or doc[start].lower_ in ("and", "but")
+        or doc[start].is_space
+        or doc[start].is_quote
+        and any(doc[start].idx == q[1] - 1 for q in quotes)
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    first, last = doc[start].idx, _end_char(doc[end - 1])
+    sentence = doc[start].sent
+    for region_start, region_end in quotes:
+        if (
+            region_start <= first < region_end
+            and last <= region_end
+            and _only_punct(doc.text[last:region_end])
+        ):
+            return max(region_start, sentence.start_char), region_end
+    opening = doc.text[first - 2 : first].strip()
+    if opening and opening[-1] in OPENING_QUOTES:
+        return first - 1 if doc.text[first - 1] in OPENING_QUOTES else first - 2, last
+    return first, last
+
+
+def _only_punct(text: str) -> bool:
+    return all(not char.isalnum() for char in text)
+
+
+def _enclosing_quote(
+    span: tuple[int, int], quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    return next((q for q in quotes if q[0] <= span[0] and span[1] <= q[1]), None)
+
+
+def _in_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    return any(q[0] <= span[0] < q[1] for q in quotes)
+
+
+def _continue_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
+    """Quoted sentences right after a direct quote, with no cue of their own, continue it."""
+    cue_chars = sorted(a.cue[0] for a in found)
+    covered = [span for a in found for span in a.content]
+    for attribution in found:
+        if not attribution.direct:
+            continue
+        end = max(
+            attribution.cue[1],
+            doc[attribution.cue_token].sent.end_char,
+            *(span[1] for span in attribution.content),
+        )
+        for region in quotes:
+            if region[0] < end:
+                continue
+            gap = doc.text[end : region[0]]
+            if len(gap.strip()) > 1 or gap.count("\n") > 2:
+                break
+            if any(region[0] <= c < region[1] for c in cue_chars) or any(
+                s[0] < region[1] and region[0] < s[1] for s in covered
+            ):
+                break
+            if _is_following_cue(doc, region, cue_chars):
+                break
+            attribution.content.extend(_quoted_sentences(doc, region[0], region[1]))
+            end = region[1]
+
+
+def _is_following_cue(doc: Doc, region: tuple[int, int], cue_chars: list[int]) -> bool:
+    """Whether a cue comes right after the quotation in its sentence ('"...," she said')."""
+    after = doc.char_span(region[1], len(doc.text), alignment_mode="expand")
+    if after is None:
+        return False
+    sentence_end = after[0].sent.end_char if len(after) else region[1]
+    return any(
+        region[1] <= c < sentence_end and "\n" not in doc.text[region[1] : c] for c in cue_chars
+    )
+
+
+def _overlaps(source: tuple[int, int], content: list[tuple[int, int]]) -> bool:
+    return any(source[0] < end and start < source[1] for start, end in content)
+
+
+def _next_is(token: Token, text: str) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == text
+
+
+def _end_char(token: Token) -> int:
+    return token.idx + len(token.text)

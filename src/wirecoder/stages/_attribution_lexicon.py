@@ -1,0 +1,97 @@
+"""Word lists behind attribution: reporting verbs, their strength and stance, source nouns.
+
+Written by hand for wire copy about conflicts; the verb list was checked against what
+attribution corpora count as a cue (speech, writing, belief and stated intention).
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a lexicon block."""
+    return text.split()
+
+
+SPEECH_VERBS = frozenset(
+    words(
+        """
+        say tell add report state announce declare claim allege deny confirm acknowledge admit
+        insist argue assert warn note explain write tweet post suggest predict estimate
+        reiterate stress emphasize emphasise repeat comment reply respond answer ask urge
+        accuse blame describe concede maintain vow pledge promise threaten recall indicate
+        reveal disclose conclude mention testify quote cite boast contend observe point caution
+        forecast assess judge complain criticize criticise praise dismiss reject question brief
+        inform advise assure caution lament charge counter retort remark wonder speculate
+        acknowledge signal hint declare proclaim recount describe characterize characterise
+        label brand dub call demand propose recommend order instruct request invite reassure
+        rule decide agree
+        """
+    )
+)
+"""Verbs whose subject is a source and whose complement is what the source put forward."""
+
+COGNITION_VERBS = frozenset(
+    words(
+        """
+        believe think fear hope expect feel know doubt worry suspect consider assume understand
+        realize realise see view regard estimate reckon want plan intend
+        """
+    )
+)
+"""Verbs of belief and intention: attributions too, but only with a clausal complement."""
+
+INFINITIVE_VERBS = frozenset(
+    words(
+        """
+        vow pledge promise threaten plan want intend hope expect refuse agree decline deny
+        claim seem appear
+        """
+    )
+)
+"""Verbs whose "to" complement is a stated position ("vowed to retake"); "asked X to leave" is not."""
+
+WEAK_VERBS = frozenset(["claim", "allege", "insist", "contend", "purport", "maintain", "boast"])
+STRONG_VERBS = frozenset(
+    ["confirm", "acknowledge", "admit", "concede", "verify", "establish", "reveal", "prove"]
+)
+DENIAL_VERBS = frozenset(["deny", "reject", "dismiss", "refute", "rebut", "dispute"])
+FORECAST_VERBS = frozenset(
+    words(
+        """
+        predict forecast expect warn vow pledge promise threaten plan intend hope
+        """
+    )
+)
+
+SOURCE_NOUNS: dict[str, str] = {
+    "official": """
+        spokesman spokeswoman spokesperson spokespeople press secretary official officials
+        minister ministers president governor mayor ambassador envoy diplomat diplomats aide
+        aides adviser advisor lawmaker senator
+        """,
+    "government": """
+        ministry government kremlin administration cabinet authorities authority embassy office
+        council parliament presidency
+        """,
+    "military": """
+        army military forces force command commander commanders staff troops general officer
+        officers brigade battalion navy air
+        """,
+    "intelligence": "intelligence",
+    "news_agency": "agency agencies wire",
+    "media": """
+        newspaper paper channel television broadcaster outlet outlets media radio magazine daily
+        website station
+        """,
+    "expert": """
+        analyst analysts expert experts researcher researchers professor think-tank institute
+        observer observers
+        """,
+    "witness": """
+        witness witnesses resident residents survivor survivors villager villagers eyewitness
+        eyewitnesses neighbour neighbor
+        """,
+    "anonymous": "source sources insider insiders",
+    "organization": "group organisation organization charity party union committee",
+}
+"""Source kind by the role noun of a source phrase ("a military spokesman" is an official)."""
