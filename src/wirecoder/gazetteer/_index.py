@@ -1,0 +1,119 @@
+"""The gazetteer: the compiled GeoNames index plus the curated supplement, looked up by name."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._build import SCHEMA_VERSION, build
+from ._names import name_key
+from ._supplement import SupplementEntry, load_supplement
+
+_COLUMNS = "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place: a GeoNames row or a supplement fact."""
+
+    name: str
+    fclass: str
+    fcode: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+    supplement: SupplementEntry | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable identity: the GeoNames id, or the supplement id."""
+        return str(self.geonameid) if self.geonameid is not None else f"s:{self.supplement.id}"  # type: ignore[union-attr]
+
+
+def default_path() -> Path:
+    """Where the index lives: ``$WIRECODER_GAZETTEER`` or the user cache directory."""
+    configured = os.environ.get("WIRECODER_GAZETTEER")
+    if configured:
+        return Path(configured)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "wirecoder" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == str(SCHEMA_VERSION)
+
+
+class Gazetteer:
+    """Name lookups over GeoNames and the supplement. Opening is cheap once the index is built."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        if not _current(self.path):
+            build(self.path)
+        self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.supplement = load_supplement()
+        self._supplement_names: dict[str, list[SupplementEntry]] = {}
+        for item in self.supplement:
+            for key in dict.fromkeys(name_key(name) for name in item.names):
+                self._supplement_names.setdefault(key, []).append(item)
+        self._cache: dict[str, list[Entry]] = {}
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every place called ``name`` (any spelling GeoNames or the supplement knows), by population."""
+        key = name_key(name)
+        found = self._cache.get(key)
+        if found is None:
+            with self._lock:
+                rows = self._connection.execute(
+                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?", (key,)
+                ).fetchall()
+            found = [item.entry() for item in self._supplement_names.get(key, ())]
+            found += [_entry(row) for row in rows]
+            found.sort(key=lambda entry: -entry.population)
+            self._cache[key] = found
+        return found
+
+    def get(self, geonameid: int) -> Entry | None:
+        with self._lock:
+            row = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        return _entry(row) if row else None
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry for an ISO alpha-2 code."""
+        with self._lock:
+            row = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE country = ? AND fcode = 'PCLI' "
+                "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+        return _entry(row) if row else None
+
+
+def _entry(row: tuple) -> Entry:  # type: ignore[type-arg]
+    geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude = row
+    return Entry(name, fclass, fcode, country, admin1, admin2, population, latitude, longitude, geonameid)
+
+
+_SHARED: dict[Path, Gazetteer] = {}
+
+
+def load(path: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer for ``path`` (built on first use)."""
+    resolved = path or default_path()
+    if resolved not in _SHARED:
+        _SHARED[resolved] = Gazetteer(resolved)
+    return _SHARED[resolved]

@@ -1,0 +1,73 @@
+"""The curated supplement: rivers, roads, waters, small villages and disputed names, with sources."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._index import Entry
+
+_FEATURES = {
+    "river": ("H", "STM"), "sea": ("H", "SEA"), "gulf": ("H", "GULF"), "strait": ("H", "STRT"),
+    "reservoir": ("H", "RSV"), "road": ("R", "RD"), "village": ("P", "PPL"), "region": ("L", "RGN"),
+}
+
+
+@dataclass(frozen=True)
+class SupplementEntry:
+    """One curated fact: names, kind, where it is (a point, and a line for rivers and roads), source."""
+
+    id: str
+    names: tuple[str, ...]
+    kind: str
+    latitude: float
+    longitude: float
+    source: str
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    line: tuple[tuple[float, float], ...] | None = None
+    population: int = 0
+
+    def entry(self) -> Entry:
+        from ._index import Entry
+
+        fclass, fcode = _FEATURES[self.kind]
+        return Entry(self.names[0], fclass, fcode, self.country, self.admin1, self.admin2,
+                     self.population, self.latitude, self.longitude, None, self)
+
+
+def _read(name: str) -> dict[str, object]:
+    return tomllib.loads(files("wirecoder.gazetteer").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_supplement() -> tuple[SupplementEntry, ...]:
+    """Every curated place; unknown kinds or missing fields fail loudly."""
+    items = []
+    for raw in _read("supplement.toml")["place"]:  # type: ignore[union-attr]
+        if raw["kind"] not in _FEATURES:
+            raise ValueError(f"supplement entry {raw['id']}: unknown kind {raw['kind']!r}")
+        line = tuple((float(lat), float(lon)) for lat, lon in raw["line"]) if "line" in raw else None
+        items.append(SupplementEntry(
+            id=raw["id"], names=tuple(raw["names"]), kind=raw["kind"], latitude=float(raw["latitude"]),
+            longitude=float(raw["longitude"]), source=raw["source"], country=raw.get("country"),
+            admin1=raw.get("admin1"), admin2=raw.get("admin2"), line=line,
+            population=int(raw.get("population", 0))))
+    return tuple(items)
+
+
+@cache
+def road_regions() -> dict[str, str]:
+    """Oblast name by the two-digit code in Ukrainian T and O road numbers."""
+    return dict(_read("supplement.toml")["road_regions"])  # type: ignore[arg-type]
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Place adjective or demonym -> ISO country code or place name."""
+    return dict(_read("demonyms.toml")["demonyms"])  # type: ignore[arg-type]

@@ -1,0 +1,299 @@
+"""Toponym recognition: the parse's entities checked against the gazetteer, and the gazetteer's
+names found where the small model mislabels them (it tags "Bakhmut" ORG and "Kyiv" PERSON).
+
+A candidate is a character span with a hint of what kind of place it names ("Donetsk province"
+names a first-order division, "the Bakhmutka River" a river, "the 0506 route" a road) and a role:
+``demonym`` for place adjectives and people-nouns ("Turkish", "Ukrainians"), ``metonym`` for a
+place standing for its government or forces ("Moscow said", "Kyiv accepts"), else ``location``.
+People and outlets never become places: multi-word PERSON entities, surnames seen in them, and
+organisation names with an organisation word ("NV Radio", "Eastern Military Command") are skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Entry, Gazetteer, demonyms, name_key
+from ._places_lexicon import (
+    ACTION_VERBS, ADMIN_WORDS, AGENT_NOUNS, CONNECTORS, LOCATIVES, NOT_PLACES, ORG_WORDS, OUTLETS, PLACE_LABELS,
+    ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
+)
+
+Role = Literal["location", "demonym", "metonym"]
+
+ROAD_PATTERN = re.compile(
+    r"\b(?:(?P<letter>[MHPTOmhpto])[-\s]?(?P<lettered>\d{2}(?:\d{2})?)|(?P<bare>\d{4}))\b"
+)
+_MAX_TOKENS = 5
+NEARBY_KM = 120.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A toponym in the text, with what the text says about its kind and role."""
+
+    start: int
+    end: int
+    name: str
+    hint: Hint = None
+    role: Role = "location"
+    source: str = "gazetteer"
+    demonym_target: str | None = None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text in ("-",)
+
+
+def _titled(span: Span) -> bool:
+    """Preceded by a title: "Governor Kyrylenko"."""
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    return before in TITLES
+
+
+def _after_locative(span: Span) -> bool:
+    """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger says."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: precise enough below a few hundred km."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _wordlike(token: Token) -> bool:
+    """Words and dotted abbreviations ("U.S.", "Calif."), not numbers or punctuation."""
+    return token.is_alpha or (
+        any(char.isalpha() for char in token.text)
+        and all(char.isalpha() or char == "." for char in token.text)
+    )
+
+
+def _person_words(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
+    """Every word of multi-word PERSON entities: "Lavrov" later is the same man."""
+    words: set[str] = set()
+    for entity in doc.ents:
+        if entity.label_ == "PERSON" and len(entity) > 1 and not is_place(entity.text):
+            words.update(token.lower_ for token in entity if token.is_alpha and len(token) > 1)
+    return words
+
+
+def _strong(entries: list[Entry], key: str) -> bool:
+    """A name that, alone, very likely means a place: a country, province, capital, big city."""
+    for entry in entries:
+        if entry.supplement is not None and entry.supplement.kind != "village":
+            return True
+        if entry.fcode in ("PCLI", "ADM1", "PPLC", "CONT", "RGN") and name_key(entry.name) == key:
+            return True
+        if entry.fclass == "P" and entry.population >= 100_000:
+            return True
+    return False
+
+
+def _plausible(entries: list[Entry]) -> bool:
+    """A name good enough for a word the parser sees as a proper noun outside any entity."""
+    return any(
+        entry.population >= 1_000 or entry.fclass != "P" or entry.supplement is not None
+        for entry in entries
+    )
+
+
+class Recognizer:
+    """Finds toponym candidates in a parsed document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = {name_key(word): target for word, target in demonyms().items()}
+
+    def __call__(self, doc: Doc, points: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+        """Two passes: the second also takes every other mention of a name the first accepted
+        (one sense per article: "Bakhmut" tagged ORG is the town named in the line before).
+
+        ``points`` are places already resolved in the article: a name the parser calls a person
+        or an organisation, or a capitalised word at a sentence start, is taken as a place when
+        the gazetteer has a place of that name within :data:`NEARBY_KM` of one of them
+        ("Chasiv Yar" tagged PERSON in a story about Bakhmut)."""
+        self._points = points
+        people = _person_words(doc, self._near_place)
+        entity_of: dict[int, Span] = {token.i: entity for entity in doc.ents for token in entity}
+        known: frozenset[str] = frozenset()
+        for _ in range(2):
+            found, taken = self._scan(doc, entity_of, people, known)
+            known = frozenset(
+                name_key(item.name)
+                for item in found
+                if item.role != "demonym" and item.hint != "road"
+            )
+        return sorted(found, key=lambda item: item.start)
+
+    def _scan(
+        self, doc: Doc, entity_of: dict[int, Span], people: set[str], known: frozenset[str]
+    ) -> tuple[list[Candidate], set[int]]:
+        taken: set[int] = set()
+        found = self._roads(doc, taken)
+        index = 0
+        while index < len(doc):
+            candidate, width = self._at(doc, index, entity_of, people, taken, known)
+            if candidate is None:
+                index += 1
+                continue
+            found.append(candidate)
+            taken.update(range(index, index + width))
+            index += width
+        return found, taken
+
+    def _roads(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+        """Numbered roads: "M03", "the H-20 highway", and bare numbers before a road word."""
+        found = []
+        for match in ROAD_PATTERN.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            following = {token.lower_ for token in doc[span.end : span.end + 3]}
+            if match.group("bare") and not following & ROAD_WORDS:
+                continue
+            if match.group("letter") and not (
+                match.group("letter").isupper() or following & ROAD_WORDS
+            ):
+                continue
+            if match.group("bare") and any(
+                token.ent_type_ in ("DATE", "TIME", "MONEY") for token in span
+            ):
+                continue
+            name = match.group(0).upper().replace(" ", "").replace("-", "")
+            found.append(Candidate(match.start(), match.end(), name, "road", source="road"))
+            taken.update(range(span.start, span.end))
+        return found
+
+    def _at(
+        self,
+        doc: Doc,
+        index: int,
+        entity_of: dict[int, Span],
+        people: set[str],
+        taken: set[int],
+        known: frozenset[str],
+    ) -> tuple[Candidate | None, int]:
+        token = doc[index]
+        if index in taken or not _capitalised(token) or not _wordlike(token):
+            return None, 1
+        entity = entity_of.get(index)
+        for width in range(min(_MAX_TOKENS, len(doc) - index), 0, -1):
+            span = doc[index : index + width]
+            if span[-1].lower_ in CONNECTORS or any(
+                i in taken for i in range(span.start, span.end)
+            ):
+                continue
+            if not all(_capitalised(word) or word.lower_ in CONNECTORS for word in span):
+                continue
+            candidate = self._candidate(doc, span, entity, people, known)
+            if candidate is not None:
+                return candidate, width + (1 if candidate.end > span.end_char else 0)
+        return None, 1
+
+    def _candidate(
+        self, doc: Doc, span: Span, entity: Span | None, people: set[str], known: frozenset[str]
+    ) -> Candidate | None:
+        key = name_key(span.text)
+        if key in NOT_PLACES:
+            return None
+        label = entity.label_ if entity is not None else None
+        inside = entity is not None and entity.start <= span.start and span.end <= entity.end
+        whole = inside and entity.start == span.start and entity.end == span.end  # type: ignore[union-attr]
+        demonym = self._demonym(span, key)
+        if demonym is not None:
+            if label == "PERSON" and not whole:
+                return None
+            return Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                role="demonym",
+                source="demonym",
+                demonym_target=demonym,
+            )
+        if key in OUTLETS or (len(span) == 1 and span[0].lower_ in people):
+            return None
+        if label == "ORG" and any(token.lower_ in ORG_WORDS for token in entity):  # type: ignore[union-attr]
+            return None
+        if label == "PERSON" and not (whole and self._near_place(span.text)):
+            if len(entity) > 1 or not inside or _titled(span):  # type: ignore[arg-type]
+                return None
+        suffix = doc[span.end] if span.end < len(doc) else None
+        hint: Hint = None
+        end = span.end_char
+        if suffix is not None and suffix.lower_ in ADMIN_WORDS:
+            hint, end = ADMIN_WORDS[suffix.lower_], suffix.idx + len(suffix)
+        elif suffix is not None and suffix.lower_ in WATER_WORDS:
+            hint, end = WATER_WORDS[suffix.lower_], suffix.idx + len(suffix)
+        entries = (
+            self.gazetteer.lookup(doc.text[span.start_char : end]) if end != span.end_char else []
+        )
+        entries = entries or self.gazetteer.lookup(span.text)
+        if not entries:
+            return None
+        if (label in PLACE_LABELS and whole) or key in known:
+            accepted = True
+        elif (whole or label is None) and not _titled(span) and (
+                self._near_place(span.text) or (_after_locative(span) and _plausible(entries))):
+            accepted = True
+        elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+            accepted = whole and _strong(entries, key) or hint is not None
+        else:
+            accepted = (span.root.pos_ == "PROPN" or hint is not None) and (
+                _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
+            )
+        if not accepted:
+            return None
+        source = "ner" if label in PLACE_LABELS else "gazetteer"
+        return replace(
+            Candidate(span.start_char, end, span.text, hint, source=source),
+            role=metonym_role(doc, span),
+        )
+
+    def _near_place(self, name: str) -> bool:
+        """A populated place, river or road of this name lies near a place already resolved."""
+        if not self._points or name_key(name) in NOT_PLACES:
+            return False
+        for entry in self.gazetteer.lookup(name):
+            if entry.fclass not in ("P", "H", "R"):
+                continue
+            if any(
+                _distance_km(entry.latitude, entry.longitude, lat, lon) < NEARBY_KM
+                for lat, lon in self._points
+            ):
+                return True
+        return False
+
+    def _demonym(self, span: Span, key: str) -> str | None:
+        if key in self.demonyms:
+            return self.demonyms[key]
+        if key.endswith("s") and key[:-1] in self.demonyms and span[-1].tag_ == "NNPS":
+            return self.demonyms[key[:-1]]
+        if key.endswith("s") and key[:-1] in self.demonyms and span[-1].pos_ in ("PROPN", "NOUN"):
+            return self.demonyms[key[:-1]]
+        return None
+
+
+def metonym_role(doc: Doc, span: Span) -> Role:
+    """``metonym`` when the place is the subject of an agent's verb or the owner of an agent's noun."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
+        root = root.head  # "Russia and Belarus said"
+    head, verb = root.head, root.head.lemma_.lower()
+    if root.dep_ in ("nsubj", "nsubjpass") and verb in SPEECH_VERBS:
+        return "metonym"
+    if root.dep_ == "nsubj" and verb in ACTION_VERBS:
+        return "metonym"
+    if root.dep_ == "nsubj" and verb == "be" and any(child.lower_ in STANCE_ADJECTIVES for child in head.children):
+        return "metonym"
+    if root.dep_ == "poss" and head.lower_ in AGENT_NOUNS:
+        return "metonym"
+    return "location"

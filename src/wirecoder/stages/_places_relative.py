@@ -1,0 +1,97 @@
+"""Relative locations: "10 km south of Bakhmut", "west of the town", "near Kramatorsk".
+
+The phrase keeps its anchor place and direction. The anchor is the toponym the phrase names, or,
+for "the town" / "the city" / "the region", the last place of that kind mentioned before it.
+With a distance the point is moved along the bearing; without one it stays at the anchor.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_DIRECTIONS = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+_DIRECTION = r"(?P<direction>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
+_DISTANCE = r"(?:(?:about|some|around|roughly|nearly|almost)\s+)?(?P<distance>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s+(?:\(\d+\s*\w+\)\s+)?"
+PATTERN = re.compile(
+    rf"(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:outskirts|edge|part|side|bank))?\s+of\s+"
+    rf"|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of)\s+)",
+    re.IGNORECASE,
+)
+ANAPHORS = {
+    "town": "P",
+    "city": "P",
+    "village": "P",
+    "settlement": "P",
+    "capital": "P",
+    "region": "A",
+    "province": "A",
+    "oblast": "A",
+    "country": "A",
+}
+ANAPHOR = re.compile(r"the\s+(?P<noun>" + "|".join(ANAPHORS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RelativePhrase:
+    """A relative phrase ending where its anchor begins."""
+
+    start: int
+    anchor_start: int
+    direction: str | None
+    distance_km: float | None
+
+
+def find_phrases(text: str) -> list[RelativePhrase]:
+    phrases = []
+    for match in PATTERN.finditer(text):
+        direction = match.group("direction")
+        distance = match.group("distance")
+        km = None
+        if distance:
+            km = float(distance) * (1.609 if match.group("unit").lower().startswith("mi") else 1.0)
+        normalised = direction.lower().replace("-", "").replace(" ", "") if direction else None
+        phrases.append(RelativePhrase(match.start(), match.end(), normalised, km))
+    return phrases
+
+
+def anaphor_at(text: str, start: int) -> tuple[int, str] | None:
+    """``(end, feature class)`` when "the town" (or the like) begins at ``start``."""
+    match = ANAPHOR.match(text, start)
+    return (match.end(), ANAPHORS[match.group("noun").lower()]) if match else None
+
+
+def offset(
+    latitude: float, longitude: float, direction: str | None, km: float | None
+) -> tuple[float, float]:
+    """The point ``km`` from the given one along the compass ``direction`` (spherical earth)."""
+    if not direction or not km or direction not in _DIRECTIONS:
+        return latitude, longitude
+    bearing = math.radians(_DIRECTIONS[direction])
+    angular = km / 6371.0
+    phi1, lam1 = math.radians(latitude), math.radians(longitude)
+    phi2 = math.asin(
+        math.sin(phi1) * math.cos(angular) + math.cos(phi1) * math.sin(angular) * math.cos(bearing)
+    )
+    lam2 = lam1 + math.atan2(
+        math.sin(bearing) * math.sin(angular) * math.cos(phi1),
+        math.cos(angular) - math.sin(phi1) * math.sin(phi2),
+    )
+    return math.degrees(phi2), (math.degrees(lam2) + 540) % 360 - 180
+
+
+def direction_word(direction: str | None) -> str | None:
+    """ "northeast" -> "north-east", the way copy prints it."""
+    if direction and len(direction) > 5 and direction[:5] in ("north", "south"):
+        return f"{direction[:5]}-{direction[5:]}"
+    return direction

@@ -1,0 +1,192 @@
+"""Places: find every toponym, put it on the map, and say how precisely (UCDP where_prec).
+
+Recognition (``_places_recognize``) combines the parse's entities with gazetteer matching;
+resolution (``_places_resolve``) picks GeoNames or supplement entries with population, feature
+type, the article's other places, the dateline and the conflict areas in the settings; relative
+phrases (``_places_relative``) become places of their own that keep anchor and direction.
+Mentions of one place in one role are one :class:`Place`; "Moscow said" (metonym) and "in
+Moscow" (location) are two, so events never take a government's voice for their location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .._document import Document
+from .._registry import StageFn, stage
+from ..gazetteer import Entry, load, name_key, road_regions
+from ..schema import Place, StageRef
+from ..schema._places import RelativeLocation
+from ._places_recognize import Candidate, Recognizer
+from ._places_relative import anaphor_at, direction_word, find_phrases, offset
+from ._places_resolve import Resolver, feature_of, precision_of
+
+STAGE = StageRef(name="places", version="1")
+
+
+@stage("places", "1", assigns=("places",))
+def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+    """Load the gazetteer once; return the per-document stage."""
+    path = settings.get("gazetteer")
+    gazetteer = load(Path(path) if path else None)
+    recognizer = Recognizer(gazetteer)
+    resolver = Resolver(gazetteer, tuple(settings.get("focus_countries", ())))
+    regions = road_regions()
+
+    def road_entries(candidate: Candidate) -> list[Entry]:
+        """An unlisted T or O road lies in the oblast its number names."""
+        region = regions.get(candidate.name[1:3]) if candidate.name[:1] in ("T", "O") else None
+        return (
+            [entry for entry in gazetteer.lookup(region) if entry.fcode == "ADM1"] if region else []
+        )
+
+    def places(document: Document) -> None:
+        dateline = document.article.dateline.place if document.article.dateline else None
+        candidates = recognizer(document.doc)
+        resolved = resolver.resolve(candidates, dateline)
+        points = tuple(
+            (entry.latitude, entry.longitude)
+            for entry, _ in resolved
+            if entry is not None and (entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2")
+        )
+        if points:
+            candidates = recognizer(document.doc, points)
+            resolved = resolver.resolve(candidates, dateline)
+        built: dict[tuple[str, str], Place] = {}
+        by_start: dict[int, Place] = {}
+        ordered: list[tuple[int, Place]] = []
+        for candidate, (entry, weighed) in zip(candidates, resolved, strict=True):
+            road = candidate.hint == "road"
+            if road and (entry is None or entry.supplement is None):
+                fallback = road_entries(candidate)
+                entry, weighed = (fallback[0] if fallback else None), weighed + len(fallback)
+            identity = (
+                entry.key if entry is not None else name_key(candidate.name),
+                candidate.role,
+            )
+            if road and entry is not None and entry.supplement is None:
+                identity = (f"road:{candidate.name}", candidate.role)
+            span = document.span(candidate.start, candidate.end)
+            place = built.get(identity)
+            if place is None:
+                place = _place(f"P{len(built) + 1}", candidate, entry, weighed, span)
+                built[identity] = place
+            else:
+                place.mentions.append(span)
+            by_start[candidate.start] = place
+            ordered.append((candidate.start, place))
+        relative = _relative_places(document, by_start, ordered, len(built))
+        document.places.extend([*built.values(), *relative])
+
+    return places
+
+
+def _place(
+    place_id: str, candidate: Candidate, entry: Entry | None, weighed: int, span: Any
+) -> Place:
+    road = candidate.hint == "road"
+    if entry is None:
+        return Place(
+            id=place_id,
+            stage=STAGE,
+            name=candidate.name,
+            mentions=[span],
+            role=candidate.role,
+            feature="road" if road else None,
+            candidates=weighed,
+        )
+    supplement = entry.supplement
+    return Place(
+        id=place_id,
+        stage=STAGE,
+        name=candidate.name if road and supplement is None else entry.name,
+        mentions=[span],
+        role=candidate.role,
+        feature="road" if road else feature_of(entry),
+        geonames_id=entry.geonameid,
+        supplement_id=supplement.id if supplement else None,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        line=list(supplement.line) if supplement and supplement.line else None,
+        country_code=entry.country,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
+        precision=5 if road else precision_of(entry),
+        candidates=weighed,
+    )
+
+
+def _relative_places(
+    document: Document, by_start: dict[int, Place], ordered: list[tuple[int, Place]], count: int
+) -> list[Place]:
+    """One place per relative phrase, anchored on the named place or the last one of its kind."""
+    text = document.text
+    result: list[Place] = []
+    for phrase in find_phrases(text):
+        anchor_start = phrase.anchor_start
+        if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
+            anchor_start += 4
+        anchor = by_start.get(anchor_start)
+        end = None
+        if anchor is not None:
+            end = next(span.end for span in anchor.mentions if span.start == anchor_start)
+        else:
+            found = anaphor_at(text, phrase.anchor_start)
+            if found is not None:
+                end, fclass = found
+                anchor = _last_before(ordered, phrase.start, fclass)
+        if anchor is None or end is None or anchor.role != "location":
+            continue
+        count += 1
+        span = document.span(phrase.start, end)
+        latitude, longitude = anchor.latitude, anchor.longitude
+        if latitude is not None and longitude is not None:
+            latitude, longitude = offset(latitude, longitude, phrase.direction, phrase.distance_km)
+        near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
+        result.append(
+            Place(
+                id=f"P{count}",
+                stage=STAGE,
+                name=span.text,
+                mentions=[span],
+                role="location",
+                feature=anchor.feature,
+                geonames_id=None,
+                latitude=latitude,
+                longitude=longitude,
+                country_code=anchor.country_code,
+                admin1=anchor.admin1,
+                admin2=anchor.admin2,
+                precision=2 if near else max(anchor.precision or 3, 3),  # type: ignore[arg-type]
+                relative=RelativeLocation(
+                    anchor_id=anchor.id,
+                    direction=direction_word(phrase.direction),
+                    distance_km=phrase.distance_km,
+                    span=span,
+                ),
+            )
+        )
+    return result
+
+
+def _last_before(ordered: list[tuple[int, Place]], position: int, fclass: str) -> Place | None:
+    """What "the town" (or "the region") means: of the places of that kind mentioned before
+    ``position``, the one mentioned most often so far, the latest on a tie."""
+    wanted = {
+        "P": ("capital", "city", "town", "village"),
+        "A": ("admin1", "admin2", "region", "country"),
+    }[fclass]
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, Place]] = {}
+    for start, place in ordered:
+        if start < position and place.role == "location" and place.feature in wanted:
+            counts[place.id] = counts.get(place.id, 0) + 1
+            latest[place.id] = (start, place)
+    if not counts:
+        return None
+    best = max(counts, key=lambda place_id: (counts[place_id], latest[place_id][0]))
+    return latest[best][1]

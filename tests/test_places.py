@@ -1,0 +1,154 @@
+"""The places stage on wire-style text written for these tests, and on the shared example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from wirecoder import Document
+from wirecoder.schema import Article, Dateline, Place
+from wirecoder.stages.places import make_places
+
+FIXTURE = Path(__file__).parent / "fixtures" / "places" / "kupiansk-wire.txt"
+
+
+@pytest.fixture(scope="module")
+def run(nlp) -> Callable[[Document], None]:  # type: ignore[no-untyped-def]
+    return make_places(nlp, {})
+
+
+@pytest.fixture(scope="module")
+def wire(nlp, run) -> Document:  # type: ignore[no-untyped-def]
+    document = Document(article=Article(text=FIXTURE.read_text(encoding="utf-8")), doc=nlp(FIXTURE.read_text(encoding="utf-8")))
+    run(document)
+    return document
+
+
+def find(document: Document, surface: str, role: str | None = None) -> Place:
+    for place in document.places:
+        if place.relative is None and any(span.text == surface for span in place.mentions):
+            if role is None or place.role == role:
+                return place
+    raise AssertionError(f"{surface!r} is not a place: {[p.name for p in document.places]}")
+
+
+def surfaces(document: Document) -> set[str]:
+    return {span.text for place in document.places for span in place.mentions}
+
+
+def test_spans_point_into_the_text(wire: Document) -> None:
+    for place in wire.places:
+        for span in place.mentions:
+            assert wire.text[span.start:span.end] == span.text
+        assert place.stage.name == "places"
+
+
+@pytest.mark.parametrize(("surface", "geonames_id"), [
+    ("Kupiansk", 703656), ("Kramatorsk", 704508), ("Sloviansk", 693468), ("Kiev", 703448),
+    ("Kostiantynivka", 705104), ("Kharkiv", 706483), ("Istanbul", 745044),
+])
+def test_towns_mislabelled_by_the_parser_resolve(wire: Document, surface: str, geonames_id: int) -> None:
+    place = find(wire, surface)
+    assert place.geonames_id == geonames_id
+    assert place.precision == 1 and place.latitude is not None
+
+
+def test_spellings_of_one_place_are_one_place(wire: Document) -> None:
+    assert {"Kostiantynivka", "Kostyantynivka"} <= {span.text for span in find(wire, "Kostiantynivka").mentions}
+
+
+def test_region_word_makes_a_province(wire: Document) -> None:
+    region = find(wire, "Kharkiv region")
+    assert region.feature == "admin1" and region.precision == 4 and region.country_code == "UA"
+
+
+def test_river_road_and_village_from_the_supplement(wire: Document) -> None:
+    river = find(wire, "Oskil River")
+    assert river.supplement_id == "river:oskil" and river.precision == 5 and river.line
+    road = find(wire, "H20")
+    assert road.feature == "road" and road.precision == 5 and road.supplement_id == "road:h20"
+    village = find(wire, "Synkivka")
+    assert village.supplement_id == "village:synkivka" and village.precision == 1
+    assert find(wire, "T0504").line
+
+
+def test_governments_speaking_are_metonyms(wire: Document) -> None:
+    assert find(wire, "Moscow").role == "metonym"
+    assert find(wire, "Kyiv").role == "metonym"
+    assert find(wire, "Belarus").role == "metonym"
+    assert find(wire, "Kiev").role == "location"
+
+
+def test_demonyms_name_their_country(wire: Document) -> None:
+    turkish = find(wire, "Turkish")
+    assert turkish.role == "demonym" and turkish.country_code == "TR" and turkish.precision == 6
+    assert find(wire, "Polish").country_code == "PL"
+    assert find(wire, "Russian").country_code == "RU"
+
+
+def test_people_and_outlets_never_become_places(wire: Document) -> None:
+    found = " ".join(surfaces(wire))
+    for name in ("Pavlo", "Kyrylenko", "Telegram", "Suspilne", "Interfax"):
+        assert name not in found
+
+
+def test_relative_phrases_keep_anchor_direction_and_distance(wire: Document) -> None:
+    relative = {place.name: place for place in wire.places if place.relative is not None}
+    south = relative["12 km south of Kupiansk"]
+    anchor = find(wire, "Kupiansk")
+    assert south.relative.anchor_id == anchor.id and south.relative.direction == "south"  # type: ignore[union-attr]
+    assert south.relative.distance_km == 12 and south.precision == 2  # type: ignore[union-attr]
+    assert south.latitude < anchor.latitude - 0.09  # type: ignore[operator]
+    outskirts = relative["eastern outskirts of Kramatorsk"]
+    assert outskirts.relative.direction == "east"  # type: ignore[union-attr]
+    west = relative["about 20 km west of Bakhmut"]
+    assert west.longitude < find(wire, "Bakhmut").longitude  # type: ignore[operator]
+    assert relative["near Synkivka"].relative.direction is None  # type: ignore[union-attr]
+
+
+def test_the_town_refers_to_the_place_named_most(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighting raged in Avdiivka on Sunday. Avdiivka has been shelled for weeks, and "
+            "officials in Pokrovsk said the road north of the town was under fire.")
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    phrase = next(place for place in document.places if place.relative is not None)
+    assert phrase.name == "north of the town"
+    anchor = next(place for place in document.places if place.id == phrase.relative.anchor_id)  # type: ignore[union-attr]
+    assert anchor.name.startswith("Avdi")
+
+
+def test_dateline_and_context_choose_among_namesakes(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said two men were detained in Lyman on Sunday after a shooting."
+    countries = {}
+    for dateline in (None, "DENVER"):
+        article = Article(text=text, dateline=Dateline(text=dateline, place=dateline.title()) if dateline else None)
+        document = Document(article=article, doc=nlp(text))
+        run(document)
+        countries[dateline] = find(document, "Lyman").country_code
+    assert countries == {None: "UA", "DENVER": "US"}
+    ukraine = "Shelling hit Druzhkivka and Kostiantynivka, near Kramatorsk, on Monday."
+    document = Document(article=Article(text=ukraine), doc=nlp(ukraine))
+    run(document)
+    assert find(document, "Kostiantynivka").admin1 == "Donetska oblast"
+
+
+def test_shared_example_places(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = shared_path("examples", "bakhmut-2023-04-07.txt").read_text(encoding="utf-8")
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Bakhmut").geonames_id == 713174
+    assert find(document, "Kramatorsk").geonames_id == 704508
+    assert find(document, "Sloviansk").geonames_id == 693468
+    assert find(document, "Donetsk province").feature == "admin1"
+    assert find(document, "Ankara").country_code == "TR"
+    assert find(document, "Belarus").precision == 6
+    assert find(document, "Bakhmutka River").supplement_id == "river:bakhmutka"
+    assert find(document, "0506").supplement_id == "road:o0506"
+    assert find(document, "Moscow").role == "metonym"
+    found = " ".join(surfaces(document))
+    for name in ("Zelenskiy", "Cherevatyi", "Selezniov", "Lavrov", "Cavusoglu", "Moskalyov",
+                 "Blinken", "Reuters", "CNN", "TASS", "NV Radio"):
+        assert name not in found
