@@ -15,6 +15,7 @@ from wirecoder.corpus import (
     EventRecord,
     cluster_events,
     find_contradictions,
+    is_speculative,
     merge_reason,
     rebuild,
 )
@@ -197,6 +198,30 @@ def test_rebuild_is_repeatable(tmp_path, corpus: SyntheticCorpus) -> None:  # ty
         for analysis in corpus.analyses[:10]:
             store.save(analysis)
         assert rebuild(store) == rebuild(store)
+
+
+def test_a_foreseen_event_is_not_folded_or_counted() -> None:
+    threat = record(2, speculative=True, claims=((2, 102),))
+    clusters = cluster_events([record(1), threat])
+    assert sorted(len(cluster.members) for cluster in clusters) == [1, 1]
+    [alone] = [cluster for cluster in clusters if cluster.members == [threat]]
+    assert alone.origins == set()
+
+
+@pytest.mark.parametrize(
+    ("aux", "stances", "speculative"),
+    [
+        (["future"], ["asserted"], True),
+        ([], ["forecast", "hypothetical"], True),
+        ([], ["forecast", "asserted"], False),
+        (["negated"], [], False),
+        ([], [], False),
+    ],
+)
+def test_speculative_is_foreseen_or_supposed_only(
+    aux: list[str], stances: list[str], speculative: bool
+) -> None:
+    assert is_speculative(aux, stances) is speculative
 
 
 def test_a_vague_report_does_not_chain_two_distinct_events() -> None:

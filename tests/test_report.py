@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from wirecoder.cli import app
 from wirecoder.corpus import rebuild
-from wirecoder.corpus._synthetic import generate
+from wirecoder.corpus._synthetic import INCIDENTS, generate
 from wirecoder.report import build, render_rows, to_html, to_markdown
 from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
 
@@ -114,6 +114,27 @@ def test_empty_window_says_so(sqlite_store: Store) -> None:
     report = build(sqlite_store, dt.date(2020, 1, 1))
     assert "No events stored for this window." in to_markdown(report)
     assert "data:image/png" not in to_html(report)
+
+
+def test_headline_says_denied_or_foreseen_when_no_report_says_it_happened(tmp_path: Path) -> None:
+    [capture] = [incident for incident in INCIDENTS if incident.key == "vuhledar-capture"]
+    reports = generate(reports_per_incident=4, incidents=[capture]).analyses
+    denials = [a for a in reports if all("negated" in event.aux for event in a.events)]
+    foreseen = [
+        a.model_copy(
+            update={"events": [e.model_copy(update={"aux": ["future"]}) for e in a.events]}
+        )
+        for a in reports
+        if a not in denials
+    ][:1]
+    with open_store(str(tmp_path / "denied.db")) as store:
+        for analysis in [*denials, *foreseen]:
+            store.save(analysis)
+        rebuild(store)
+        report = build(store, capture.day, days=3)
+    headlines = sorted(incident.headline.split()[0] for incident in report.incidents)
+    assert headlines == ["Denied", "Foreseen"], [i.headline for i in report.incidents]
+    assert all(incident.origins == () for incident in report.incidents)
 
 
 def test_query_and_sitrep_commands(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from ._cluster import (
     EventRecord,
     cluster_events,
     find_contradictions,
+    is_speculative,
     merge_reason,
 )
 from ._rebuild import CorpusSummary, load_records, rebuild
@@ -19,6 +20,7 @@ __all__ = [
     "EventRecord",
     "cluster_events",
     "find_contradictions",
+    "is_speculative",
     "load_records",
     "merge_reason",
     "rebuild",

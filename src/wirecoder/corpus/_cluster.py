@@ -22,6 +22,8 @@ CONTROL_WORDS = re.compile(
     r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE
 )
 CONTROL_MODES = frozenset({"seize", "occupy", "capture"})
+SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
+SPECULATIVE_STANCES = frozenset({"forecast", "hypothetical"})
 FIGURE_TOLERANCE = 0.2
 """Casualty figures within 20% (or 2 people) of each other are the same figure, not a dispute."""
 
@@ -52,6 +54,9 @@ class EventRecord:
     """(claim id, origin actor id) of the claims the event rests on."""
     publisher_origin: int | None = None
     """The publisher's actor id: the origin when the report states the event in its own voice."""
+    speculative: bool = False
+    """Foreseen or supposed, not said to have happened: never folded with other reports, nor
+    counted as corroboration."""
 
     @property
     def origins(self) -> set[int]:
@@ -74,7 +79,8 @@ class Cluster:
 
     @property
     def asserting(self) -> list[EventRecord]:
-        return [member for member in self.members if not member.negated]
+        """Members saying the event happened: neither denied nor speculative."""
+        return [member for member in self.members if not (member.negated or member.speculative)]
 
     @property
     def origins(self) -> set[int]:
@@ -90,6 +96,15 @@ class Contradiction:
     detail: str
     side_a: tuple[EventRecord, ...]
     side_b: tuple[EventRecord, ...]
+
+
+def is_speculative(aux: Iterable[str], stances: Iterable[str]) -> bool:
+    """Whether an event is only foreseen or supposed: marked future or hypothetical, or resting
+    on claims that are all forecasts or hypotheses."""
+    stances = list(stances)
+    return bool(SPECULATIVE_AUX.intersection(aux)) or (
+        bool(stances) and all(stance in SPECULATIVE_STANCES for stance in stances)
+    )
 
 
 def distance_km(a: EventRecord, b: EventRecord) -> float | None:
@@ -222,7 +237,7 @@ def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_type: dict[str, list[EventRecord]] = defaultdict(list)
     for record in records:
-        if record.date_start and record.date_end:
+        if record.date_start and record.date_end and not record.speculative:
             by_type[record.type].append(record)
         else:
             clusters.append(Cluster(members=[record]))

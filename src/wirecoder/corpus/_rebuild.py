@@ -22,7 +22,14 @@ from ..store import (
     PlaceRow,
     Store,
 )
-from ._cluster import Cluster, Contradiction, EventRecord, cluster_events, find_contradictions
+from ._cluster import (
+    Cluster,
+    Contradiction,
+    EventRecord,
+    cluster_events,
+    find_contradictions,
+    is_speculative,
+)
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,15 @@ def load_records(session: Session) -> list[EventRecord]:
     """Every current event with what clustering needs: place, actors, claims and their origins."""
     actor, recipient, publisher = aliased(ActorRow), aliased(ActorRow), aliased(ActorRow)
     claims: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for event_id, claim_id, origin_id in session.execute(
-        select(EventClaimRow.event_id, ClaimRow.id, ClaimRow.origin_id)
+    stances: dict[int, list[str]] = defaultdict(list)
+    for event_id, claim_id, origin_id, stance in session.execute(
+        select(EventClaimRow.event_id, ClaimRow.id, ClaimRow.origin_id, ClaimRow.stance)
         .join(ClaimRow, ClaimRow.id == EventClaimRow.claim_id)
         .join(EventRow, EventRow.id == EventClaimRow.event_id)
         .where(EventRow.current)
     ):
         claims[event_id].append((claim_id, origin_id))
+        stances[event_id].append(stance)
     columns = (
         EventRow.id,
         EventRow.article_id,
@@ -71,6 +80,7 @@ def load_records(session: Session) -> list[EventRecord]:
             EventRow.killed_low,
             EventRow.killed_best,
             EventRow.killed_high,
+            EventRow.aux,
             publisher.id.label("publisher_origin"),
         )
         .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
@@ -87,6 +97,7 @@ def load_records(session: Session) -> list[EventRecord]:
             killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
             claims=tuple(claims.get(row["id"], ())),
             publisher_origin=row["publisher_origin"],
+            speculative=is_speculative(row["aux"] or (), stances.get(row["id"], ())),
         )
         for row in rows
     ]

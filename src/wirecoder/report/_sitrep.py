@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from ..corpus import is_speculative
 from ..store import (
     Area,
     ClaimRow,
@@ -229,8 +230,40 @@ def _disputes(session: Session, cluster_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
+def _speculative(member: EventRow) -> bool:
+    return is_speculative(member.aux or (), [claim.stance for claim in member.claims])
+
+
+def _origins(members: list[EventRow]) -> tuple[str, ...]:
+    """Who vouches for the event happening, by the rule of the cluster tally: the originators of
+    the claims of every report neither denying nor speculating, the publisher where it speaks
+    in its own voice."""
+    return tuple(
+        sorted(
+            {
+                origin
+                for member in members
+                if not (member.negated or _speculative(member))
+                for origin in (
+                    [claim.origin.name for claim in member.claims]
+                    or [member.article.publisher or "an unnamed publisher"]
+                )
+            }
+        )
+    )
+
+
+def _headline_verb(members: list[EventRow]) -> str:
+    """How the reports put it, without judging: reported, only denied, or only foreseen."""
+    if any(not (member.negated or _speculative(member)) for member in members):
+        return "Reported"
+    if all(member.negated for member in members):
+        return "Denied"
+    return "Foreseen or supposed"
+
+
 def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
-    asserting = [member for member in members if not member.negated] or members
+    asserting = [m for m in members if not (m.negated or _speculative(m))] or members
     sharpest_place = min(members, key=lambda member: (member.where_precision or 9, member.id))
     sharpest_date = min(
         (m for m in members if m.date_start and m.date_end),
@@ -238,7 +271,7 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         default=members[0],
     )
     headline_event = asserting[0]
-    what = f"Reported {headline_event.type.lower()}" + (
+    what = f"{_headline_verb(members)} {headline_event.type.lower()}" + (
         f" ({headline_event.mode})" if headline_event.mode else ""
     )
     actor = f" by {headline_event.actor.name}" if headline_event.actor else ""
@@ -257,15 +290,7 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         publishers=tuple(
             sorted({member.article.publisher or "unnamed publisher" for member in members})
         ),
-        origins=tuple(
-            sorted(
-                {
-                    voice.origin
-                    for voice in voices
-                    if "denied" not in voice.stances or len(voice.stances) > 1
-                }
-            )
-        ),
+        origins=_origins(members),
         voices=voices,
         disputes=tuple(disputes),
         merge_reasons=tuple(member.merge_reason for member in members if member.merge_reason),
