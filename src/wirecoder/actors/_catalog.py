@@ -127,6 +127,18 @@ class ActorCatalog:
         """The entry of a state by its ISO 3166 alpha-3 code."""
         return self._countries.get(iso3.upper())
 
+    def demonym(self, word: str) -> ActorEntry | None:
+        """The country a demonym names ("Ukrainian" -> Ukraine), or None."""
+        keys = fold(word)
+        for alias in self._by_first.get(keys[0], ()) if keys else ():
+            if (
+                alias.keys == keys
+                and alias.rule in ("demonym", "acronym")
+                and alias.entry.kind == "country"
+            ):
+                return alias.entry
+        return None
+
     def composed(self, country: ActorEntry, sector: str) -> ActorEntry:
         """The actor "<country> <sector>": a listed entry with id "<iso3>.<sector>" or a new one."""
         assert country.country is not None

@@ -42,12 +42,12 @@ _SECTOR_NOUNS: dict[str, str] = {
         "woman, men, women, children, child, boy, boys, girl, girls, family, families, farmers, "
         "farmer, worshippers, pilgrims, passengers, nationals, national, hostages, hostage, "
         "inhabitants, population, shoppers, motorists, fishermen, herders, teenager, teenagers, "
-        "pensioners, elderly"
+        "pensioners, elderly, mob, crowd, crowds, villagers, tourists, worshipers, patients"
     ),
     "JRN": (
         "journalists, journalist, reporters, reporter, photographer, photojournalist, cameraman, "
         "media, news agency, news agencies, state media, broadcaster, television, newspaper, "
-        "state television, state news agency"
+        "state television, state news agency, radio, tv, channel, news website"
     ),
     "REB": (
         "rebels, rebel, insurgents, insurgent, militants, militant, fighters, fighter, "

@@ -1,0 +1,309 @@
+"""Who did what to whom: the actor and recipient of a trigger, from the dependency parse.
+
+Verbs take their subject as actor and their object as recipient (swapped in the passive, with the
+"by" phrase as actor); nouns take a possessor, a national or actor modifier ("Ukrainian artillery
+strikes") or a "by" phrase as actor, and an "on"/"against"/"of" phrase as recipient. A noun that
+is the object of a light verb ("launched an offensive") takes the verb's subject. Pronouns take
+the subject of the reporting verb they hang from ("Moscow says it invaded") or the last actor
+before them; "his troops" takes the country of whoever "his" is. Unnamed groups ("gunmen",
+"seven civilians") become participants with their PLOVER sector and no actor id.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors import catalog, fold, sector_of
+from ..schema import Actor, Participant, Span
+from ._events_lexicon import LIGHT_VERBS, REPORTING_VERBS
+
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "obj")
+_RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
+_PARTNER_PREPS = frozenset({"with", "between"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+_SKIP_HEADS = frozenset({"who", "which", "that", "what", "whom", "this", "these", "those", "there"})
+
+
+@dataclass
+class ActorIndex:
+    """The document's actor mentions by character offset, for looking up who a token names."""
+
+    starts: list[int]
+    mentions: list[tuple[int, int, Actor]]
+
+    @classmethod
+    def build(cls, actors: list[Actor]) -> ActorIndex:
+        mentions = sorted(
+            ((span.start, span.end, actor) for actor in actors for span in actor.mentions),
+            key=lambda item: item[0],
+        )
+        return cls([start for start, _, _ in mentions], mentions)
+
+    def at(self, offset: int) -> tuple[int, int, Actor] | None:
+        """The mention covering character ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            start, end, actor = self.mentions[index]
+            if start <= offset < end:
+                return start, end, actor
+        return None
+
+    def before(self, offset: int, lower: int, person: bool | None) -> tuple[int, int, Actor] | None:
+        """The last mention ending before ``offset`` and after ``lower``, of a person or not."""
+        index = bisect_right(self.starts, offset) - 1
+        while index >= 0:
+            start, end, actor = self.mentions[index]
+            if start < lower:
+                return None
+            if end <= offset and (person is None or (actor.kind == "person") == person):
+                return start, end, actor
+            index -= 1
+        return None
+
+
+class Arguments:
+    """Finds the participants of triggers in one document."""
+
+    def __init__(self, text: str, actors: list[Actor], place_words: set[tuple[str, ...]]) -> None:
+        self.text = text
+        self.place_words = place_words
+        self.index = ActorIndex.build(actors)
+        self.by_id = {actor.id: actor for actor in actors}
+
+    def of_verb(self, verb: Token) -> tuple[Participant | None, Participant | None]:
+        """Actor and recipient of a verb trigger."""
+        passive = any(
+            child.dep_ in _PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children
+        )
+        if passive:
+            actor = self._agent(verb)
+            recipient = self._first(verb, _PASSIVE_SUBJECTS)
+        elif verb.lemma_.lower() == "fall":
+            return self._prep_object(verb, frozenset({"to"})), None
+        else:
+            actor = self._first(verb, _SUBJECTS)
+            recipient = self._first(verb, _OBJECTS)
+            if recipient is None:
+                recipient = self._prep_object(verb, _RECIPIENT_PREPS | _PARTNER_PREPS)
+        if actor is None and not passive:
+            actor = self._inherited_subject(verb)
+        if recipient is None and verb.dep_ == "relcl" and passive:
+            recipient = self.participant(verb.head)
+        return actor, recipient
+
+    def of_noun(
+        self, noun: Token, forces: bool = False
+    ) -> tuple[Participant | None, Participant | None]:
+        """Actor and recipient of a noun trigger ("Russia's invasion", "strikes on Kyiv").
+
+        With ``forces``, a bare national adjective names the nation's military ("Ukrainian
+        rocket strikes" are the Ukrainian forces' strikes).
+        """
+        actor = None
+        modifiers = [
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+        ]
+        modifiers += [
+            g
+            for c in modifiers
+            if c.dep_ == "compound"
+            for g in c.children
+            if g.dep_ in ("amod", "compound", "poss")
+        ]
+        for child in modifiers:
+            actor = self.participant(child, modifier=True)
+            if actor is not None:
+                if (
+                    forces
+                    and actor.actor_id is None
+                    and actor.sector is None
+                    and child.pos_ == "ADJ"
+                ):
+                    actor = self._forces_of(actor)
+                break
+        if actor is None:
+            actor = self._agent(noun) or self._prep_object(noun, frozenset({"by", "from"}))
+        recipient = self._prep_object(noun, _RECIPIENT_PREPS | _PARTNER_PREPS | {"of"})
+        governor = noun.head
+        if actor is None and noun.dep_ in _OBJECTS and governor.lemma_.lower() in LIGHT_VERBS:
+            actor = self._first(governor, _SUBJECTS) or self._inherited_subject(governor)
+        if noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
+            verb = governor.head
+            passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+            if recipient is None:
+                recipient = self._first(verb, _PASSIVE_SUBJECTS if passive else _OBJECTS)
+            if actor is None and not passive and verb.lemma_.lower() not in REPORTING_VERBS:
+                actor = self._first(verb, _SUBJECTS)
+        if actor is None and noun.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS:
+            actor = None
+        return actor, recipient
+
+    def participant(self, token: Token, modifier: bool = False) -> Participant | None:
+        """The participant a noun-phrase head names, or None when it names no one."""
+        if token.lower_ in _SKIP_HEADS:
+            return None
+        for candidate in (
+            token,
+            *(c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss")),
+        ):
+            found = self.index.at(candidate.idx)
+            if found is not None:
+                start, end, actor = found
+                return self._named(actor, start, end)
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if token.ent_type_ == "GPE" and not modifier:
+            state = catalog().lookup(token.text)
+            if state is not None and state.kind == "country" and state.country:
+                linked = self.by_id.get(state.id)
+                return Participant(
+                    actor_id=linked.id if linked else None,
+                    name=state.name,
+                    span=self._span(token.idx, token.idx + len(token)),
+                    country=state.country,
+                )
+        if token.dep_ == "amod" or modifier and token.pos_ in ("ADJ", "PROPN"):
+            nation = catalog().demonym(token.text)
+            if nation is not None and nation.country:
+                return Participant(
+                    name=nation.name,
+                    span=self._span(token.idx, token.idx + len(token)),
+                    country=nation.country,
+                )
+            return None
+        if modifier:
+            return None
+        sector = sector_of(token.lemma_) or sector_of(token.text)
+        if sector is None and (
+            token.ent_type_ not in ("PERSON", "ORG", "NORP") or fold(token.text) in self.place_words
+        ):
+            return None
+        left = min((c.left_edge.i for c in token.children if c.i < token.i), default=token.i)
+        start = token.doc[left].idx
+        end = token.idx + len(token)
+        country = None
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("amod", "compound", "poss"):
+                owner = self._pronoun(child) if child.pos_ == "PRON" else None
+                entry = catalog().demonym(child.text)
+                country = (owner.country if owner else None) or (entry.country if entry else None)
+                if country:
+                    break
+        actor_id = None
+        if country and sector:
+            linked = self.by_id.get(f"{country.lower()}.{sector.lower()}")
+            actor_id = linked.id if linked else None
+        return Participant(
+            actor_id=actor_id,
+            name=self.text[start:end],
+            span=self._span(start, end),
+            country=country,
+            sector=sector,
+        )
+
+    def _forces_of(self, nation: Participant) -> Participant:
+        state = catalog().country(nation.country or "")
+        if state is None:
+            return nation
+        forces = catalog().composed(state, "MIL")
+        linked = self.by_id.get(forces.id)
+        return nation.model_copy(
+            update={"actor_id": linked.id if linked else None, "name": forces.name, "sector": "MIL"}
+        )
+
+    def _named(self, actor: Actor, start: int, end: int) -> Participant:
+        return Participant(
+            actor_id=actor.id,
+            name=actor.name,
+            span=self._span(start, end),
+            country=actor.country,
+            sector=actor.sector,
+        )
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def _first(self, head: Token, deps: tuple[str, ...]) -> Participant | None:
+        for child in head.children:
+            if child.dep_ in deps:
+                found = self.participant(child)
+                if found is None:
+                    for conj in child.children:
+                        if conj.dep_ == "conj":
+                            found = self.participant(conj)
+                            break
+                return found
+        return None
+
+    def _agent(self, head: Token) -> Participant | None:
+        for child in head.children:
+            if child.dep_ == "agent":
+                return self._first(child, ("pobj",))
+        return None
+
+    def _prep_object(self, head: Token, preps: frozenset[str]) -> Participant | None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = self._first(child, ("pobj",))
+                if found is not None:
+                    return found
+        return None
+
+    def _inherited_subject(self, verb: Token) -> Participant | None:
+        """The subject a verb shares with the verb it hangs from ("pledged to withdraw")."""
+        token = verb
+        for _ in range(3):
+            if (
+                token.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp")
+                or token.head == token
+            ):
+                return None
+            head = token.head
+            if token.dep_ == "acl" and head.pos_ == "NOUN":
+                head = head.head if head.dep_ in _OBJECTS + ("pobj",) else head
+            if head.lemma_.lower() in REPORTING_VERBS and token.dep_ == "ccomp":
+                return None
+            found = self._first(head, _SUBJECTS)
+            if found is not None:
+                return found
+            token = head
+        return None
+
+    def _pronoun(self, pronoun: Token) -> Participant | None:
+        """The actor a pronoun stands for: the reporting verb's subject, else the last one named."""
+        lower = pronoun.lower_
+        if lower not in _PERSONAL | _IMPERSONAL:
+            return None
+        person = lower in _PERSONAL
+        token = pronoun.head
+        for _ in range(1 if pronoun.dep_ in _SUBJECTS else 0):
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
+                speaker = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    found = self.participant(speaker)
+                    if found is not None and (
+                        (found.sector is not None and found.actor_id) or found.country
+                    ):
+                        return found
+                break
+            if token.head == token:
+                break
+            token = token.head
+        sentence = pronoun.sent
+        lower_bound = sentence.start_char
+        previous = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        if previous is not None:
+            lower_bound = previous.start_char
+        found_mention = self.index.before(pronoun.idx, lower_bound, person if person else None)
+        if found_mention is None:
+            return None
+        start, end, actor = found_mention
+        return self._named(actor, start, end)

@@ -1,0 +1,125 @@
+"""PLOVER's auxiliary modes: negated, future, hypothetical, historical.
+
+Read from the grammar around the trigger: "not"/"no"/"never", "deny"/"fail to"/"yet to"
+(negated); "will", "plans to", "efforts to" (future); "would", "could", "if", "unless", "until"
+(hypothetical); and from the date: an event that ended more than a month before publication is
+historical ("Russia invaded in February 2022" in an April 2023 story).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from ..schema import AuxMode
+from ._events_lexicon import words
+
+_NEGATING_HEADS = words("deny denies refute fail reject dismiss")
+_INTENT_HEADS = words(
+    "plan intend seek aim prepare try attempt want hope expect vow threaten promise pledge "
+    "effort efforts bid attempt plot scheme ready poised set decide agree order"
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "whether", "lest", "once"})
+_HISTORICAL_AFTER = dt.timedelta(days=31)
+
+
+def aux_modes(
+    trigger: Token,
+    published: dt.date | None,
+    date_start: dt.date | None,
+    date_end: dt.date | None,
+) -> list[AuxMode]:
+    """The auxiliary modes of the event whose trigger is ``trigger``."""
+    found: list[AuxMode] = []
+    chain = _clause_chain(trigger)
+    if _negated(trigger, chain):
+        found.append("negated")
+    if _future(chain) or (
+        published is not None and date_start is not None and date_start > published
+    ):
+        found.append("future")
+    if _hypothetical(chain):
+        found.append("hypothetical")
+    if (
+        published is not None
+        and date_end is not None
+        and date_end < published - _HISTORICAL_AFTER
+        and "future" not in found
+    ):
+        found.append("historical")
+    return found
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the heads it hangs from, up to the clause that reports it."""
+    chain = [trigger]
+    token = trigger
+    while token.head != token and len(chain) < 6:
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in _REPORTING:
+            break
+        if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
+            break
+        token = token.head
+        chain.append(token)
+        if token.dep_ == "ROOT":
+            break
+    return chain
+
+
+_REPORTING = words("say tell report announce state claim add confirm write note insist declare")
+
+
+def _negated(trigger: Token, chain: list[Token]) -> bool:
+    """Negated by its own "not"/"never"/"no", by a negated light verb over a noun ("did not
+    launch an attack"), by "deny"/"fail" above it, or by "yet to"/"without"."""
+    own = [trigger]
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("dobj", "nsubjpass", "attr", "pobj")
+        or trigger.dep_ == "xcomp"
+    ):
+        own.append(trigger.head if trigger.dep_ != "pobj" else trigger.head.head)
+    for token in own:
+        for child in token.children:
+            if (
+                child.dep_ == "neg"
+                or child.lower_ in ("never", "no")
+                and child.dep_ in ("det", "advmod", "neg")
+            ):
+                return True
+    doc = trigger.doc
+    before = " ".join(t.lower_ for t in doc[max(trigger.i - 3, 0) : trigger.i])
+    if before.endswith(
+        ("yet to", "failed to", "fail to", "fails to", "failing to", "without", "no")
+    ):
+        return True
+    for token in chain[1:3]:
+        if token.lemma_.lower() in _NEGATING_HEADS and token != trigger:
+            return True
+    return False
+
+
+def _future(chain: list[Token]) -> bool:
+    for token in chain[:3]:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
+            return True
+        if any(c.lower_ == "going" for c in token.children) and any(
+            c.lower_ == "to" for c in token.children
+        ):
+            return True
+    return any(token.lemma_.lower() in _INTENT_HEADS for token in chain[1:3])
+
+
+def _hypothetical(chain: list[Token]) -> bool:
+    for token in chain[:3]:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
+                return True
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+                return True
+        if token.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+            return True
+    return False

@@ -1,0 +1,449 @@
+"""The event lexicon: words and phrases that trigger PLOVER events, with their mode and context.
+
+Modes follow the PLOVER manual (ASSAULT: abduct, beat, torture, execute, sexual, assassinate,
+destroy, primitive, firearms, explosives, suicide-attack, heavy-weapons; COERCE: arrest, deport,
+confiscate, restrict, ban, censor, curfew, martial-law, withhold; CONSULT: visit, phone,
+multilateral, third-party; RETREAT: withdraw, release, return, disarm, ceasefire, access, resign;
+PROTEST: demo, riot, strike-gen, strike-hun, boycott, obstruct; MOBILIZE: troops, weapons, police;
+SANCTION: convict, cancel, expel, withdraw, sever; AID: economic, military, humanitarian, asylum;
+THREATEN: restrict, ban, arrest, relations, expel, territory, violence). Conflict reporting needs a
+few more, named in the same style: ASSAULT ``aerial``, ``drone``, ``grenade``, ``chemical`` and
+``clash`` (two-sided fighting), territorial control ``capture``/``advance`` (ASSAULT) and
+``withdraw`` (RETREAT), RETREAT ``surrender``, COERCE ``defuse`` (weapons intercepted, defused or
+seized), MOBILIZE ``base`` (a base, post or headquarters set up) and ``realign`` (a group forms,
+splits, merges or defects).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..schema import PloverType
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the space-separated words of ``text``: word lists stay readable."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word means: PLOVER type, mode and contexts, and how it behaves."""
+
+    type: PloverType
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    casualty: bool = False
+    """"killed", "wounded": a harm that joins a more specific attack in its sentence."""
+    needs_object: bool = False
+    """Only a trigger with a fitting object ("took the town", "threatened to strike")."""
+
+
+def _t(kind: PloverType, mode: str | None = None, *context: str, **flags: bool) -> Trigger:
+    return Trigger(kind, mode, tuple(context), **flags)
+
+
+_CASUALTY = _t("ASSAULT", casualty=True)
+
+VERBS: dict[str, Trigger] = {
+    # ASSAULT, by weapon or form
+    "attack": _t("ASSAULT"),
+    "assault": _t("ASSAULT"),
+    "strike": _t("ASSAULT"),
+    "hit": _t("ASSAULT", needs_object=True),
+    "target": _t("ASSAULT", needs_object=True),
+    "pound": _t("ASSAULT", "heavy-weapons"),
+    "shell": _t("ASSAULT", "heavy-weapons"),
+    "bombard": _t("ASSAULT", "heavy-weapons"),
+    "bomb": _t("ASSAULT", "explosives"),
+    "airstrike": _t("ASSAULT", "aerial"),
+    "raid": _t("ASSAULT"),
+    "storm": _t("ASSAULT"),
+    "ambush": _t("ASSAULT", "firearms"),
+    "shoot": _t("ASSAULT", "firearms"),
+    "gun": _t("ASSAULT", "firearms"),
+    "stab": _t("ASSAULT", "primitive"),
+    "hack": _t("ASSAULT", "primitive", needs_object=True),
+    "behead": _t("ASSAULT", "execute"),
+    "execute": _t("ASSAULT", "execute"),
+    "assassinate": _t("ASSAULT", "assassinate"),
+    "massacre": _t("ASSAULT", None, casualty=True),
+    "slaughter": _t("ASSAULT", None, casualty=True),
+    "kill": _CASUALTY,
+    "murder": _t("ASSAULT", None, "crime_murder", casualty=True),
+    "wound": _CASUALTY,
+    "injure": _CASUALTY,
+    "maim": _CASUALTY,
+    "lynch": _t("ASSAULT", "beat"),
+    "beat": _t("ASSAULT", "beat", needs_object=True),
+    "torture": _t("ASSAULT", "torture"),
+    "abduct": _t("ASSAULT", "abduct"),
+    "kidnap": _t("ASSAULT", "abduct"),
+    "hijack": _t("ASSAULT", "abduct"),
+    "rape": _t("ASSAULT", "sexual", "crime_sexual"),
+    "molest": _t("ASSAULT", "sexual", "crime_sexual"),
+    "torch": _t("ASSAULT", "destroy"),
+    "burn": _t("ASSAULT", "destroy", needs_object=True),
+    "loot": _t("ASSAULT", "destroy", "crime_theft"),
+    "ransack": _t("ASSAULT", "destroy"),
+    "vandalize": _t("ASSAULT", "destroy"),
+    "vandalise": _t("ASSAULT", "destroy"),
+    "destroy": _t("ASSAULT", "destroy"),
+    "demolish": _t("ASSAULT", "destroy"),
+    "raze": _t("ASSAULT", "destroy"),
+    "detonate": _t("ASSAULT", "explosives"),
+    "explode": _t("ASSAULT", "explosives"),
+    "clash": _t("ASSAULT", "clash"),
+    "fight": _t("ASSAULT", "clash"),
+    "battle": _t("ASSAULT", "clash"),
+    "skirmish": _t("ASSAULT", "clash"),
+    # territorial control
+    "seize": _t("ASSAULT", "capture", "territory", needs_object=True),
+    "capture": _t("ASSAULT", "capture", "territory", needs_object=True),
+    "take": _t("ASSAULT", "capture", "territory", needs_object=True),
+    "overrun": _t("ASSAULT", "capture", "territory"),
+    "occupy": _t("ASSAULT", "capture", "territory"),
+    "recapture": _t("ASSAULT", "capture", "territory"),
+    "retake": _t("ASSAULT", "capture", "territory"),
+    "regain": _t("ASSAULT", "capture", "territory"),
+    "liberate": _t("ASSAULT", "capture", "territory"),
+    "invade": _t("ASSAULT", "advance", "territory"),
+    "advance": _t("ASSAULT", "advance", "territory"),
+    "encircle": _t("ASSAULT", "advance", "territory"),
+    "surround": _t("ASSAULT", "advance", "territory", needs_object=True),
+    "withdraw": _t("RETREAT", "withdraw", "territory"),
+    "retreat": _t("RETREAT", "withdraw", "territory"),
+    "abandon": _t("RETREAT", "withdraw", "territory", needs_object=True),
+    "vacate": _t("RETREAT", "withdraw", "territory"),
+    "evacuate": _t("AID", "humanitarian", "humanitarian", needs_object=True),
+    "cede": _t("RETREAT", "withdraw", "territory"),
+    "surrender": _t("RETREAT", "surrender", "military"),
+    # COERCE
+    "arrest": _t("COERCE", "arrest"),
+    "detain": _t("COERCE", "arrest"),
+    "jail": _t("COERCE", "arrest"),
+    "imprison": _t("COERCE", "arrest"),
+    "apprehend": _t("COERCE", "arrest"),
+    "nab": _t("COERCE", "arrest"),
+    "hold": _t("COERCE", "arrest", needs_object=True),
+    "sentence": _t("COERCE", "arrest", "legal"),
+    "deport": _t("COERCE", "deport", "migration"),
+    "confiscate": _t("COERCE", "confiscate"),
+    "ban": _t("COERCE", "ban"),
+    "outlaw": _t("COERCE", "ban"),
+    "censor": _t("COERCE", "censor"),
+    "disperse": _t("COERCE", "restrict"),
+    "defuse": _t("COERCE", "defuse"),
+    "intercept": _t("COERCE", "defuse"),
+    "thwart": _t("COERCE", "defuse"),
+    "foil": _t("COERCE", "defuse"),
+    "neutralize": _t("COERCE", "defuse", needs_object=True),
+    "neutralise": _t("COERCE", "defuse", needs_object=True),
+    "dismantle": _t("COERCE", "defuse", needs_object=True),
+    # PROTEST
+    "protest": _t("PROTEST", "demo"),
+    "demonstrate": _t("PROTEST", "demo"),
+    "rally": _t("PROTEST", "demo"),
+    "march": _t("PROTEST", "demo"),
+    "picket": _t("PROTEST", "demo"),
+    "riot": _t("PROTEST", "riot"),
+    "boycott": _t("PROTEST", "boycott"),
+    "blockade": _t("PROTEST", "obstruct"),
+    # MOBILIZE
+    "deploy": _t("MOBILIZE", "troops", "military"),
+    "mobilize": _t("MOBILIZE", "troops", "military"),
+    "mobilise": _t("MOBILIZE", "troops", "military"),
+    "reinforce": _t("MOBILIZE", "troops", "military"),
+    "mass": _t("MOBILIZE", "troops", "military", needs_object=True),
+    "station": _t("MOBILIZE", "troops", "military", needs_object=True),
+    "establish": _t("MOBILIZE", "base", "military", needs_object=True),
+    "defect": _t("MOBILIZE", "realign", "military"),
+    "merge": _t("MOBILIZE", "realign", "military", needs_object=True),
+    # CONSULT
+    "meet": _t("CONSULT", None, "diplomatic"),
+    "visit": _t("CONSULT", "visit", "diplomatic"),
+    "host": _t("CONSULT", "visit", "diplomatic", needs_object=True),
+    "negotiate": _t("CONSULT", None, "diplomatic"),
+    "mediate": _t("CONSULT", "third-party", "diplomatic"),
+    "discuss": _t("CONSULT", None, "diplomatic"),
+    "consult": _t("CONSULT", None, "diplomatic"),
+    # AGREE, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT
+    "agree": _t("AGREE"),
+    "accept": _t("AGREE", needs_object=True),
+    "offer": _t("AGREE", needs_object=True),
+    "promise": _t("AGREE"),
+    "pledge": _t("AGREE"),
+    "sign": _t("SUPPORT", None, "diplomatic", needs_object=True),
+    "ratify": _t("SUPPORT", None, "legal"),
+    "endorse": _t("SUPPORT"),
+    "praise": _t("SUPPORT"),
+    "welcome": _t("SUPPORT", needs_object=True),
+    "recognize": _t("SUPPORT", None, "diplomatic", needs_object=True),
+    "recognise": _t("SUPPORT", None, "diplomatic", needs_object=True),
+    "apologize": _t("CONCEDE"),
+    "apologise": _t("CONCEDE"),
+    "pardon": _t("CONCEDE", None, "legal"),
+    "concede": _t("CONCEDE"),
+    "lift": _t("CONCEDE", needs_object=True),
+    "ease": _t("CONCEDE", needs_object=True),
+    "cooperate": _t("COOPERATE"),
+    "extradite": _t("COOPERATE", None, "legal"),
+    "aid": _t("AID"),
+    "donate": _t("AID", "economic", "economic"),
+    "supply": _t("AID", needs_object=True),
+    "release": _t("RETREAT", "release", needs_object=True),
+    "free": _t("RETREAT", "release", needs_object=True),
+    "resign": _t("RETREAT", "resign", "government"),
+    "disarm": _t("RETREAT", "disarm", "military"),
+    # REQUEST, ACCUSE, REJECT, THREATEN, SANCTION
+    "demand": _t("REQUEST"),
+    "urge": _t("REQUEST"),
+    "request": _t("REQUEST"),
+    "appeal": _t("REQUEST"),
+    "accuse": _t("ACCUSE"),
+    "blame": _t("ACCUSE"),
+    "condemn": _t("ACCUSE"),
+    "denounce": _t("ACCUSE"),
+    "criticize": _t("ACCUSE"),
+    "criticise": _t("ACCUSE"),
+    "allege": _t("ACCUSE"),
+    "charge": _t("ACCUSE", None, "legal", needs_object=True),
+    "investigate": _t("ACCUSE", None, "legal"),
+    "probe": _t("ACCUSE", None, "legal"),
+    "sue": _t("ACCUSE", None, "legal"),
+    "reject": _t("REJECT"),
+    "refuse": _t("REJECT"),
+    "deny": _t("REJECT"),
+    "veto": _t("REJECT"),
+    "rebuff": _t("REJECT"),
+    "threaten": _t("THREATEN", needs_object=True),
+    "warn": _t("THREATEN", needs_object=True),
+    "vow": _t("THREATEN", needs_object=True),
+    "sanction": _t("SANCTION"),
+    "expel": _t("SANCTION", "expel", "diplomatic"),
+    "embargo": _t("SANCTION", "sever", "economic"),
+    "convict": _t("SANCTION", "convict", "legal"),
+    "recall": _t("SANCTION", "withdraw", "diplomatic", needs_object=True),
+    "suspend": _t("SANCTION", "sever", needs_object=True),
+    "cancel": _t("SANCTION", "cancel", needs_object=True),
+}
+"""Verb lemma -> trigger."""
+
+NOUNS: dict[str, Trigger] = {
+    "attack": _t("ASSAULT"),
+    "assault": _t("ASSAULT"),
+    "strike": _t("ASSAULT"),
+    "airstrike": _t("ASSAULT", "aerial"),
+    "air-strike": _t("ASSAULT", "aerial"),
+    "raid": _t("ASSAULT"),
+    "bombing": _t("ASSAULT", "explosives"),
+    "bombardment": _t("ASSAULT", "heavy-weapons"),
+    "shelling": _t("ASSAULT", "heavy-weapons"),
+    "barrage": _t("ASSAULT", "heavy-weapons"),
+    "ambush": _t("ASSAULT", "firearms"),
+    "shooting": _t("ASSAULT", "firearms"),
+    "gunfire": _t("ASSAULT", "firearms"),
+    "shootout": _t("ASSAULT", "clash"),
+    "gunfight": _t("ASSAULT", "clash"),
+    "firefight": _t("ASSAULT", "clash"),
+    "clash": _t("ASSAULT", "clash"),
+    "fighting": _t("ASSAULT", "clash"),
+    "battle": _t("ASSAULT", "clash"),
+    "skirmish": _t("ASSAULT", "clash"),
+    "hostility": _t("ASSAULT", "clash"),
+    "offensive": _t("ASSAULT", "advance", "territory"),
+    "counteroffensive": _t("ASSAULT", "advance", "territory"),
+    "counter-offensive": _t("ASSAULT", "advance", "territory"),
+    "invasion": _t("ASSAULT", "advance", "territory"),
+    "incursion": _t("ASSAULT", "advance", "territory"),
+    "advance": _t("ASSAULT", "advance", "territory"),
+    "gain": _t("ASSAULT", "advance", "territory"),
+    "capture": _t("ASSAULT", "capture", "territory"),
+    "seizure": _t("ASSAULT", "capture", "territory"),
+    "takeover": _t("ASSAULT", "capture", "territory"),
+    "occupation": _t("ASSAULT", "capture", "territory"),
+    "withdrawal": _t("RETREAT", "withdraw", "territory"),
+    "retreat": _t("RETREAT", "withdraw", "territory"),
+    "pullout": _t("RETREAT", "withdraw", "territory"),
+    "explosion": _t("ASSAULT", "explosives"),
+    "blast": _t("ASSAULT", "explosives"),
+    "massacre": _t("ASSAULT", None, casualty=True),
+    "killing": _t("ASSAULT", None, casualty=True),
+    "murder": _t("ASSAULT", None, "crime_murder", casualty=True),
+    "assassination": _t("ASSAULT", "assassinate"),
+    "execution": _t("ASSAULT", "execute"),
+    "abduction": _t("ASSAULT", "abduct"),
+    "kidnapping": _t("ASSAULT", "abduct"),
+    "hijacking": _t("ASSAULT", "abduct"),
+    "rape": _t("ASSAULT", "sexual", "crime_sexual"),
+    "torture": _t("ASSAULT", "torture"),
+    "arson": _t("ASSAULT", "destroy"),
+    "looting": _t("ASSAULT", "destroy", "crime_theft"),
+    "lynching": _t("ASSAULT", "beat"),
+    "stabbing": _t("ASSAULT", "primitive"),
+    "arrest": _t("COERCE", "arrest"),
+    "detention": _t("COERCE", "arrest"),
+    "crackdown": _t("COERCE", "restrict"),
+    "curfew": _t("COERCE", "curfew"),
+    "deportation": _t("COERCE", "deport", "migration"),
+    "interception": _t("COERCE", "defuse"),
+    "protest": _t("PROTEST", "demo"),
+    "demonstration": _t("PROTEST", "demo"),
+    "rally": _t("PROTEST", "demo"),
+    "march": _t("PROTEST", "demo"),
+    "sit-in": _t("PROTEST", "demo"),
+    "riot": _t("PROTEST", "riot"),
+    "unrest": _t("PROTEST", "riot"),
+    "boycott": _t("PROTEST", "boycott"),
+    "deployment": _t("MOBILIZE", "troops", "military"),
+    "mobilization": _t("MOBILIZE", "troops", "military"),
+    "mobilisation": _t("MOBILIZE", "troops", "military"),
+    "buildup": _t("MOBILIZE", "troops", "military"),
+    "build-up": _t("MOBILIZE", "troops", "military"),
+    "drill": _t("MOBILIZE", "troops", "military"),
+    "defection": _t("MOBILIZE", "realign", "military"),
+    "talk": _t("CONSULT", None, "diplomatic"),
+    "meeting": _t("CONSULT", None, "diplomatic"),
+    "visit": _t("CONSULT", "visit", "diplomatic"),
+    "summit": _t("CONSULT", "multilateral", "diplomatic"),
+    "negotiation": _t("CONSULT", None, "diplomatic"),
+    "dialogue": _t("CONSULT", None, "diplomatic"),
+    "mediation": _t("CONSULT", "third-party", "diplomatic"),
+    "agreement": _t("AGREE", None, "diplomatic"),
+    "deal": _t("AGREE", None, "diplomatic"),
+    "accord": _t("AGREE", None, "diplomatic"),
+    "treaty": _t("AGREE", None, "diplomatic"),
+    "ceasefire": _t("AGREE", None, "military"),
+    "truce": _t("AGREE", None, "military"),
+    "surrender": _t("RETREAT", "surrender", "military"),
+    "release": _t("RETREAT", "release"),
+    "swap": _t("RETREAT", "release"),
+    "resignation": _t("RETREAT", "resign", "government"),
+    "apology": _t("CONCEDE"),
+    "amnesty": _t("CONCEDE", None, "legal"),
+    "aid": _t("AID", None, "humanitarian"),
+    "assistance": _t("AID"),
+    "asylum": _t("AID", "asylum", "migration"),
+    "accusation": _t("ACCUSE"),
+    "allegation": _t("ACCUSE"),
+    "condemnation": _t("ACCUSE"),
+    "investigation": _t("ACCUSE", None, "legal"),
+    "probe": _t("ACCUSE", None, "legal"),
+    "lawsuit": _t("ACCUSE", None, "legal"),
+    "rejection": _t("REJECT"),
+    "refusal": _t("REJECT"),
+    "denial": _t("REJECT"),
+    "demand": _t("REQUEST"),
+    "appeal": _t("REQUEST"),
+    "threat": _t("THREATEN"),
+    "ultimatum": _t("THREATEN"),
+    "sanction": _t("SANCTION", None, "economic"),
+    "embargo": _t("SANCTION", "sever", "economic"),
+    "expulsion": _t("SANCTION", "expel", "diplomatic"),
+    "conviction": _t("SANCTION", "convict", "legal"),
+}
+"""Noun lemma -> trigger."""
+
+PHRASES: dict[tuple[str, ...], Trigger] = {
+    ("air", "strike"): _t("ASSAULT", "aerial"),
+    ("air", "raid"): _t("ASSAULT", "aerial"),
+    ("drone", "strike"): _t("ASSAULT", "drone"),
+    ("drone", "attack"): _t("ASSAULT", "drone"),
+    ("missile", "strike"): _t("ASSAULT", "heavy-weapons"),
+    ("missile", "attack"): _t("ASSAULT", "heavy-weapons"),
+    ("rocket", "attack"): _t("ASSAULT", "heavy-weapons"),
+    ("artillery", "fire"): _t("ASSAULT", "heavy-weapons"),
+    ("mortar", "fire"): _t("ASSAULT", "heavy-weapons"),
+    ("grenade", "attack"): _t("ASSAULT", "grenade"),
+    ("suicide", "bombing"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("suicide", "attack"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("suicide", "bomber"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("car", "bomb"): _t("ASSAULT", "explosives"),
+    ("chemical", "attack"): _t("ASSAULT", "chemical", "cbrn"),
+    ("gas", "attack"): _t("ASSAULT", "chemical", "cbrn"),
+    ("open", "fire"): _t("ASSAULT", "firearms"),
+    ("gun", "down"): _t("ASSAULT", "firearms"),
+    ("shoot", "dead"): _t("ASSAULT", "firearms", casualty=True),
+    ("set", "fire"): _t("ASSAULT", "destroy"),
+    ("set", "ablaze"): _t("ASSAULT", "destroy"),
+    ("set", "on", "fire"): _t("ASSAULT", "destroy"),
+    ("blow", "up"): _t("ASSAULT", "explosives"),
+    ("blow", "himself", "up"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("blow", "herself", "up"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("blow", "themselves", "up"): _t("ASSAULT", "suicide-attack", "terrorism"),
+    ("take", "control"): _t("ASSAULT", "capture", "territory"),
+    ("seize", "control"): _t("ASSAULT", "capture", "territory"),
+    ("gain", "control"): _t("ASSAULT", "capture", "territory"),
+    ("regain", "control"): _t("ASSAULT", "capture", "territory"),
+    ("take", "over"): _t("ASSAULT", "capture", "territory"),
+    ("fall", "to"): _t("ASSAULT", "capture", "territory"),
+    ("push", "into"): _t("ASSAULT", "advance", "territory"),
+    ("pull", "back"): _t("RETREAT", "withdraw", "territory"),
+    ("pull", "out"): _t("RETREAT", "withdraw", "territory"),
+    ("hand", "over"): _t("RETREAT", "withdraw", "territory"),
+    ("round", "up"): _t("COERCE", "arrest"),
+    ("crack", "down"): _t("COERCE", "restrict"),
+    ("tear", "gas"): _t("COERCE", "restrict"),
+    ("water", "cannon"): _t("COERCE", "restrict"),
+    ("shoot", "down"): _t("COERCE", "defuse", "military"),
+    ("martial", "law"): _t("COERCE", "martial-law"),
+    ("state", "of", "emergency"): _t("COERCE", "martial-law"),
+    ("hunger", "strike"): _t("PROTEST", "strike-hun"),
+    ("general", "strike"): _t("PROTEST", "strike-gen"),
+    ("go", "on", "strike"): _t("PROTEST", "strike-lim"),
+    ("set", "up"): _t("MOBILIZE", "base", "military", needs_object=True),
+    ("send", "troops"): _t("MOBILIZE", "troops", "military"),
+    ("hold", "talks"): _t("CONSULT", None, "diplomatic"),
+    ("news", "conference"): _t("CONSULT", None, "diplomatic"),
+    ("press", "conference"): _t("CONSULT", None, "diplomatic"),
+    ("phone", "call"): _t("CONSULT", "phone", "diplomatic"),
+    ("telephone", "call"): _t("CONSULT", "phone", "diplomatic"),
+    ("speak", "by", "phone"): _t("CONSULT", "phone", "diplomatic"),
+    ("call", "for"): _t("REQUEST"),
+    ("call", "on"): _t("REQUEST"),
+    ("claim", "responsibility"): _t("ACCUSE", "responsibility", "terrorism"),
+    ("cut", "ties"): _t("SANCTION", "sever", "diplomatic"),
+    ("sever", "ties"): _t("SANCTION", "sever", "diplomatic"),
+    ("impose", "sanction"): _t("SANCTION", None, "economic"),
+}
+"""Lemma sequences -> trigger; they win over the single words they contain."""
+
+LIGHT_VERBS = words(
+    "launch carry conduct stage mount make hold unleash perform wage commit begin continue "
+    "start resume step escalate intensify repel repulse tell attend address give join "
+    "organize organise lead"
+)
+"""Verbs whose object names the event ("launched an offensive"): their subject is its actor."""
+
+REPORTING_VERBS = words(
+    "say tell report announce state claim add confirm write note insist assert declare "
+    "quote cite accuse allege"
+)
+
+OBJECT_MEANS_TERRITORY = words(
+    "city town village district province region area territory centre center bank position "
+    "positions base airport hill height heights border road highway crossing checkpoint outpost "
+    "settlement neighbourhood neighborhood suburb port island oblast county capital stronghold "
+    "airfield bridge hub line front frontline part control"
+)
+"""Objects that make "took X" or "seized X" a territorial event."""
+
+OBJECT_MEANS_WEAPON = words(
+    "weapon weapons arms ammunition explosive explosives device devices ied bomb bombs mine mines "
+    "rocket rockets missile missiles drone drones grenade grenades rifle rifles gun guns cache "
+    "package packages shell shells launcher launchers"
+)
+"""Objects that make "seized X", "found X" or "shot down X" a disrupted weapons use."""
+
+OBJECT_MEANS_BASE = words(
+    "base bases post posts outpost outposts headquarters hq checkpoint checkpoints camp camps "
+    "point points position positions station"
+)
+
+PEOPLE_OBJECTS = words(
+    "people person man men woman women child children civilian civilians member members "
+    "suspect suspects militant militants fighter fighters soldier soldiers activist activists "
+    "protester protesters journalist journalists leader leaders official officials worker "
+    "workers student students hostage hostages prisoner prisoners citizen citizens resident "
+    "residents migrant migrants"
+)

@@ -1,0 +1,121 @@
+"""One event per happening in an article: a report repeated later in the story is merged.
+
+Two events are the same when type, mode and auxiliary modes agree, their actors and recipients
+do not contradict each other (same actor, same country and sector, or one side unknown), their
+places agree (or one is unknown) and their date intervals overlap. The merged event keeps the
+first trigger and collects every sentence and claim; missing fields are filled from the later
+report, and counts keep the widest range reported.
+"""
+
+from __future__ import annotations
+
+from ..schema import Count, Event, Participant, Size
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """``events`` with repeated reports of one happening merged, ids renumbered in order."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if _same(k, event)), None)
+        if same is None:
+            kept.append(event)
+        else:
+            kept[kept.index(same)] = _merged(same, event)
+    return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(kept, 1)]
+
+
+def _same(first: Event, second: Event) -> bool:
+    if (first.type, first.mode, sorted(first.aux)) != (
+        second.type,
+        second.mode,
+        sorted(second.aux),
+    ):
+        return False
+    if first.type not in ("ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"):
+        return False
+    if first.actor is None or second.actor is None:
+        return False
+    if not _agree(first.actor, second.actor) or not _agree(first.recipient, second.recipient):
+        return False
+    if first.place_id and second.place_id and first.place_id != second.place_id:
+        return False
+    if (first.place_id is None) != (second.place_id is None):
+        return False
+    if _conflicting_counts(first.size, second.size):
+        return False
+    return _overlap(first, second)
+
+
+def _agree(first: Participant | None, second: Participant | None) -> bool:
+    if first is None or second is None:
+        return True
+    if first.actor_id and second.actor_id and first.actor_id != second.actor_id:
+        # A state and its own forces or government are one side: "Russia" and "rus.mil".
+        return first.country == second.country and (first.sector is None or second.sector is None)
+    if first.country and second.country and first.country != second.country:
+        return False
+    if first.sector and second.sector and first.sector != second.sector:
+        return False
+    return bool(first.country or first.sector) and bool(second.country or second.sector)
+
+
+def _conflicting_counts(first: Size, second: Size) -> bool:
+    for kind in ("killed", "injured", "arrested"):
+        a, b = getattr(first, kind), getattr(second, kind)
+        if (
+            a is not None
+            and b is not None
+            and a.best is not None
+            and b.best is not None
+            and not 0.5 <= max(a.best, 1) / max(b.best, 1) <= 2
+        ):
+            return True
+    return False
+
+
+def _overlap(first: Event, second: Event) -> bool:
+    if None in (first.date_start, first.date_end, second.date_start, second.date_end):
+        return first.date_start is None and second.date_start is None
+    assert first.date_start and first.date_end and second.date_start and second.date_end
+    return first.date_start <= second.date_end and second.date_start <= first.date_end
+
+
+def _merged(first: Event, second: Event) -> Event:
+    precise_date = second.date_precision is not None and (
+        first.date_precision is None or second.date_precision < first.date_precision
+    )
+    update: dict[str, object] = {
+        "spans": first.spans + [s for s in second.spans if s not in first.spans],
+        "claim_ids": list(dict.fromkeys(first.claim_ids + second.claim_ids)),
+        "context": list(dict.fromkeys(first.context + second.context)),
+        "actor": first.actor or second.actor,
+        "recipient": first.recipient or second.recipient,
+        "place_id": first.place_id or second.place_id,
+        "where_precision": first.where_precision or second.where_precision,
+        "size": Size(
+            killed=_wider(first.size.killed, second.size.killed),
+            injured=_wider(first.size.injured, second.size.injured),
+            arrested=_wider(first.size.arrested, second.size.arrested),
+        ),
+    }
+    if precise_date:
+        update.update(
+            time_id=second.time_id,
+            date_start=second.date_start,
+            date_end=second.date_end,
+            date_precision=second.date_precision,
+        )
+    return first.model_copy(update=update)
+
+
+def _wider(first: Count | None, second: Count | None) -> Count | None:
+    if first is None or second is None:
+        return first or second
+    lows = [v for v in (first.low, second.low) if v is not None]
+    highs = [v for v in (first.high, second.high) if v is not None]
+    return Count(
+        low=min(lows) if lows else None,
+        best=first.best if first.best is not None else second.best,
+        high=max(highs) if highs else None,
+        span=first.span,
+    )

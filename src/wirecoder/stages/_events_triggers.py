@@ -1,0 +1,241 @@
+"""Finding triggers in a sentence: phrases first, then single verbs and nouns, checked by object.
+
+"took control" is a capture, "took part" is nothing; "seized the town" is a capture, "seized
+weapons" a disrupted weapons use, "seized two suspects" an arrest. Triggers in one sentence that
+are one happening ("seven civilians were killed ... in two artillery strikes") merge into one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ._events_lexicon import (
+    NOUNS,
+    OBJECT_MEANS_BASE,
+    OBJECT_MEANS_TERRITORY,
+    OBJECT_MEANS_WEAPON,
+    PEOPLE_OBJECTS,
+    PHRASES,
+    VERBS,
+    Trigger,
+    words,
+)
+
+_LONGEST_PHRASE = max(len(key) for key in PHRASES)
+_LABOUR_STRIKE = words(
+    "worker workers labour labor union teachers doctors nationwide national general"
+)
+_FIRED_AT = words("fire launch drop lob hurl throw plant")
+_NOT_EVENT_COMPOUNDS = words("heart panic anxiety asthma")
+_WEAPON_MODES = {
+    "rocket": "heavy-weapons",
+    "rockets": "heavy-weapons",
+    "missile": "heavy-weapons",
+    "missiles": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "shells": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "mortars": "heavy-weapons",
+    "grenade": "grenade",
+    "grenades": "grenade",
+    "bomb": "explosives",
+    "bombs": "explosives",
+    "drone": "drone",
+    "drones": "drone",
+    "bullet": "firearms",
+    "bullets": "firearms",
+    "shot": "firearms",
+    "shots": "firearms",
+}
+
+
+@dataclass
+class Found:
+    """A trigger found in a sentence: its head token, its words and what it means."""
+
+    head: Token
+    start: int
+    end: int
+    trigger: Trigger
+    absorbed: list[Found] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> range:
+        return range(self.start, self.end)
+
+
+def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
+    """The triggers of one sentence, merged where they describe one happening.
+
+    ``places`` holds the token indices of place names, which make "seized X" territorial.
+    """
+    found: list[Found] = []
+    used: set[int] = set()
+    tokens = list(sentence)
+    lemmas = [token.lemma_.lower() for token in tokens]
+    for index in range(len(tokens)):
+        for length in range(min(_LONGEST_PHRASE, len(tokens) - index), 1, -1):
+            trigger = PHRASES.get(tuple(lemmas[index : index + length]))
+            if trigger is None:
+                trigger = PHRASES.get(tuple(t.lower_ for t in tokens[index : index + length]))
+            if trigger is None:
+                continue
+            span = tokens[index : index + length]
+            head = next((t for t in span if t.head not in span or t.head == t), span[0])
+            checked = _checked(head, trigger, places)
+            if checked is not None:
+                found.append(Found(head, span[0].i, span[-1].i + 1, checked))
+                used.update(t.i for t in span)
+            break
+    for token in tokens:
+        if token.i in used:
+            continue
+        trigger = _single(token)
+        if trigger is None:
+            continue
+        checked = _checked(token, trigger, places)
+        if checked is not None:
+            found.append(Found(token, token.i, token.i + 1, checked))
+    found.sort(key=lambda f: f.start)
+    return _merge(found)
+
+
+def _single(token: Token) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        trigger = VERBS.get(lemma)
+        if trigger is None and lemma in _FIRED_AT:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+            if objects and objects[0].lower_ in _WEAPON_MODES:
+                return Trigger("ASSAULT", _WEAPON_MODES[objects[0].lower_])
+        return trigger
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        trigger = NOUNS.get(lemma) or NOUNS.get(token.lower_)
+        if trigger is None:
+            return None
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if modifiers & _NOT_EVENT_COMPOUNDS:
+            return None
+        if lemma == "strike" and (modifiers & _LABOUR_STRIKE or _on_strike(token)):
+            return Trigger("PROTEST", "strike-lim" if "general" not in modifiers else "strike-gen")
+        return trigger
+    return None
+
+
+def _on_strike(token: Token) -> bool:
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "on"
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
+    """The trigger as its object shows it to be, or None when the words mean no event."""
+    lemma = head.lemma_.lower()
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    if not objects and head.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in head.children):
+        objects = [head.head]
+    obj = objects[0] if objects else None
+    obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+    if trigger.mode == "capture" and lemma in ("seize", "capture", "take"):
+        if obj is None:
+            return None
+        if obj_words & OBJECT_MEANS_WEAPON:
+            return Trigger("COERCE", "defuse", ("military",))
+        if obj_words & PEOPLE_OBJECTS or obj.ent_type_ == "PERSON":
+            return Trigger("COERCE", "arrest")
+        if obj_words & OBJECT_MEANS_TERRITORY or _is_place(obj, places):
+            return trigger
+        return None
+    if lemma == "hold" and trigger.type == "COERCE":
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        held = objects[0] if objects else None
+        people = held is not None and (
+            held.ent_type_ == "PERSON"
+            or held.pos_ == "PROPN"
+            or held.lemma_.lower() in PEOPLE_OBJECTS
+            or any(c.dep_ == "appos" and c.lemma_.lower() in PEOPLE_OBJECTS for c in held.children)
+        )
+        return trigger if passive and people else None
+    if trigger.mode == "defuse" and lemma in ("neutralize", "neutralise", "dismantle"):
+        return trigger if obj_words & OBJECT_MEANS_WEAPON else None
+    if trigger.mode == "base":
+        return trigger if obj_words & OBJECT_MEANS_BASE else None
+    if trigger.type == "THREATEN" and trigger.needs_object:
+        has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
+        return (
+            trigger if has_clause or (obj is not None and obj.pos_ in ("PROPN", "PRON")) else None
+        )
+    if trigger.needs_object and obj is None and not any(c.dep_ == "xcomp" for c in head.children):
+        return None
+    return trigger
+
+
+def _is_place(token: Token, places: set[int]) -> bool:
+    if token.i in places or token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return any(
+        t.i in places or t.ent_type_ in ("GPE", "LOC", "FAC")
+        for t in token.subtree
+        if t.dep_ == "pobj"
+    )
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """One happening, one trigger: casualty words join the attack they report, and a trigger
+    inside another of the same type (an "offensive to capture", "attack ... shelling") joins it."""
+    attacks = [f for f in found if f.trigger.type == "ASSAULT" and not f.trigger.casualty]
+    kept: list[Found] = []
+    for item in found:
+        if item.trigger.casualty and attacks:
+            nearest = min(attacks, key=lambda a: abs(a.head.i - item.head.i))
+            nearest.absorbed.append(item)
+            continue
+        host = next((k for k in kept if _same_happening(k, item)), None)
+        if host is not None:
+            if _more_specific(item.trigger, host.trigger):
+                host.trigger = replace(
+                    item.trigger,
+                    context=tuple(dict.fromkeys(item.trigger.context + host.trigger.context)),
+                )
+            host.absorbed.append(item)
+            continue
+        kept.append(item)
+    return kept
+
+
+def _same_happening(first: Found, second: Found) -> bool:
+    if first.trigger.type != second.trigger.type:
+        return False
+    territorial = {"capture", "advance", "withdraw"}
+    if (
+        first.trigger.mode != second.trigger.mode
+        and {first.trigger.mode, second.trigger.mode} & territorial
+    ):
+        return False
+    return _linked(first.head, second.head) or _linked(second.head, first.head)
+
+
+def _linked(ancestor: Token, token: Token) -> bool:
+    """``token`` hangs from ``ancestor`` through objects and prepositions (at most three steps)."""
+    current = token
+    for _ in range(3):
+        if current.head == current:
+            return False
+        if current.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl"):
+            return False
+        current = current.head
+        if current == ancestor:
+            return True
+    return False
+
+
+_GENERIC_MODES = (None, "explosives", "firearms", "clash")
+
+
+def _more_specific(candidate: Trigger, current: Trigger) -> bool:
+    return current.mode in _GENERIC_MODES and candidate.mode not in _GENERIC_MODES

@@ -1,0 +1,265 @@
+"""Actors: every person, force, government and group the article names, folded over aliases.
+
+Known actors come from the catalog (``wirecoder.actors``) and keep its id ("rus.mil",
+"ukr.zelenskyy"), the same id claims give their sources. People and organisations the catalog
+lacks come from the parse's entities; a title just before a name gives its country and sector
+("Eastern Military Command spokesperson Serhiy Cherevatyi" is UKR/MIL), and a later surname
+alone joins the full name. A country named as a location ("in eastern Ukraine") is not an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .._document import Document
+from .._registry import StageFn, stage
+from ..actors import ActorEntry, catalog, fold, sector_of
+from ..schema import Actor, Span, StageRef
+from ._events_lexicon import words
+
+STAGE = StageRef(name="actors", version="1")
+
+_LOCATIVE = words(
+    "in into inside near across throughout around at outside within towards toward via "
+    "through over under between beyond"
+)
+"""Prepositions after which a country or capital is a place, not an actor."""
+
+_LOCATION_ADJECTIVES = words(
+    "eastern western northern southern central north south east west northeastern northwestern "
+    "southeastern southwestern occupied annexed liberated rural coastal"
+)
+
+
+@dataclass
+class _Draft:
+    """An actor being collected: its identity and the spans that name it."""
+
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    side: str | None
+    mentions: list[Span] = field(default_factory=list)
+    surname: str | None = None
+
+
+@stage("actors", "1", assigns=("actors",), requires=("doc",))
+def make_actors(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+    """Build the actor list from the catalog and the parse's PERSON/ORG entities."""
+    known = catalog()
+    entity_labels = frozenset(settings.get("entity_labels", ("PERSON", "ORG")))
+
+    def actors(document: Document) -> None:
+        drafts: dict[str, _Draft] = {}
+        location_spans = _location_spans(document)
+        taken: list[tuple[int, int]] = []
+        pending_titles: dict[int, ActorEntry] = {}
+        for start, end, entry in known.find_in(document.text):
+            if _is_location(document.doc, start, end, entry, location_spans):
+                continue
+            if entry.composed and entry.kind != "person":
+                pending_titles[end] = entry
+            _add(drafts, entry.id, entry, document.span(start, end))
+            taken.append((start, end))
+        counter = 0
+        place_names = {fold(e.text) for e in document.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        for entity in document.doc.ents:
+            if entity.label_ not in entity_labels or _overlaps(
+                taken, entity.start_char, entity.end_char
+            ):
+                continue
+            if fold(entity.text) in place_names or _is_place_entity(
+                document.doc, entity, location_spans
+            ):
+                continue
+            title = _title_before(document.text, entity.start_char, pending_titles)
+            if title is not None:
+                _drop_mention(drafts, title, pending_titles, entity.start_char, document.text)
+            existing = _by_surname(drafts, entity.text) if entity.label_ == "PERSON" else None
+            if existing is None:
+                existing = _by_name(drafts, entity.text)
+            span = document.span_of(entity)
+            if existing is not None:
+                existing.mentions.append(span)
+                continue
+            counter += 1
+            draft = _unknown(f"A{counter}", entity.text, entity.label_, title)
+            draft.mentions.append(span)
+            drafts[draft.id] = draft
+        document.actors.extend(
+            Actor(
+                id=draft.id,
+                stage=STAGE,
+                name=draft.name,
+                mentions=sorted(draft.mentions, key=lambda span: span.start),
+                kind=draft.kind,
+                country=draft.country,
+                sector=draft.sector,
+                side=draft.side,
+            )
+            for draft in sorted(
+                (d for d in drafts.values() if d.mentions),
+                key=lambda d: min(s.start for s in d.mentions),
+            )
+        )
+
+    return actors
+
+
+def _add(drafts: dict[str, _Draft], key: str, entry: ActorEntry, span: Span) -> None:
+    draft = drafts.get(key)
+    if draft is None:
+        surname = entry.name.split()[-1] if entry.kind == "person" else None
+        draft = _Draft(
+            entry.id,
+            entry.name,
+            entry.kind,
+            entry.country,
+            entry.sector,
+            entry.side,
+            surname=fold(surname)[-1] if surname else None,
+        )
+        drafts[key] = draft
+    draft.mentions.append(span)
+
+
+def _unknown(actor_id: str, name: str, label: str, title: ActorEntry | None) -> _Draft:
+    """An actor the catalog lacks, typed by its title ("Russian ambassador X") or its own words."""
+    words = name.split()
+    if label == "PERSON":
+        return _Draft(
+            actor_id,
+            name,
+            "person",
+            title.country if title else None,
+            title.sector if title else None,
+            title.side if title else None,
+            surname=fold(words[-1])[-1] if fold(words[-1]) else None,
+        )
+    known = catalog()
+    inside = [entry for _, _, entry in known.find_in(name)]
+    leading = known.demonym(words[0]) if words else None
+    country = next((entry.country for entry in inside if entry.country), None) or (
+        leading.country if leading else None
+    )
+    sector = sector_of(words[-1]) if words else None
+    return _Draft(actor_id, name, "organization", country, sector, None)
+
+
+def _title_before(text: str, start: int, titles: dict[int, ActorEntry]) -> ActorEntry | None:
+    """The composed actor ending just before ``start``: a title such as "Russian envoy"."""
+    gap_start = len(text[:start].rstrip())
+    entry = titles.get(gap_start)
+    return entry if entry is not None and start - gap_start <= 2 else None
+
+
+def _drop_mention(
+    drafts: dict[str, _Draft],
+    title: ActorEntry,
+    titles: dict[int, ActorEntry],
+    start: int,
+    text: str,
+) -> None:
+    """A title belongs to the person it introduces, not to the composed actor."""
+    end = len(text[:start].rstrip())
+    draft = drafts.get(title.id)
+    if draft is not None:
+        draft.mentions = [span for span in draft.mentions if span.end != end]
+    titles.pop(end, None)
+
+
+def _by_surname(drafts: dict[str, _Draft], name: str) -> _Draft | None:
+    keys = fold(name)
+    if not keys:
+        return None
+    people = [d for d in drafts.values() if d.kind == "person" and d.surname == keys[-1]]
+    return people[0] if len(people) == 1 else None
+
+
+def _by_name(drafts: dict[str, _Draft], name: str) -> _Draft | None:
+    keys = fold(name)
+    return next((d for d in drafts.values() if fold(d.name) == keys), None)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _location_spans(document: Document) -> dict[tuple[int, int], str]:
+    """Spans the places stage (when it ran) classified, with their role."""
+    return {
+        (mention.start, mention.end): place.role
+        for place in document.places
+        for mention in place.mentions
+    }
+
+
+def _is_location(
+    doc: Doc, start: int, end: int, entry: ActorEntry, places: dict[tuple[int, int], str]
+) -> bool:
+    """A country or capital used as a place: "in eastern Ukraine", "fighting near Kyiv"."""
+    if entry.kind != "country":
+        return False
+    role = places.get((start, end))
+    if role is not None:
+        return role == "location"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [token for token in doc[max(span.start - 3, 0) : span.start]]
+    while before and (
+        before[-1].lower_ in _LOCATION_ADJECTIVES or before[-1].pos_ in ("ADJ", "DET")
+    ):
+        before.pop()
+    if before and before[-1].lower_ in _LOCATIVE:
+        return True
+    return bool(
+        before
+        and before[-1].lower_ in ("of", "from", "to")
+        and span.root.dep_ == "pobj"
+        and span.root.head.head.pos_ != "VERB"
+        and _after_place_noun(before[-1])
+    )
+
+
+def _is_place_entity(doc: Doc, entity: Any, places: dict[tuple[int, int], str]) -> bool:
+    """An entity the places stage resolved, or one after a locative preposition ("in Bakhmut").
+
+    (The caller also drops names the parse tags as a place elsewhere in the article.)
+    """
+    if any(start < entity.end_char and entity.start_char < end for start, end in places):
+        return True
+    return entity.start > 0 and doc[entity.start - 1].lower_ in _LOCATIVE
+
+
+def _after_place_noun(preposition: Any) -> bool:
+    """ "the east of Ukraine", "the capital of Sudan": a place noun governs the preposition."""
+    head = preposition.head
+    return head.pos_ == "NOUN" and head.lemma_ in {
+        "east",
+        "west",
+        "north",
+        "south",
+        "part",
+        "region",
+        "province",
+        "capital",
+        "city",
+        "border",
+        "territory",
+        "area",
+        "centre",
+        "center",
+        "outskirts",
+        "coast",
+        "rest",
+        "map",
+        "country",
+    }

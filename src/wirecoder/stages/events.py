@@ -1,0 +1,359 @@
+"""Events: PLOVER events with actor, recipient, place, date, size and the claims they rest on.
+
+Per sentence, triggers from the lexicon (``_events_lexicon``) are found and merged where they
+describe one happening (``_events_triggers``); each gets its participants from the parse
+(``_events_args``), its weapon mode and contexts (``_events_modes``), its killed/injured/arrested
+counts (``_events_size``) and its auxiliary modes (``_events_aux``). The place is the most
+precise location in the trigger's clause, else the nearest in the sentence or paragraph; the date
+is the time expression of the trigger's clause (not of the reporting verb), else the publication
+date with a lower precision. Each event lists the claims whose content covers its trigger. An
+event reported twice in one article is kept once, with the spans and claims of both reports.
+
+The stage needs only the parse and the actors; places, times and claims are used when the
+stages that make them ran before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .._document import Document
+from .._registry import StageFn, stage
+from ..actors import fold
+from ..schema import (
+    Count,
+    DatePrecision,
+    Event,
+    Participant,
+    Place,
+    Size,
+    StageRef,
+    TimeExpression,
+)
+from ._events_args import Arguments
+from ._events_aux import aux_modes
+from ._events_lexicon import REPORTING_VERBS
+from ._events_merge import merge_duplicates
+from ._events_modes import contexts, weapon_mode
+from ._events_size import Reported, counts
+from ._events_triggers import Found, find_triggers
+
+STAGE = StageRef(name="events", version="1")
+
+_FALLBACK_WINDOW = dt.timedelta(days=6)
+_FALLBACK_PRECISION: DatePrecision = 2
+"""An undated event is put in the week before publication: UCDP date precision 2."""
+
+
+@stage("events", "1", assigns=("events",), requires=("doc", "actors"))
+def make_events(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+    """Find the article's PLOVER events."""
+    keep_negated = bool(settings.get("keep_negated", True))
+
+    def events(document: Document) -> None:
+        builder = _Builder(document)
+        found: list[Event] = []
+        for sentence in document.doc.sents:
+            triggers = find_triggers(sentence, builder.place_tokens)
+            sizes = _sizes_by_trigger(sentence, triggers)
+            for index, trigger in enumerate(triggers):
+                event = builder.event(sentence, trigger, f"E{len(found) + 1}", sizes.get(index, {}))
+                if _bare_mention(trigger, event):
+                    continue
+                if keep_negated or "negated" not in event.aux:
+                    found.append(event)
+        document.events.extend(merge_duplicates(found))
+
+    return events
+
+
+@dataclass(frozen=True)
+class _PlaceMention:
+    place: Place
+    start: int
+    token: int
+
+
+class _Builder:
+    """Turns triggers into events, with the document's places, times, claims and actors at hand."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self.arguments = Arguments(document.text, document.actors, _place_words(document))
+        self.places = self._place_mentions()
+        self.place_tokens = {mention.token for mention in self.places}
+        self.published = document.article.published
+
+    def _place_mentions(self) -> list[_PlaceMention]:
+        mentions: list[_PlaceMention] = []
+        for place in self.document.places:
+            if place.role != "location":
+                continue
+            for span in place.mentions:
+                tokens = self.document.doc.char_span(span.start, span.end, alignment_mode="expand")
+                if tokens is not None:
+                    mentions.append(_PlaceMention(place, span.start, tokens.root.i))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def event(
+        self, sentence: SpacySpan, found: Found, event_id: str, size: dict[str, Reported]
+    ) -> Event:
+        head = found.head
+        trigger = found.trigger
+        actor, recipient = self._participants(found)
+        mode = trigger.mode
+        if trigger.type == "ASSAULT":
+            mode = weapon_mode(head, sentence, mode)
+        if trigger.type == "CONSULT":
+            actor, recipient, mode = self._visit(sentence, head, actor, recipient, mode)
+        time = self._time(sentence, head)
+        date_start, date_end, precision = self._dates(time)
+        aux = aux_modes(head, self.published, date_start, date_end)
+        if time is None and aux:
+            date_start = date_end = precision = None
+        place = self._place(sentence, head)
+        return Event(
+            id=event_id,
+            stage=STAGE,
+            type=trigger.type,
+            mode=mode,
+            context=contexts(sentence, trigger.context),
+            trigger=self.document.span(
+                self.document.doc[found.start].idx, _end(self.document.doc[found.end - 1])
+            ),
+            spans=[self.document.span_of(sentence)],
+            actor=actor,
+            recipient=recipient,
+            place_id=place.id if place else None,
+            where_precision=place.precision if place else None,
+            time_id=time.id if time else None,
+            date_start=date_start,
+            date_end=date_end,
+            date_precision=precision,
+            size=Size(**{kind: self._count(number) for kind, number in size.items()}),
+            aux=aux,
+            claim_ids=self._claims(head.idx),
+        )
+
+    def _participants(self, found: Found) -> tuple[Participant | None, Participant | None]:
+        forces = found.trigger.type in ("ASSAULT", "MOBILIZE")
+        actor, recipient = self._of(found.head, forces)
+        for other in found.absorbed:
+            other_actor, other_recipient = self._of(other.head, forces)
+            actor = actor or other_actor
+            if recipient is None or (other.trigger.casualty and other_recipient is not None):
+                recipient = other_recipient or recipient
+        if (
+            actor is not None
+            and recipient is not None
+            and (
+                actor.span == recipient.span
+                or found.trigger.type in ("RETREAT", "MOBILIZE")
+                and recipient.country == actor.country
+            )
+        ):
+            recipient = None
+        return actor, recipient
+
+    def _of(self, token: Token, forces: bool) -> tuple[Participant | None, Participant | None]:
+        if token.pos_ == "VERB":
+            return self.arguments.of_verb(token)
+        return self.arguments.of_noun(token, forces)
+
+    def _visit(
+        self,
+        sentence: SpacySpan,
+        head: Token,
+        actor: Participant | None,
+        recipient: Participant | None,
+        mode: str | None,
+    ) -> tuple[Participant | None, Participant | None, str | None]:
+        """PLOVER codes the visitor as source and the host as recipient: a meeting in one side's
+        capital is a visit by the other."""
+        place = self._place(sentence, head)
+        if (
+            actor is None
+            or recipient is None
+            or place is None
+            or place.feature not in (None, "capital", "city")
+        ):
+            return actor, recipient, mode
+        entry = _country_of_capital(place.name)
+        if entry is None:
+            return actor, recipient, mode
+        if actor.country == entry and recipient.country not in (None, entry):
+            return recipient, actor, "visit"
+        if recipient.country == entry and actor.country not in (None, entry):
+            return actor, recipient, "visit"
+        return actor, recipient, mode
+
+    def _place(self, sentence: SpacySpan, head: Token) -> Place | None:
+        inside = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
+        if inside:
+            clause = _clause_root(head)
+            doc = self.document.doc
+            near = [m for m in inside if _clause_root(doc[m.token]) == clause] or inside
+            return min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
+        paragraph_start = self.text.rfind("\n\n", 0, sentence.start_char)
+        before = [m for m in self.places if paragraph_start <= m.start < sentence.start_char]
+        return before[-1].place if before else None
+
+    def _time(self, sentence: SpacySpan, head: Token) -> TimeExpression | None:
+        candidates: list[tuple[int, TimeExpression]] = []
+        clause = _clause_root(head)
+        for time in self.document.times:
+            if (
+                not (sentence.start_char <= time.span.start < sentence.end_char)
+                or time.start is None
+            ):
+                continue
+            if time.type not in ("DATE", "TIME"):
+                continue
+            tokens = self.document.doc.char_span(
+                time.span.start, time.span.end, alignment_mode="expand"
+            )
+            if (
+                tokens is None
+                or _reported_at(tokens.root, head)
+                or _clause_root(tokens.root) != clause
+            ):
+                continue
+            candidates.append((abs(tokens.root.i - head.i), time))
+        return min(candidates, key=lambda item: item[0])[1] if candidates else None
+
+    def _dates(
+        self, time: TimeExpression | None
+    ) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
+        if time is not None:
+            return time.start, time.end, time.precision
+        if self.published is None:
+            return None, None, None
+        return self.published - _FALLBACK_WINDOW, self.published, _FALLBACK_PRECISION
+
+    def _count(self, number: Reported) -> Count:
+        doc = self.document.doc
+        return Count(
+            low=number.low,
+            best=number.best,
+            high=number.high,
+            span=self.document.span(doc[number.start].idx, _end(doc[number.end - 1])),
+        )
+
+    def _claims(self, offset: int) -> list[str]:
+        return [
+            claim.id
+            for claim in self.document.claims
+            if any(span.start <= offset < span.end for span in claim.content)
+        ]
+
+
+def _bare_mention(found: Found, event: Event) -> bool:
+    """A noun naming an event type with nothing about it ("proposals for dialogue")."""
+    size = event.size
+    counted = size.killed is not None or size.injured is not None or size.arrested is not None
+    if found.trigger.casualty and not found.absorbed:
+        return event.recipient is None and not counted
+    material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
+    return (
+        found.head.pos_ != "VERB"
+        and not found.absorbed
+        and event.actor is None
+        and event.recipient is None
+        and (event.place_id is None or not material)
+        and not counted
+    )
+
+
+def _place_words(document: Document) -> set[tuple[str, ...]]:
+    """Names that are places here (the places stage's, or the parse's GPE/LOC/FAC)."""
+    names = {fold(e.text) for e in document.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    names.update(fold(span.text) for place in document.places for span in place.mentions)
+    return names
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _clause_root(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (stopping below a reporting verb)."""
+    current = token
+    while current.head != current:
+        if current.pos_ == "VERB" and current.dep_ in ("ccomp", "ROOT", "conj", "advcl", "relcl"):
+            return current
+        if current.head.lemma_.lower() in REPORTING_VERBS:
+            return current
+        current = current.head
+    return current
+
+
+def _reported_at(time_root: Token, trigger: Token) -> bool:
+    """A time that dates the reporting ("said on Friday"), not the event itself."""
+    current = time_root
+    for _ in range(4):
+        if current == trigger:
+            return False
+        if current.head == current:
+            return False
+        current = current.head
+        if current == trigger:
+            return False
+        if current.pos_ == "VERB":
+            return current.lemma_.lower() in REPORTING_VERBS
+    return False
+
+
+@functools.cache
+def _capitals() -> dict[tuple[str, ...], str]:
+    from ..actors import catalog
+
+    return {
+        fold(capital): entry.country
+        for entry in catalog()
+        if entry.kind == "country" and entry.country
+        for capital in entry.capitals
+    }
+
+
+def _country_of_capital(name: str) -> str | None:
+    """The ISO alpha-3 code of the state whose capital is called ``name``."""
+    return _capitals().get(fold(name))
+
+
+_HARM = ("killed", "injured")
+
+
+def _sizes_by_trigger(sentence: SpacySpan, triggers: list[Found]) -> dict[int, dict[str, Reported]]:
+    """Each count of a sentence goes to the one trigger nearest its casualty words: deaths and
+    injuries to an attack, arrests to an arrest or a protest."""
+    owners: dict[int, dict[str, Reported]] = {}
+    for kind, number in counts(sentence).items():
+        fitting = [
+            (index, found)
+            for index, found in enumerate(triggers)
+            if (
+                kind in _HARM
+                and found.trigger.type == "ASSAULT"
+                and found.trigger.mode not in ("capture", "advance")
+            )
+            or (kind == "arrested" and found.trigger.type in ("COERCE", "PROTEST"))
+        ]
+        if not fitting:
+            continue
+        index, _ = min(
+            fitting,
+            key=lambda item: min(
+                abs(f.head.i - number.start) for f in (item[1], *item[1].absorbed)
+            ),
+        )
+        owners.setdefault(index, {})[kind] = number
+    return owners

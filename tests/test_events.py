@@ -1,0 +1,342 @@
+"""Events stage on wire-style sentences written for these tests, with hand-built places, times
+and claims standing in for the stages that make them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from wirecoder import Document
+from wirecoder.schema import Claim, Event, Place, Source, Span, StageRef, TimeExpression
+from wirecoder.stages.actors import make_actors
+from wirecoder.stages.events import make_events
+
+Build = Callable[..., Document]
+TEST_STAGE = StageRef(name="test", version="1")
+
+
+def _span(text: str, phrase: str, occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Span.of(text, start, start + len(phrase))
+
+
+def _place(
+    text: str, place_id: str, name: str, precision: int, role: str = "location", **extra: object
+) -> Place:
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(Span.of(text, start, start + len(name)))
+        start = text.find(name, start + 1)
+    return Place(
+        id=place_id,
+        stage=TEST_STAGE,
+        name=name,
+        mentions=mentions,
+        role=role,  # type: ignore[arg-type]
+        precision=precision,
+        **extra,
+    )  # type: ignore[arg-type]
+
+
+def _time(text: str, time_id: str, phrase: str, day: str, precision: int = 1) -> TimeExpression:
+    date = dt.date.fromisoformat(day)
+    return TimeExpression(
+        id=time_id,
+        stage=TEST_STAGE,
+        span=_span(text, phrase),
+        type="DATE",
+        value=day,
+        start=date,
+        end=date,
+        precision=precision,
+    )  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
+    actors = make_actors(nlp, {})
+    events = make_events(nlp, {})
+
+    def analyse(document: Document) -> list[Event]:
+        actors(document)
+        events(document)
+        return document.events
+
+    return analyse
+
+
+def _only(events: list[Event], kind: str, mode: str | None = None) -> Event:
+    matching = [e for e in events if e.type == kind and (mode is None or e.mode == mode)]
+    assert len(matching) == 1, [(e.type, e.mode, e.trigger.text) for e in events]
+    return matching[0]
+
+
+def test_strike_with_actor_recipient_toll_date_place_and_claim(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials in the occupied city of Horlivka said at least nine residents were killed on "
+        "Tuesday in three Ukrainian rocket strikes on a market, the state news agency RIA reported."
+    )
+    document = make_document(text, published="2024-05-08")
+    document.places.append(_place(text, "P1", "Horlivka", 1))
+    document.times.append(_time(text, "T1", "Tuesday", "2024-05-07"))
+    content = _span(
+        text,
+        "at least nine residents were killed on Tuesday in three Ukrainian rocket strikes on a market",
+    )
+    document.claims.append(
+        Claim(
+            id="C1",
+            stage=TEST_STAGE,
+            source=Source(name="officials", kind="official"),
+            content=[content],
+        )
+    )
+    strike = _only(run(document), "ASSAULT")
+    assert strike.mode == "heavy-weapons"
+    assert strike.actor is not None and (strike.actor.country, strike.actor.sector) == (
+        "UKR",
+        "MIL",
+    )
+    assert strike.recipient is not None and strike.recipient.sector == "CVL"
+    assert strike.size.killed is not None
+    assert (strike.size.killed.low, strike.size.killed.best, strike.size.killed.high) == (
+        9,
+        9,
+        None,
+    )
+    assert strike.size.killed.span is not None and strike.size.killed.span.text == "nine"
+    assert (strike.place_id, strike.where_precision) == ("P1", 1)
+    assert (strike.time_id, strike.date_start, strike.date_precision) == (
+        "T1",
+        dt.date(2024, 5, 7),
+        1,
+    )
+    assert strike.claim_ids == ["C1"]
+    assert strike.aux == []
+
+
+def test_report_date_is_not_the_event_date_and_undated_falls_back_to_publication(
+    make_document: Build,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    text = "Sudan's army recaptured the town of Wad Madani, the military said on Saturday."
+    document = make_document(text, published="2025-01-12")
+    document.places.append(_place(text, "P1", "Wad Madani", 1))
+    document.times.append(_time(text, "T1", "Saturday", "2025-01-11"))
+    capture = _only(run(document), "ASSAULT", "capture")
+    assert capture.actor is not None and (capture.actor.country, capture.actor.sector) == (
+        "SDN",
+        "MIL",
+    )
+    assert capture.place_id == "P1"
+    assert capture.time_id is None
+    assert (capture.date_start, capture.date_end, capture.date_precision) == (
+        dt.date(2025, 1, 6),
+        dt.date(2025, 1, 12),
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "aux"),
+    [
+        ("Israeli troops did not enter the camp overnight, the army said.", None, None, None),
+        (
+            "The rebels never captured the airport, residents said.",
+            "ASSAULT",
+            "capture",
+            ["negated"],
+        ),
+        ("Both armies deny shelling the power plant.", "ASSAULT", "heavy-weapons", ["negated"]),
+        (
+            "The paramilitaries plan to seize the city of El Obeid.",
+            "ASSAULT",
+            "capture",
+            ["future"],
+        ),
+        (
+            "Kyiv will withdraw its troops from the bridgehead, a commander said.",
+            "RETREAT",
+            "withdraw",
+            ["future"],
+        ),
+        (
+            "If the talks fail, the army would attack the rebel enclave.",
+            "ASSAULT",
+            None,
+            ["hypothetical"],
+        ),
+        (
+            "The militia could overrun the base within days, analysts warned.",
+            "ASSAULT",
+            "capture",
+            ["hypothetical"],
+        ),
+    ],
+)
+def test_auxiliary_modes(
+    make_document: Build,
+    run,
+    text: str,
+    kind: str | None,
+    mode: str | None,  # type: ignore[no-untyped-def]
+    aux: list[str] | None,
+) -> None:
+    events = run(make_document(text, published="2024-03-01"))
+    if kind is None:
+        assert all(e.type != "ASSAULT" for e in events)
+        return
+    event = _only(events, kind, mode)
+    assert event.aux == aux
+
+
+def test_an_event_long_before_publication_is_historical(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Moscow says it invaded Ukraine in February 2022 to protect its own security."
+    document = make_document(text, published="2023-04-07")
+    document.times.append(
+        TimeExpression(
+            id="T1",
+            stage=TEST_STAGE,
+            span=_span(text, "February 2022"),
+            type="DATE",
+            value="2022-02",
+            start=dt.date(2022, 2, 1),
+            end=dt.date(2022, 2, 28),
+            precision=4,
+        )
+    )
+    invasion = _only(run(document), "ASSAULT", "advance")
+    assert invasion.aux == ["historical"]
+    assert invasion.actor is not None and invasion.actor.country == "RUS"
+    assert invasion.recipient is not None and invasion.recipient.country == "UKR"
+    assert invasion.date_precision == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "best", "high"),
+    [
+        ("Gunmen killed at least 7 villagers in Zamfara state, police said.", "killed", 7, 7, None),
+        (
+            "Dozens of people were wounded when the mortar round hit the square.",
+            "injured",
+            24,
+            36,
+            99,
+        ),
+        ("Up to 20 soldiers died when a roadside bomb hit their convoy.", "killed", None, None, 20),
+        ("Police arrested more than 180 protesters in the capital.", "arrested", 180, 180, None),
+        ("Between 5 and 9 fighters were killed in the clashes.", "killed", 5, 7, 9),
+    ],
+)
+def test_sizes_are_ranges(
+    make_document: Build,
+    run,
+    text: str,
+    kind: str,
+    low: int | None,  # type: ignore[no-untyped-def]
+    best: int | None,
+    high: int | None,
+) -> None:
+    events = run(make_document(text))
+    counted = [getattr(e.size, kind) for e in events if getattr(e.size, kind) is not None]
+    assert len(counted) == 1, [(e.type, e.mode, e.size) for e in events]
+    assert (counted[0].low, counted[0].best, counted[0].high) == (low, best, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu, killing four soldiers.",
+            "ASSAULT",
+            "suicide-attack",
+        ),
+        ("Russian drones struck an apartment block in Odesa overnight.", "ASSAULT", "drone"),
+        ("Warplanes bombed a fuel depot near Idlib on Monday.", "ASSAULT", "aerial"),
+        ("Militants hurled a grenade at a police post in Pulwama.", "ASSAULT", "grenade"),
+        ("Sappers defused a bomb planted under a bridge in Kirkuk.", "COERCE", "defuse"),
+        ("Air defences shot down 14 drones over the Kyiv region.", "COERCE", "defuse"),
+        ("Security forces seized weapons and ammunition in a raid on a farm.", "COERCE", "defuse"),
+        ("Unknown assailants abducted three aid workers in North Kivu.", "ASSAULT", "abduct"),
+        ("Police detained two journalists covering the rally.", "COERCE", "arrest"),
+        ("Thousands of teachers went on strike over unpaid wages.", "PROTEST", "strike-lim"),
+        ("Rioters torched shops and looted a bank in the port city.", "ASSAULT", "destroy"),
+        ("Turkish troops set up a new observation post in Idlib province.", "MOBILIZE", "base"),
+        (
+            "Ukrainian forces withdrew from the village of Krynky, the army said.",
+            "RETREAT",
+            "withdraw",
+        ),
+        ("Islamic State fighters overran an army outpost near Palmyra.", "ASSAULT", "capture"),
+        ("Houthi forces released 50 prisoners under the exchange deal.", "RETREAT", "release"),
+        ("The EU imposed sanctions on three Iranian drone makers.", "SANCTION", None),
+        ("Lebanon's prime minister spoke by phone with the French president.", "CONSULT", "phone"),
+    ],
+)
+def test_modes(make_document: Build, run, text: str, kind: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    events = run(make_document(text))
+    assert any(e.type == kind and e.mode == mode for e in events), [
+        (e.type, e.mode, e.trigger.text) for e in events
+    ]
+
+
+def test_meeting_in_one_sides_capital_is_a_visit_by_the_other(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkish Foreign Minister Hakan Fidan held talks with his Iranian counterpart Abbas Araqchi in Tehran."
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Tehran", 1, feature="capital"))
+    meeting = _only(run(document), "CONSULT")
+    assert meeting.mode == "visit"
+    assert meeting.actor is not None and meeting.actor.actor_id == "tur.fidan"
+    assert meeting.recipient is not None and meeting.recipient.actor_id == "irn.araqchi"
+    assert meeting.place_id == "P1"
+
+
+def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian forces captured the village of Pervomaiske and shelled the town of Kurakhove, "
+        "Ukraine's military said.\n\n"
+        "Police in Moscow detained 12 activists at a vigil.\n\n"
+        "Pervomaiske was captured by Russian forces after weeks of fighting, the statement added."
+    )
+    document = make_document(text, published="2024-10-02")
+    document.places += [_place(text, "P1", "Pervomaiske", 1), _place(text, "P2", "Kurakhove", 1)]
+    events = run(document)
+    captures = [e for e in events if e.mode == "capture"]
+    assert len(captures) == 1
+    assert len(captures[0].spans) == 2 and captures[0].place_id == "P1"
+    shelling = _only(events, "ASSAULT", "heavy-weapons")
+    assert shelling.place_id == "P2"
+    arrest = _only(events, "COERCE", "arrest")
+    assert arrest.size.arrested is not None and arrest.size.arrested.best == 12
+    assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
+
+
+def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
+    retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
+    assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
+        "UKR",
+        "MIL",
+    )
+    assert retreat.aux == ["hypothetical"]
+
+
+def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]
+    document = make_document("The rebels never captured the airport, residents said.")
+    make_actors(nlp, {})(document)
+    make_events(nlp, {"keep_negated": False})(document)
+    assert document.events == []
+
+
+def test_no_events_in_plain_prose(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        run(make_document("The museum reopened its west wing, which holds a collection of maps."))
+        == []
+    )
