@@ -60,8 +60,7 @@ def test_direct_quote_runs_over_sentences_and_continues_after_the_cue(kherson: A
     claim = claim_by_cue(kherson, "wrote")
     assert claim.direct_quote
     assert contents(claim) == [
-        '"The strike came shortly after midnight.',
-        'Repair crews are already on site,"',
+        '"The strike came shortly after midnight. Repair crews are already on site,"',
         '"We expect to restore supply within two days."',
     ]
     assert claim.source.name == "Oleksandr Prokudin"

@@ -12,14 +12,19 @@ continue it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ._attribution_lexicon import COGNITION_VERBS, INFINITIVE_VERBS, SPEECH_VERBS
+from ._attribution_lexicon import (
+    CUE_VERBS,
+    INFINITIVE_VERBS,
+    OBJECT_PREPOSITIONS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+)
 
-OPENING_QUOTES = frozenset("“\"‘'`")
-CLOSING_QUOTES = frozenset("”\"’'")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp"})
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -53,35 +58,45 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
+_QUOTE_MARK = re.compile(r"''|``|[“”\"]")
+
+
 def quotation_regions(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each quotation, marks included; unmatched marks run to paragraph end."""
+    """``[start, end)`` of each quotation, marks included (“ ”, straight double quotes and the
+    '' `` pairs of some wire feeds); a quotation left open ends at its paragraph's end."""
     regions: list[tuple[int, int]] = []
     start: int | None = None
-    for index, char in enumerate(text):
-        if char == "\n" and start is not None and text[index + 1 : index + 2] == "\n":
+    for match in _QUOTE_MARK.finditer(text):
+        mark = match.group()
+        if start is not None and "\n\n" in text[start : match.start()]:
             start = None  # a quotation left open runs on in the next paragraph's opening mark
-        if char in '“”"':
-            if start is None and char != "”":
-                start = index
-            elif start is not None and char != "“":
-                regions.append((start, index + 1))
-                start = None
+        if start is None and mark not in ("”",):
+            start = match.start()
+        elif start is not None and mark not in ("“", "``"):
+            regions.append((start, match.end()))
+            start = None
     return regions
 
 
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    if _in_quotes((token.idx, token.idx + 1), quotes):
+        return None  # reported inside someone's quotation: part of their words, not a new source
     lemma = token.lemma_.lower()
     if token.lower_ == "according" and _next_is(token, "to"):
         return _according_to(doc, token, quotes)
-    if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS | COGNITION_VERBS:
+    if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
         return None
     content = _content_of(doc, token, lemma, quotes)
+    if not content and lemma in OBJECT_VERBS:
+        content = _object_content(doc, token, lemma, quotes)
     source = _source_of(token)
     source_range = _noun_phrase(doc, source) if source is not None else None
     appended = _appended_source(doc, token) if not content and lemma in SPEECH_VERBS else None
     if appended is not None:
-        source, source_range, content_end = appended
-        content = _split_by_sentence(doc, token.sent.start, content_end, quotes, token)
+        source, source_range, (before_end, after_start) = appended
+        content = _content_in_paragraph(doc, token.sent.start, before_end, quotes, token)
+        if after_start is not None:
+            content += _content_in_paragraph(doc, after_start, token.sent.end, quotes, token)
         if source_range[1] - source_range[0] > 80:
             return None
     if not content or source is None or source_range is None:
@@ -157,24 +172,28 @@ def _content_of(
         else:
             start = max(start, verb.i + 1)
             start = _skip_objects(doc, verb, start)
-        return _split_by_sentence(doc, start, end, quotes, verb)
+        return _content_in_paragraph(doc, start, end, quotes, verb)
     colon = _colon_after(verb)
     if colon is not None:
-        return _split_by_sentence(doc, colon.i + 1, verb.sent.end, quotes, verb)
+        return _content_in_paragraph(doc, colon.i + 1, verb.sent.end, quotes, verb)
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and verb.head.i < verb.i:
         head = verb.head
         start, end = _subtree_range(head)
         stop = _host_stop(verb)
-        return _split_by_sentence(doc, start, min(end, stop), quotes, verb)
+        return _content_in_paragraph(doc, start, min(end, stop), quotes, verb)
     return []
 
 
-def _appended_source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int], int] | None:
-    """An attribution appended after a comma that the parse missed ("..., news agency TASS reported").
+def _appended_source(
+    doc: Doc, verb: Token
+) -> tuple[Token, tuple[int, int], tuple[int, int | None]] | None:
+    """An attribution set off by commas that the parse missed: appended ("..., news agency TASS
+    reported") or parenthetical ("The closures, he said, involved public courses").
 
-    The words between the comma and the verb must be a noun phrase, the sentence must end (or
-    go on with "citing ..." or a prepositional phrase) after the verb. Returns the source's head,
-    its characters and the token where the content ends.
+    The words between the comma and the verb must be a noun phrase; after the verb the sentence
+    ends, goes on with "citing ..." or a prepositional phrase, or resumes after a comma. Returns
+    the source's head, its characters, the token where the content ends and, for a parenthetical,
+    the token where it resumes.
     """
     paragraph_start, paragraph_end = _paragraph(verb)
     start = max(verb.sent.start, paragraph_start)
@@ -191,18 +210,54 @@ def _appended_source(doc: Doc, verb: Token) -> tuple[Token, tuple[int, int], int
         t.tag_ in ("WDT", "WP") for t in words
     ):
         return None
+    head = next(t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN", "PRON"))
+    content_end = index if doc[index].text == "," else index + 1
+    source_range = (words[0].idx, _end_char(words[-1]))
+    resume = _resumption(doc, verb, end)
+    if resume is not None:
+        return head, source_range, (content_end, resume)
     for token in doc[verb.i + 1 : end]:
-        if (
-            token.pos_ in ("VERB", "AUX")
-            and token.lemma_.lower() not in ("cite", "quote")
-            and token.tag_ != "VBG"
-        ):
+        finite = token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
+        if finite and token.lemma_.lower() not in ("cite", "quote"):
             return None
         if token.head == verb and token.dep_ in ("dobj", "ccomp", "xcomp"):
             return None
-    head = next(t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN", "PRON"))
-    content_end = index if doc[index].text == "," else index + 1
-    return head, (words[0].idx, _end_char(words[-1])), content_end
+    return head, source_range, (content_end, None)
+
+
+def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
+    """Where a sentence resumes after a parenthetical "he said," (the token after the comma)."""
+    index = verb.i + 1
+    while index < end and index - verb.i <= 4 and doc[index].text != ",":
+        if doc[index].pos_ in ("VERB", "AUX", "PRON") or doc[index].is_quote:
+            return None
+        index += 1
+    if index + 2 < end and doc[index].text == "," and any(t.is_alpha for t in doc[index + 1 : end]):
+        return index + 1
+    return None
+
+
+def _object_content(
+    doc: Doc, verb: Token, lemma: str, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The objects of a verb of stance or naming: "endorsed [Cruz]", "called [him a liar]",
+    "accused [Kyiv of shelling the plant]", "called [for a ceasefire]"."""
+    preps = OBJECT_PREPOSITIONS.get(lemma, frozenset())
+    arguments = [
+        child
+        for child in verb.children
+        if child.i > verb.i
+        and (
+            child.dep_ in ("dobj", "dative", "oprd", "attr", "ccomp", "xcomp")
+            or child.dep_ == "prep"
+            and child.lower_ in preps
+        )
+    ]
+    if not arguments:
+        return []
+    start = min(child.left_edge.i for child in arguments)
+    end = max(child.right_edge.i for child in arguments) + 1
+    return _content_in_paragraph(doc, start, end, quotes, verb)
 
 
 def _host_stop(verb: Token) -> int:
@@ -257,7 +312,7 @@ def _source_of(verb: Token) -> Token | None:
         return _source_of(verb.head)
     if verb.dep_ == "conj":
         for ancestor in verb.ancestors:
-            if ancestor.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS:
+            if ancestor.lemma_.lower() in CUE_VERBS:
                 return _source_of(ancestor)
     return None
 
@@ -305,47 +360,14 @@ def _subtree_range(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def _split_by_sentence(
+def _content_in_paragraph(
     doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], anchor: Token
 ) -> list[tuple[int, int]]:
-    """Content pieces for tokens ``[start, end)`` in ``anchor``'s paragraph, one per sentence,
-    extended over quotations."""
+    """The content of tokens ``[start, end)`` within ``anchor``'s paragraph, as one span
+    snapped to the quotation marks around it (a quotation is one span however many sentences)."""
     first, last = _paragraph(anchor)
-    start, end = max(start, first), min(end, last)
-    if start >= end:
-        return []
-    pieces: list[tuple[int, int]] = []
-    span = _content_span(doc, start, end, quotes)
-    if span is None:
-        return []
-    region = _enclosing_quote(span, quotes)
-    if region is not None and region[0] < doc[start].sent.start_char:
-        pieces.extend(_quoted_sentences(doc, region[0], doc[start].sent.start_char))
-    pieces.append(span)
-    return pieces
-
-
-def _quoted_sentences(doc: Doc, start_char: int, end_char: int) -> list[tuple[int, int]]:
-    """Sentence-sized pieces of quoted text between two character offsets.
-
-    A piece with no word (a closing mark the parser put in the next sentence) joins the one before.
-    """
-    pieces: list[tuple[int, int]] = []
-    for sentence in doc.sents:
-        if sentence.end_char <= start_char or sentence.start_char >= end_char:
-            continue
-        start = max(sentence.start_char, start_char)
-        end = min(sentence.end_char, end_char)
-        text = doc.text[start:end]
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start, end = start + (len(text) - len(text.lstrip())), start + len(text.rstrip())
-        if pieces and _only_punct(stripped):
-            pieces[-1] = (pieces[-1][0], end)
-        else:
-            pieces.append((start, end))
-    return pieces
+    span = _content_span(doc, max(start, first), min(end, last), quotes)
+    return [span] if span is not None else []
 
 
 def _content_span(
@@ -365,28 +387,19 @@ def _content_span(
     if start >= end:
         return None
     first, last = doc[start].idx, _end_char(doc[end - 1])
-    sentence = doc[start].sent
     for region_start, region_end in quotes:
-        if (
-            region_start <= first < region_end
-            and last <= region_end
-            and _only_punct(doc.text[last:region_end])
-        ):
-            return max(region_start, sentence.start_char), region_end
-    opening = doc.text[first - 2 : first].strip()
-    if opening and opening[-1] in OPENING_QUOTES:
-        return first - 1 if doc.text[first - 1] in OPENING_QUOTES else first - 2, last
+        inside = region_start <= first and last <= region_end
+        opens = region_start <= first < region_end and _only_punct(doc.text[region_start:first])
+        closes = region_start < last <= region_end and _only_punct(doc.text[last:region_end])
+        if opens or closes and inside:
+            first = region_start
+        if closes or opens and inside:
+            last = region_end
     return first, last
 
 
 def _only_punct(text: str) -> bool:
     return all(not char.isalnum() for char in text)
-
-
-def _enclosing_quote(
-    span: tuple[int, int], quotes: list[tuple[int, int]]
-) -> tuple[int, int] | None:
-    return next((q for q in quotes if q[0] <= span[0] and span[1] <= q[1]), None)
 
 
 def _in_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
@@ -400,16 +413,16 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[
     for attribution in found:
         if not attribution.direct:
             continue
-        end = max(
-            attribution.cue[1],
-            doc[attribution.cue_token].sent.end_char,
-            *(span[1] for span in attribution.content),
-        )
+        spoken = [
+            attribution.cue,
+            *attribution.content,
+            *([attribution.source] if attribution.source else []),
+        ]
+        end = max(span[1] for span in spoken)
         for region in quotes:
             if region[0] < end:
                 continue
-            gap = doc.text[end : region[0]]
-            if len(gap.strip()) > 1 or gap.count("\n") > 2:
+            if not _continues(doc.text[end : region[0]]):
                 break
             if any(region[0] <= c < region[1] for c in cue_chars) or any(
                 s[0] < region[1] and region[0] < s[1] for s in covered
@@ -417,8 +430,21 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[
                 break
             if _is_following_cue(doc, region, cue_chars):
                 break
-            attribution.content.extend(_quoted_sentences(doc, region[0], region[1]))
+            attribution.content.append(region)
             end = region[1]
+
+
+def _continues(gap: str) -> bool:
+    """Whether a quotation after this gap goes on with the same speaker: the gap is empty or
+    closes the attribution's sentence (" he said on Tuesday. "), within one paragraph break."""
+    if gap.count("\n") > 2:
+        return False
+    words = gap.split()
+    if not words:
+        return True
+    return (
+        len(words) <= 10 and gap.rstrip()[-1:] in ".:" and "\n" not in gap.rstrip()[:-1].rstrip(".")
+    )
 
 
 def _is_following_cue(doc: Doc, region: tuple[int, int], cue_chars: list[int]) -> bool:

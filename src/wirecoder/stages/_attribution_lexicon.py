@@ -30,6 +30,9 @@ SPEECH_VERBS = frozenset(
 )
 """Verbs whose subject is a source and whose complement is what the source put forward."""
 
+FINDING_VERBS = frozenset(words("find show reveal suggest indicate conclude"))
+"""Verbs of evidence whose subject may be a poll, study or document ("the survey found that")."""
+
 COGNITION_VERBS = frozenset(
     words(
         """
@@ -49,6 +52,35 @@ INFINITIVE_VERBS = frozenset(
     )
 )
 """Verbs whose "to" complement is a stated position ("vowed to retake"); "asked X to leave" is not."""
+
+OBJECT_VERBS = frozenset(
+    words(
+        """
+        call describe accuse endorse urge praise criticize criticise blame condemn support oppose
+        back reject dismiss deny question welcome hail applaud slam blast attack denounce
+        refer demand propose recommend request warn cite characterize characterise label brand
+        dub show promise pledge vow threaten announce confirm acknowledge admit
+        """
+    )
+)
+"""Verbs whose object is the content: "endorsed Cruz", "called him a liar", "denied the report"."""
+
+OBJECT_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "describe": frozenset({"as"}),
+    "characterize": frozenset({"as"}),
+    "characterise": frozenset({"as"}),
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for", "on"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "condemn": frozenset({"for"}),
+    "refer": frozenset({"to"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "urge": frozenset({"to"}),
+}
+"""Prepositions that carry the content after an object verb ("accused X of Y", "referring to X")."""
 
 WEAK_VERBS = frozenset(["claim", "allege", "insist", "contend", "purport", "maintain", "boast"])
 STRONG_VERBS = frozenset(
@@ -95,3 +127,6 @@ SOURCE_NOUNS: dict[str, str] = {
     "organization": "group organisation organization charity party union committee",
 }
 """Source kind by the role noun of a source phrase ("a military spokesman" is an official)."""
+
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | FINDING_VERBS | OBJECT_VERBS
+"""Every verb that can be the cue of an attribution."""
