@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..actors import catalog, fold, sector_of
 from ..schema import Actor, Participant, Span
-from ._events_lexicon import LIGHT_VERBS, REPORTING_VERBS
+from ._events_lexicon import LIGHT_VERBS, REPORTING_VERBS, VERBS
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -133,7 +133,8 @@ class Arguments:
             actor = self._agent(noun) or self._prep_object(noun, frozenset({"by", "from"}))
         recipient = self._prep_object(noun, _RECIPIENT_PREPS | _PARTNER_PREPS | {"of"})
         governor = noun.head
-        if actor is None and noun.dep_ in _OBJECTS and governor.lemma_.lower() in LIGHT_VERBS:
+        light = governor.lemma_.lower() in LIGHT_VERBS or governor.lemma_.lower() not in VERBS
+        if actor is None and noun.dep_ in _OBJECTS and governor.pos_ == "VERB" and light:
             actor = self._first(governor, _SUBJECTS) or self._inherited_subject(governor)
         if noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
             verb = governor.head
@@ -150,10 +151,13 @@ class Arguments:
         """The participant a noun-phrase head names, or None when it names no one."""
         if token.lower_ in _SKIP_HEADS:
             return None
-        for candidate in (
-            token,
-            *(c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss")),
-        ):
+        generic = not modifier and sector_of(token.lemma_) is not None
+        modifiers = (
+            ()
+            if generic
+            else (c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss"))
+        )
+        for candidate in (token, *modifiers):
             found = self.index.at(candidate.idx)
             if found is not None:
                 start, end, actor = found

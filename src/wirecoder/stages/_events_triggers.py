@@ -140,7 +140,7 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
     if not objects and head.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in head.children):
         objects = [head.head]
     obj = objects[0] if objects else None
-    obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+    obj_words = _object_words(obj) if obj is not None else set()
     if trigger.mode == "capture" and lemma in ("seize", "capture", "take"):
         if obj is None:
             return None
@@ -173,6 +173,19 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
     if trigger.needs_object and obj is None and not any(c.dep_ == "xcomp" for c in head.children):
         return None
     return trigger
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The object's head word and, through "of", what it holds: "a shipment of rifles"."""
+    found = {obj.lemma_.lower(), obj.lower_}
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj":
+                    found |= {inner.lemma_.lower(), inner.lower_}
+                    found |= {c.lemma_.lower() for c in inner.children if c.dep_ == "conj"}
+    found |= {c.lemma_.lower() for c in obj.children if c.dep_ == "conj"}
+    return found
 
 
 def _is_place(token: Token, places: set[int]) -> bool:
