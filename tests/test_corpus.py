@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from wirecoder.corpus import (
     CorpusSummary,
+    DenialClaim,
     EventRecord,
     cluster_events,
     find_contradictions,
@@ -20,6 +21,7 @@ from wirecoder.corpus import (
     rebuild,
 )
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
+from wirecoder.schema import ChainLink, Source, Span
 from wirecoder.store import (
     ActorRow,
     ArticleRow,
@@ -118,6 +120,44 @@ def test_control_asserted_and_denied_is_a_contradiction() -> None:
     assert contradiction.kind == "control" and "control of Bakhmut" in contradiction.detail
     assert contradiction.side_a == (claimed,) and contradiction.side_b == (denied,)
     assert cluster.origins == claimed.origins
+
+
+def test_one_voice_asserting_and_denying_is_not_a_dispute() -> None:
+    claimed = record(1, trigger="captured", mode="seize")
+    hedged = record(2, trigger="fallen", negated=True, claims=((2, 101),))
+    [cluster] = cluster_events([claimed, hedged])
+    assert find_contradictions(cluster) == []
+
+
+def test_a_denial_claim_in_a_report_of_the_capture_disputes_control() -> None:
+    claimed = record(1, trigger="captured", mode="capture")
+    relayed = record(2, trigger="took", mode="capture", claims=((2, 101),))
+    [cluster] = cluster_events([claimed, relayed])
+    denial = DenialClaim(id=9, event_id=1, origin=200, content="that the town had fallen")
+    rejection = DenialClaim(id=10, event_id=2, origin=201, content="the claim.")
+    echo = DenialClaim(id=11, event_id=1, origin=101, content="not captured the station")
+    unrelated = DenialClaim(id=12, event_id=1, origin=202, content="targeting civilians")
+    [found] = find_contradictions(cluster, [denial, rejection, echo, unrelated])
+    assert found.kind == "control" and set(found.denials) == {denial, rejection}
+    assert "claim 10, claim 9" in found.detail
+    strike = record(3, trigger="shelled", mode="artillery")
+    [strikes] = cluster_events([strike])
+    assert find_contradictions(strikes, [denial]) == []
+
+
+def test_country_wide_reports_fold_only_with_each_other_on_one_named_day() -> None:
+    ukraine = {
+        "place_id": 9,
+        "place_name": "Ukraine",
+        "latitude": 49.0,
+        "longitude": 32.0,
+        "where_precision": 6,
+        "country_code": "UA",
+    }
+    assert merge_reason(record(1, country_code="UA"), record(2, **ukraine)) is None
+    assert merge_reason(record(3, **ukraine), record(4, **ukraine)) is not None
+    week = record(5, **ukraine, date_start=DAY - dt.timedelta(days=6))
+    assert merge_reason(week, record(6, **ukraine)) is None
 
 
 def test_casualty_figures_beyond_tolerance_disagree() -> None:
@@ -289,3 +329,50 @@ def test_contradictions_are_stored_with_the_claims_on_each_side(store_url: str) 
     assert {origin for origin, _ in figures["b"]} == {"Russian-installed authorities in Donetsk"}
     low, high = (sorted(killed for _, killed in figures[side]) for side in "ab")
     assert low[-1] + 2 < high[0], figures
+
+
+def test_a_denial_in_the_same_story_is_stored_on_side_b(store_url: str) -> None:
+    [capture] = [incident for incident in INCIDENTS if incident.key == "bakhmut-capture"]
+    reports = [
+        analysis
+        for analysis in generate(reports_per_incident=4, incidents=[capture]).analyses
+        if not any("negated" in event.aux for event in analysis.events)
+    ]
+    story = reports[0]
+    denial = " Ukraine's eastern command denied that the town had fallen."
+    text = story.article.text + denial
+    start = text.index("denied that") + len("denied ")
+    claim = story.claims[0].model_copy(
+        update={
+            "id": "C99",
+            "stance": "denied",
+            "content": [Span.of(text, start, len(text) - 1)],
+            "chain": [
+                story.claims[0].chain[0],
+                ChainLink(name="Ukraine's eastern command", role="originator"),
+            ],
+            "source": Source(name="Ukraine's eastern command", kind="military", country="UKR"),
+        }
+    )
+    denied_story = story.model_copy(
+        update={
+            "article": story.article.model_copy(update={"text": text}),
+            "claims": [*story.claims, claim],
+        }
+    )
+    with open_store(store_url) as store:
+        for analysis in [denied_story, *reports[1:]]:
+            store.save(analysis)
+        rebuild(store)
+        with store.session() as session:
+            [contradiction] = session.scalars(select(ContradictionRow)).all()
+            sides = session.execute(
+                select(ContradictionSideRow.side, ActorRow.name, ClaimRow.content)
+                .join(ClaimRow, ClaimRow.id == ContradictionSideRow.claim_id)
+                .join(ActorRow, ActorRow.id == ClaimRow.origin_id)
+            ).all()
+    assert contradiction.kind == "control"
+    assert [(name, content) for side, name, content in sides if side == "b"] == [
+        ("Ukraine's eastern command", "that the town had fallen")
+    ]
+    assert {side for side, _, _ in sides} == {"a", "b"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._cluster import (
     Cluster,
     Contradiction,
+    DenialClaim,
     EventRecord,
     cluster_events,
     find_contradictions,
@@ -17,6 +18,7 @@ __all__ = [
     "Cluster",
     "Contradiction",
     "CorpusSummary",
+    "DenialClaim",
     "EventRecord",
     "cluster_events",
     "find_contradictions",

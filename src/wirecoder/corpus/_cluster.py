@@ -22,6 +22,12 @@ CONTROL_WORDS = re.compile(
     r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE
 )
 CONTROL_MODES = frozenset({"seize", "occupy", "capture"})
+CONTROL_DENIAL_WORDS = re.compile(
+    r"captur|seiz|\btaken\b|\bfall|\bfell\b|control|occup|encircl|\bhold|\bheld\b"
+)
+REFERRING_DENIAL = re.compile(
+    r"(?:the |this |that |these |those |such )?(?:claims?|reports?|statements?|allegations?|assertions?)"
+)
 SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
 SPECULATIVE_STANCES = frozenset({"forecast", "hypothetical"})
 FIGURE_TOLERANCE = 0.2
@@ -89,13 +95,31 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class DenialClaim:
+    """A denying or negating claim in the report of ``event_id`` that no event carries, e.g.
+    "denied that the town had fallen" beside the capture the same story reports."""
+
+    id: int
+    event_id: int
+    origin: int
+    content: str
+
+    @property
+    def about_control(self) -> bool:
+        """Whether it denies a change of hands, or rejects "the claim" the story just reported."""
+        text = self.content.strip(" .,;:'\"“”").casefold()
+        return bool(CONTROL_DENIAL_WORDS.search(text) or REFERRING_DENIAL.fullmatch(text))
+
+
+@dataclass(frozen=True)
 class Contradiction:
-    """Two sides of a dispute inside one cluster."""
+    """Two sides of a dispute inside one cluster; denial claims stand on side b."""
 
     kind: str  # "control", "stance" or "casualties"
     detail: str
     side_a: tuple[EventRecord, ...]
     side_b: tuple[EventRecord, ...]
+    denials: tuple[DenialClaim, ...] = ()
 
 
 def is_speculative(aux: Iterable[str], stances: Iterable[str]) -> bool:
@@ -131,13 +155,18 @@ def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
         return None
     if a.place_id is None or b.place_id is None:
         return None
+    if 6 in (a.where_precision, b.where_precision):
+        # "In Ukraine" cannot be told apart from any one strike in it: a country-wide report
+        # folds only with another one of that country on the very same named day.
+        same = (
+            a.where_precision == b.where_precision
+            and a.country_code is not None
+            and a.country_code == b.country_code
+            and a.date_start == a.date_end == b.date_start == b.date_end
+        )
+        return f"both in {a.place_name} (country-wide) on {a.date_start}" if same else None
     if a.place_id == b.place_id:
         return f"same place {a.place_name}"
-    if 6 in (a.where_precision, b.where_precision):
-        same = a.country_code is not None and a.country_code == b.country_code
-        return (
-            f"{a.place_name} and {b.place_name} in one country ({a.country_code})" if same else None
-        )
     distance = distance_km(a, b)
     if distance is None:
         return None
@@ -272,22 +301,39 @@ def _names(records: Iterable[EventRecord]) -> str:
     return ", ".join(sorted({f"event {record.id}" for record in records}))
 
 
-def find_contradictions(cluster: Cluster) -> list[Contradiction]:
-    """Control or stance asserted by some reports and denied by others; casualty figures that
-    disagree beyond tolerance."""
+def _claim_names(claims: Iterable[DenialClaim]) -> str:
+    return ", ".join(sorted({f"claim {claim.id}" for claim in claims}))
+
+
+def find_contradictions(
+    cluster: Cluster, denials: Iterable[DenialClaim] = ()
+) -> list[Contradiction]:
+    """Control or stance asserted by some reports and denied by others (by a negated event, or
+    for control by a denial claim in a report of the event); casualty figures that disagree
+    beyond tolerance. One voice saying both is not a dispute between sides."""
     found: list[Contradiction] = []
-    asserted = tuple(member for member in cluster.members if not member.negated)
-    denied = tuple(member for member in cluster.members if member.negated)
-    if asserted and denied:
-        control = any(is_control(member) for member in cluster.members)
+    asserted = tuple(cluster.asserting)
+    vouching = {origin for member in asserted for origin in member.origins}
+    denied = tuple(
+        member for member in cluster.members if member.negated and member.origins - vouching
+    )
+    control = any(is_control(member) for member in asserted)
+    denying = tuple(
+        claim
+        for claim in {claim.id: claim for claim in denials}.values()
+        if control and claim.about_control and claim.origin not in vouching
+    )
+    if asserted and (denied or denying):
         place = cluster.members[0].place_name or "the same place"
         what = f"control of {place}" if control else f"{asserted[0].type} at {place}"
+        against = ", ".join(part for part in (_names(denied), _claim_names(denying)) if part)
         found.append(
             Contradiction(
                 "control" if control else "stance",
-                f"{what}: asserted by {_names(asserted)}, denied by {_names(denied)}",
+                f"{what}: asserted by {_names(asserted)}, denied by {against}",
                 asserted,
                 denied,
+                denying,
             )
         )
     by_figure: dict[int, list[EventRecord]] = defaultdict(list)

@@ -25,11 +25,15 @@ from ..store import (
 from ._cluster import (
     Cluster,
     Contradiction,
+    DenialClaim,
     EventRecord,
     cluster_events,
     find_contradictions,
+    is_control,
     is_speculative,
 )
+
+DENYING_STANCES = ("denied", "negated")
 
 
 @dataclass(frozen=True)
@@ -127,10 +131,11 @@ def rebuild(store: Store) -> CorpusSummary:
                 .values(cluster_id=bindparam("cluster"), merge_reason=bindparam("reason")),
                 memberships,
             )
+        denials = _denials(session, clusters)
         found = [
             (cluster_id, contradiction)
-            for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
-            for contradiction in find_contradictions(cluster)
+            for number, (cluster, cluster_id) in enumerate(zip(clusters, cluster_ids, strict=True))
+            for contradiction in find_contradictions(cluster, denials.get(number, ()))
         ]
         _write_contradictions(session, found)
     return CorpusSummary(
@@ -139,6 +144,36 @@ def rebuild(store: Store) -> CorpusSummary:
         merged=sum(len(cluster.members) - 1 for cluster in clusters),
         contradictions=len(found),
     )
+
+
+def _denials(session: Session, clusters: list[Cluster]) -> dict[int, list[DenialClaim]]:
+    """Denying claims of current articles, by the number of the control cluster they answer: one
+    reported in the same story, or the one whose place the claim names when a story reports
+    several."""
+    control: dict[int, dict[int, EventRecord]] = defaultdict(dict)
+    for number, cluster in enumerate(clusters):
+        if any(is_control(member) for member in cluster.asserting):
+            for member in cluster.members:
+                control[member.article_id].setdefault(number, member)
+    if not control:
+        return {}
+    found: dict[int, list[DenialClaim]] = defaultdict(list)
+    rows = session.execute(
+        select(ClaimRow.id, ClaimRow.article_id, ClaimRow.origin_id, ClaimRow.content)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(ClaimRow.stance.in_(DENYING_STANCES), ArticleRow.superseded_by.is_(None))
+    )
+    for claim_id, article_id, origin_id, content in rows:
+        answered = control.get(article_id, {})
+        if len(answered) > 1:
+            answered = {
+                number: member
+                for number, member in answered.items()
+                if (member.place_name or "\0").casefold() in content.casefold()
+            }
+        for number, member in answered.items():
+            found[number].append(DenialClaim(claim_id, member.id, origin_id, content))
+    return found
 
 
 def _insert_returning_ids(
@@ -193,6 +228,15 @@ def _write_contradictions(session: Session, found: list[tuple[int, Contradiction
         for side, members in (("a", contradiction.side_a), ("b", contradiction.side_b))
         for member in members
         for claim_id in _claim_ids(member)
+    ] + [
+        {
+            "contradiction_id": contradiction_id,
+            "side": "b",
+            "event_id": claim.event_id,
+            "claim_id": claim.id,
+        }
+        for contradiction_id, (_, contradiction) in zip(ids, found, strict=True)
+        for claim in contradiction.denials
     ]
     if sides:
         session.execute(insert(ContradictionSideRow), sides)

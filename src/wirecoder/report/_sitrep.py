@@ -134,6 +134,11 @@ def _describe_actor(name: str, kind: str | None, country: str | None) -> str:
     return f"{name} ({details})" if details else name
 
 
+def _one_line(text: str) -> str:
+    """A quotation on one line: sentence spans may end in a paragraph break."""
+    return " ".join(text.split())
+
+
 def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
     """The originators behind the members' claims; a report without a claim speaks for itself."""
     claims_by_origin: dict[str, list[tuple[EventRow, ClaimRow]]] = defaultdict(list)
@@ -150,7 +155,7 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                     (publisher,),
                     ("denied" if member.negated else "asserted",),
                     (),
-                    member.sentence or member.trigger,
+                    _one_line(member.sentence or member.trigger),
                 )
             )
         for claim in member.claims:
@@ -189,7 +194,7 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                         }
                     )
                 ),
-                example=first.content,
+                example=_one_line(first.content),
             )
         )
     return tuple(sorted(voices, key=lambda voice: voice.origin))
@@ -284,7 +289,7 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         longitude=sharpest_place.longitude,
         date_start=sharpest_date.date_start,
         date_end=sharpest_date.date_end,
-        sentence=headline_event.sentence,
+        sentence=_one_line(headline_event.sentence) if headline_event.sentence else None,
         sentence_publisher=headline_event.article.publisher or "unnamed publisher",
         reports=len({member.article_id for member in members}),
         publishers=tuple(
