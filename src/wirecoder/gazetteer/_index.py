@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ._build import SCHEMA_VERSION, build
 from ._names import name_key
-from ._supplement import SupplementEntry, load_supplement
+from ._supplement import SupplementEntry, load_aliases, load_supplement
 
 _COLUMNS = "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
 
@@ -30,6 +30,14 @@ class Entry:
     longitude: float
     geonameid: int | None = None
     supplement: SupplementEntry | None = None
+    alias: bool = False
+    """Found under a name the supplement gives it ("Holy See"), which counts as its own name."""
+
+    def is_named(self, key: str) -> bool:
+        """The folded ``key`` is this entry's main name ("new york" for New York City too),
+        not one of its alternate names."""
+        own = name_key(self.name)
+        return own == key or own == f"{key} city" or self.supplement is not None or self.alias
 
     @property
     def key(self) -> str:
@@ -71,6 +79,10 @@ class Gazetteer:
         for item in self.supplement:
             for key in dict.fromkeys(name_key(name) for name in item.names):
                 self._supplement_names.setdefault(key, []).append(item)
+        self._aliases: dict[str, list[int]] = {}
+        for geonameid, names in load_aliases().items():
+            for key in {name_key(name) for name in names}:
+                self._aliases.setdefault(key, []).append(geonameid)
         self._cache: dict[str, list[Entry]] = {}
 
     def lookup(self, name: str) -> list[Entry]:
@@ -84,6 +96,12 @@ class Gazetteer:
                 ).fetchall()
             found = [item.entry() for item in self._supplement_names.get(key, ())]
             found += [_entry(row) for row in rows]
+            seen = {entry.geonameid for entry in found}
+            found += [
+                replace(entry, alias=True)
+                for geonameid in self._aliases.get(key, ())
+                if geonameid not in seen and (entry := self.get(geonameid)) is not None
+            ]
             found.sort(key=lambda entry: -entry.population)
             self._cache[key] = found
         return found

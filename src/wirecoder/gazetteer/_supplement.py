@@ -12,8 +12,16 @@ if TYPE_CHECKING:
     from ._index import Entry
 
 _FEATURES = {
-    "river": ("H", "STM"), "sea": ("H", "SEA"), "gulf": ("H", "GULF"), "strait": ("H", "STRT"),
-    "reservoir": ("H", "RSV"), "road": ("R", "RD"), "village": ("P", "PPL"), "region": ("L", "RGN"),
+    "river": ("H", "STM"),
+    "sea": ("H", "SEA"),
+    "gulf": ("H", "GULF"),
+    "strait": ("H", "STRT"),
+    "reservoir": ("H", "RSV"),
+    "ocean": ("H", "OCN"),
+    "road": ("R", "RD"),
+    "village": ("P", "PPL"),
+    "region": ("L", "RGN"),
+    "landmark": ("S", "BLDG"),
 }
 
 
@@ -37,8 +45,19 @@ class SupplementEntry:
         from ._index import Entry
 
         fclass, fcode = _FEATURES[self.kind]
-        return Entry(self.names[0], fclass, fcode, self.country, self.admin1, self.admin2,
-                     self.population, self.latitude, self.longitude, None, self)
+        return Entry(
+            self.names[0],
+            fclass,
+            fcode,
+            self.country,
+            self.admin1,
+            self.admin2,
+            self.population,
+            self.latitude,
+            self.longitude,
+            None,
+            self,
+        )
 
 
 def _read(name: str) -> dict[str, object]:
@@ -52,13 +71,34 @@ def load_supplement() -> tuple[SupplementEntry, ...]:
     for raw in _read("supplement.toml")["place"]:  # type: ignore[union-attr]
         if raw["kind"] not in _FEATURES:
             raise ValueError(f"supplement entry {raw['id']}: unknown kind {raw['kind']!r}")
-        line = tuple((float(lat), float(lon)) for lat, lon in raw["line"]) if "line" in raw else None
-        items.append(SupplementEntry(
-            id=raw["id"], names=tuple(raw["names"]), kind=raw["kind"], latitude=float(raw["latitude"]),
-            longitude=float(raw["longitude"]), source=raw["source"], country=raw.get("country"),
-            admin1=raw.get("admin1"), admin2=raw.get("admin2"), line=line,
-            population=int(raw.get("population", 0))))
+        line = (
+            tuple((float(lat), float(lon)) for lat, lon in raw["line"]) if "line" in raw else None
+        )
+        items.append(
+            SupplementEntry(
+                id=raw["id"],
+                names=tuple(raw["names"]),
+                kind=raw["kind"],
+                latitude=float(raw["latitude"]),
+                longitude=float(raw["longitude"]),
+                source=raw["source"],
+                country=raw.get("country"),
+                admin1=raw.get("admin1"),
+                admin2=raw.get("admin2"),
+                line=line,
+                population=int(raw.get("population", 0)),
+            )
+        )
     return tuple(items)
+
+
+@cache
+def load_aliases() -> dict[int, tuple[str, ...]]:
+    """Names GeoNames lacks for its own places ("Holy See"), by GeoNames id."""
+    return {
+        int(raw["geonameid"]): tuple(raw["names"])
+        for raw in _read("supplement.toml").get("alias", [])
+    }  # type: ignore[union-attr]
 
 
 @cache

@@ -20,14 +20,18 @@ ADMIN_WORDS: dict[str, Hint] = {
 WATER_WORDS: dict[str, Hint] = {"river": "river", **dict.fromkeys(words("sea strait gulf reservoir lake bay"), "water")}
 LOCATIVES = words("in near outside towards toward around into across through via outskirts")
 ROAD_WORDS = words("road route highway motorway roadway artery")
-ORG_WORDS = words("""
+MEDIA_WORDS = words("""
     radio tv television news agency press times post journal gazette herald tribune daily channel
-    broadcasting network media newspaper ministry command council committee party university bank
-    company corp corporation inc ltd group institute foundation fund association union army forces
-    brigade battalion regiment service office court police guard club fc airlines airways telegraph
-    observer monitor
+    broadcasting network media newspaper telegraph observer monitor magazine online
 """)
-"""A word that makes an ORG entity an organisation, never a place ("NV Radio")."""
+"""A word that makes an ORG entity an outlet: nothing in its name is a place ("NV Radio")."""
+ORG_WORDS = words("""
+    ministry command council committee party university bank company corp corporation inc ltd group
+    institute foundation fund association union army forces brigade battalion regiment service
+    office court police guard club fc airlines airways federation authority commission government
+""")
+"""A word that makes an ORG entity an institution: a place in its name stands for the state or
+city it belongs to ("Bank of Japan", "US Special Forces"), a metonym."""
 OUTLETS = words("""
     reuters ap afp cnn bbc tass ria interfax ukrinform xinhua sky nbc cbs abc fox npr dpa efe ansa
     kyodo yonhap bloomberg unian rbc izvestia kommersant meduza nv politico suspilne telegram

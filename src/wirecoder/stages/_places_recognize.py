@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
-    ACTION_VERBS, ADMIN_WORDS, AGENT_NOUNS, CONNECTORS, LOCATIVES, NOT_PLACES, ORG_WORDS, OUTLETS, PLACE_LABELS,
-    ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
+    ACTION_VERBS, ADMIN_WORDS, AGENT_NOUNS, CONNECTORS, LOCATIVES, MEDIA_WORDS, NOT_PLACES, ORG_WORDS, OUTLETS,
+    PLACE_LABELS, ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
 )
 
 Role = Literal["location", "demonym", "metonym"]
@@ -32,6 +33,9 @@ ROAD_PATTERN = re.compile(
 )
 _MAX_TOKENS = 5
 NEARBY_KM = 120.0
+COMMON_ZIPF = 4.0
+"""Words at least this frequent in English (wordfreq's Zipf scale: once per 100,000 words) are
+taken for places only with the parser's or the gazetteer's strong support."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,31 @@ def _titled(span: Span) -> bool:
     """Preceded by a title: "Governor Kyrylenko"."""
     before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     return before in TITLES
+
+
+def _kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
+    """What a following word says the place is, and where the name then ends:
+    "Donetsk province" (admin1), "the Bakhmutka River" (river)."""
+    if span.end < len(doc):
+        word = doc[span.end]
+        kind = ADMIN_WORDS.get(word.lower_) or WATER_WORDS.get(word.lower_)
+        if kind is not None:
+            return kind, word.idx + len(word)
+    return None, span.end_char
+
+
+def _acronym(span: Span) -> bool:
+    letters = [char for char in span.text if char.isalpha()]
+    return len(span) <= 2 and len(letters) <= 5 and all(char.isupper() for char in letters)
+
+
+def _common_word(span: Span) -> bool:
+    """Every word of the name is a common English word ("Centre", "Star", "West Coast")."""
+    return all(
+        zipf_frequency(token.lower_, "en") >= COMMON_ZIPF
+        for token in span
+        if token.lower_ not in CONNECTORS
+    )
 
 
 def _after_locative(span: Span) -> bool:
@@ -85,14 +114,20 @@ def _person_words(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
     return words
 
 
-def _strong(entries: list[Entry], key: str) -> bool:
-    """A name that, alone, very likely means a place: a country, province, capital, big city."""
+def _strong(entries: list[Entry], key: str, common: bool = False) -> bool:
+    """A name that, alone, very likely means a place: a country, province, capital or big city
+    under its own name. For a common word ("Mobile", "Nice") only a country, a big city or a
+    curated fact will do."""
     for entry in entries:
         if entry.supplement is not None and entry.supplement.kind != "village":
             return True
-        if entry.fcode in ("PCLI", "ADM1", "PPLC", "CONT", "RGN") and name_key(entry.name) == key:
+        if not entry.is_named(key):
+            continue
+        if entry.fcode in ("PCLI", "PPLC", "CONT") or (
+            entry.fclass == "P" and entry.population >= 100_000
+        ):
             return True
-        if entry.fclass == "P" and entry.population >= 100_000:
+        if not common and entry.fcode in ("ADM1", "RGN"):
             return True
     return False
 
@@ -202,11 +237,13 @@ class Recognizer:
         self, doc: Doc, span: Span, entity: Span | None, people: set[str], known: frozenset[str]
     ) -> Candidate | None:
         key = name_key(span.text)
-        if key in NOT_PLACES:
+        if key in NOT_PLACES or key in OUTLETS:
             return None
         label = entity.label_ if entity is not None else None
-        inside = entity is not None and entity.start <= span.start and span.end <= entity.end
-        whole = inside and entity.start == span.start and entity.end == span.end  # type: ignore[union-attr]
+        whole = entity is not None and entity.start == span.start and entity.end == span.end
+        organisation = {token.lower_ for token in entity} if label == "ORG" else set()  # type: ignore[union-attr]
+        if organisation & MEDIA_WORDS or (label == "ORG" and name_key(entity.text) in OUTLETS):  # type: ignore[union-attr]
+            return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
         demonym = self._demonym(span, key)
         if demonym is not None:
             if label == "PERSON" and not whole:
@@ -219,44 +256,55 @@ class Recognizer:
                 source="demonym",
                 demonym_target=demonym,
             )
-        if key in OUTLETS or (len(span) == 1 and span[0].lower_ in people):
+        if len(span) == 1 and span[0].lower_ in people:
             return None
-        if label == "ORG" and any(token.lower_ in ORG_WORDS for token in entity):  # type: ignore[union-attr]
-            return None
-        if label == "PERSON" and not (whole and self._near_place(span.text)):
-            if len(entity) > 1 or not inside or _titled(span):  # type: ignore[arg-type]
-                return None
-        suffix = doc[span.end] if span.end < len(doc) else None
-        hint: Hint = None
-        end = span.end_char
-        if suffix is not None and suffix.lower_ in ADMIN_WORDS:
-            hint, end = ADMIN_WORDS[suffix.lower_], suffix.idx + len(suffix)
-        elif suffix is not None and suffix.lower_ in WATER_WORDS:
-            hint, end = WATER_WORDS[suffix.lower_], suffix.idx + len(suffix)
+        hint, end = _kind_word(doc, span)
         entries = (
             self.gazetteer.lookup(doc.text[span.start_char : end]) if end != span.end_char else []
         )
         entries = entries or self.gazetteer.lookup(span.text)
         if not entries:
             return None
-        if (label in PLACE_LABELS and whole) or key in known:
+        tagged = label in PLACE_LABELS and whole
+        if not (tagged or key in known or hint is not None):
+            if _acronym(span) and not any(
+                entry.fcode == "PCLI" or entry.supplement for entry in entries
+            ):
+                return None
+            if _common_word(span) and not _strong(entries, key, common=True):
+                return None
+        embedded = label == "ORG" and (not whole or bool(organisation & ORG_WORDS))
+        if tagged or key in known or hint is not None:
             accepted = True
-        elif (whole or label is None) and not _titled(span) and (
-                self._near_place(span.text) or (_after_locative(span) and _plausible(entries))):
+        elif label == "PERSON":
+            accepted = (
+                whole
+                and not _titled(span)
+                and (
+                    _strong(entries, key)
+                    or self._near_place(span.text)
+                    or (len(span) == 1 and _after_locative(span) and _plausible(entries))
+                )
+            )
+        elif label == "ORG":
+            accepted = _strong(entries, key) or (whole and self._near_place(span.text))
+        elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
+            accepted = whole and _strong(entries, key)
+        elif (
+            (label is None or whole)
+            and not _titled(span)
+            and (self._near_place(span.text) or (_after_locative(span) and _plausible(entries)))
+        ):
             accepted = True
-        elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
-            accepted = whole and _strong(entries, key) or hint is not None
         else:
-            accepted = (span.root.pos_ == "PROPN" or hint is not None) and (
+            accepted = span.root.pos_ == "PROPN" and (
                 _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
             )
         if not accepted:
             return None
-        source = "ner" if label in PLACE_LABELS else "gazetteer"
-        return replace(
-            Candidate(span.start_char, end, span.text, hint, source=source),
-            role=metonym_role(doc, span),
-        )
+        source = "ner" if tagged else "gazetteer"
+        role: Role = "metonym" if embedded else metonym_role(doc, span)
+        return Candidate(span.start_char, end, span.text, hint, role=role, source=source)
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""

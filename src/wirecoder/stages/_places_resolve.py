@@ -36,6 +36,9 @@ _FEATURE_BONUS = {
 }
 """A country wins over a town of its name; a city over the province named after it."""
 _COHERENCE_KM = 400.0
+_SUPPLEMENT_BASE = {"village": 2.7, "ocean": 8.0, "sea": 7.0}
+"""Curated facts carry no population; they score like a place of a million people (a village
+like one of 500), so a city of the same name still wins unless the text says "river"."""
 
 
 def precision_of(entry: Entry) -> WherePrecision:
@@ -99,20 +102,33 @@ class Context:
     """What the article says about where it is: countries with weights, and anchor points."""
 
     countries: Counter[str]
+    admin1s: Counter[str]
     points: tuple[tuple[float, float], ...]
 
     @classmethod
     def empty(cls) -> Context:
-        return cls(Counter(), ())
+        return cls(Counter(), Counter(), ())
 
 
-def _own_score(entry: Entry, key: str, hint: Hint) -> float:
-    score = math.log10(entry.population + 1)
-    score += _FEATURE_BONUS.get(entry.fcode, 0.0)
-    if name_key(entry.name) == key or (entry.supplement is not None):
-        score += 2.0
+def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
+    """How likely the entry is meant, the text aside: size, kind, and whether the text uses its
+    main name. A city or province reached through an alternate spelling gets no bonus ("Tunis" is
+    not Tunisia); a country's English short forms ("US", "Holland") count as its names."""
     if entry.supplement is not None:
-        score += 4.0 if entry.supplement.kind != "village" else 2.0
+        score = _SUPPLEMENT_BASE.get(entry.supplement.kind, 6.0) + 2.0
+    else:
+        score = math.log10(entry.population + 1)
+        own = name_key(entry.name)
+        if own == key or entry.alias:
+            score += 2.0 + _FEATURE_BONUS.get(entry.fcode, 0.0)
+        elif own == f"{key} city":
+            score += 2.0 + _FEATURE_BONUS["PPL"]
+        elif entry.fcode == "PCLI":
+            score += 2.0
+        elif entry.fclass != "P":
+            score -= 1.0
+        if acronym and not entry.name.isupper() and entry.fcode not in ("PCLI", "ADM1", "CONT"):
+            score -= 2.0
     if hint is not None:
         score += 6.0 if entry.fcode in _HINT_CODES[hint] else -4.0
     elif entry.fcode in ("STM", "RD"):
@@ -121,18 +137,21 @@ def _own_score(entry: Entry, key: str, hint: Hint) -> float:
 
 
 def _context_score(entry: Entry, context: Context) -> float:
+    """Agreement with the rest of the article: same country, same province, nearby places.
+    At most 4 points, so context settles near-ties but a country never loses to a hamlet."""
     score = 0.0
     total = sum(context.countries.values())
     if entry.country and total:
-        score += 3.0 * context.countries[entry.country] / total + (
-            1.0 if context.countries[entry.country] else 0.0
-        )
-    if context.points and entry.fcode not in ("PCLI", "CONT"):
+        share = context.countries[entry.country] / total
+        score += 2.0 * share + (0.5 if share else 0.0)
+    if entry.admin1 and entry.fcode not in ("PCLI", "ADM1") and context.admin1s[entry.admin1]:
+        score += 1.5
+    if context.points and entry.fcode not in ("PCLI", "CONT", "RGN", "OCN"):
         nearest = min(
             haversine_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in context.points
         )
         score += 2.0 * max(0.0, 1.0 - nearest / _COHERENCE_KM)
-    return score
+    return min(score, 4.0)
 
 
 class Resolver:
@@ -152,7 +171,7 @@ class Resolver:
             return self.gazetteer.lookup(target)
         if candidate.hint is not None and candidate.end - candidate.start > len(candidate.name):
             # "Donetsk province", "Bakhmutka River": the whole phrase may be a name itself.
-            whole = self.gazetteer.lookup(candidate.name + " " + self._suffix(candidate))
+            whole = self.gazetteer.lookup(f"{candidate.name} {_SUFFIXES.get(candidate.hint, '')}")
             if whole:
                 return whole
         if candidate.hint == "road":
@@ -161,41 +180,42 @@ class Resolver:
             )
         return self.gazetteer.lookup(candidate.name)
 
-    @staticmethod
-    def _suffix(candidate: Candidate) -> str:
-        return {"admin1": "oblast", "admin2": "raion", "river": "river", "water": "sea"}.get(
-            candidate.hint or "", ""
-        )
-
-    def context(self, chosen: list[Entry | None], dateline: Entry | None) -> Context:
+    def context(self, chosen: list[Entry], dateline: Entry | None) -> Context:
+        """Countries (the dateline's count double), provinces and points of the given entries."""
         countries: Counter[str] = Counter(self.focus)
+        admin1s: Counter[str] = Counter()
         points: list[tuple[float, float]] = []
-        for entry in [*chosen, dateline]:
+        for entry in [*chosen, dateline, dateline]:
             if entry is None:
                 continue
             if entry.country:
                 countries[entry.country] += 1
-            if entry.fclass in ("P", "H", "R") or entry.fcode in ("ADM2", "ADM3"):
+            if entry.admin1 and entry.fcode != "PCLI":
+                admin1s[entry.admin1] += 1
+            if entry.fclass in ("P", "H", "R", "S") or entry.fcode in ("ADM2", "ADM3"):
                 points.append((entry.latitude, entry.longitude))
-        if dateline is not None and dateline.country:
-            countries[dateline.country] += 2
-        return Context(countries, tuple(points))
+        return Context(countries, admin1s, tuple(points))
 
     def choose(self, candidate: Candidate, entries: list[Entry], context: Context) -> Entry | None:
         if not entries:
             return None
         key = name_key(candidate.name)
+        letters = [char for char in candidate.name if char.isalpha()]
+        acronym = 1 < len(letters) <= 5 and all(char.isupper() for char in letters)
         return max(
             entries,
             key=lambda entry: (
-                _own_score(entry, key, candidate.hint) + _context_score(entry, context)
+                _own_score(entry, key, candidate.hint, acronym) + _context_score(entry, context)
             ),
         )
 
     def resolve(
         self, candidates: list[Candidate], dateline: str | None
     ) -> list[tuple[Entry | None, int]]:
-        """The chosen entry and the number of entries weighed, per candidate."""
+        """The chosen entry and the number of entries weighed, per candidate.
+
+        The first pass chooses each name alone; the second rescores each name against the
+        first-pass choices for every *other* name, so that no name supports itself."""
         options = [self.entries(candidate) for candidate in candidates]
         dateline_entry = None
         if dateline:
@@ -206,13 +226,18 @@ class Resolver:
         first = [
             self.choose(c, o, Context.empty()) for c, o in zip(candidates, options, strict=True)
         ]
-        confident = [
-            entry if len(option) == 1 or (entry is not None and entry.fcode == "PCLI") else None
-            for entry, option in zip(first, options, strict=True)
-        ]
-        context = self.context(confident, dateline_entry)
-        if not context.points and not context.countries:
-            context = self.context(first, dateline_entry)
+        keys = [name_key(candidate.name) for candidate in candidates]
+        contexts = {
+            key: self.context(
+                [e for e, k in zip(first, keys, strict=True) if e is not None and k != key],
+                dateline_entry,
+            )
+            for key in set(keys)
+        }
         return [
-            (self.choose(c, o, context), len(o)) for c, o in zip(candidates, options, strict=True)
+            (self.choose(c, o, contexts[k]), len(o))
+            for c, o, k in zip(candidates, options, keys, strict=True)
         ]
+
+
+_SUFFIXES = {"admin1": "oblast", "admin2": "raion", "river": "river", "water": "sea"}
