@@ -74,21 +74,21 @@ _AUX_CONTEXT = {
 }
 
 
-def acled_type(event: Event, neighbours: Sequence[Event] = ()) -> AcledType | None:
+def acled_type(event: Event, nearby: Sequence[Event] = ()) -> AcledType | None:
     """The ACLED (event_type, sub_event_type) of a PLOVER event, or None when ACLED has none.
 
-    ``neighbours`` are the other events of the same sentences: a protest with an arrest or tear
-    gas beside it is a protest with intervention.
+    ``nearby`` are the other events of the same paragraph (see ``neighbours``): a protest with an
+    arrest or tear gas beside it is a protest with intervention.
     """
     if set(event.aux) & _UNREAL:
         return None
     kind, mode = event.type, event.mode
     if kind == "PROTEST":
-        return _protest(event, neighbours)
+        return _protest(event, nearby)
     if kind == "ASSAULT":
-        return _assault(event, neighbours)
+        return _assault(event, nearby)
     if kind == "COERCE":
-        if any(n.type == "PROTEST" for n in neighbours) and mode in ("arrest", "restrict"):
+        if any(n.type == "PROTEST" for n in nearby) and mode in ("arrest", "restrict"):
             return None
         if mode == "arrest":
             return (_STRATEGIC, "Arrests")
@@ -101,7 +101,7 @@ def acled_type(event: Event, neighbours: Sequence[Event] = ()) -> AcledType | No
         return (_STRATEGIC, "Change to group/activity")
     if kind == "RETREAT":
         if mode == "withdraw":
-            taken = any(n.type == "ASSAULT" and n.mode == "capture" for n in neighbours)
+            taken = any(n.type == "ASSAULT" and n.mode == "capture" for n in nearby)
             return (
                 _STRATEGIC,
                 "Non-violent transfer of territory" if taken else "Change to group/activity",
@@ -114,38 +114,45 @@ def acled_type(event: Event, neighbours: Sequence[Event] = ()) -> AcledType | No
     return None
 
 
-def _protest(event: Event, neighbours: Sequence[Event]) -> AcledType:
+def _protest(event: Event, nearby: Sequence[Event]) -> AcledType:
     if event.mode == "riot":
         return ("Riots", "Violent demonstration")
     forced = [
         n
-        for n in neighbours
+        for n in nearby
         if n.type == "ASSAULT" and not set(n.aux) & _UNREAL and _sector(n.actor) in _STATE
     ]
     if forced and any(n.size.killed or n.size.injured or n.mode == "firearms" for n in forced):
         return ("Protests", "Excessive force against protesters")
     intervened = event.size.arrested is not None or any(
-        n.type == "COERCE" and n.mode in ("arrest", "restrict") for n in neighbours
+        n.type == "COERCE" and n.mode in ("arrest", "restrict") for n in nearby
     )
     return ("Protests", "Protest with intervention" if intervened or forced else "Peaceful protest")
 
 
-def _assault(event: Event, neighbours: Sequence[Event]) -> AcledType:
+def _assault(event: Event, nearby: Sequence[Event]) -> AcledType:
     mode = event.mode
     actor, recipient = _sector(event.actor), _sector(event.recipient)
     if mode == "capture":
-        if "without resistance" in _text(event) or any(n.type == "RETREAT" for n in neighbours):
+        if "without resistance" in _text(event) or any(n.type == "RETREAT" for n in nearby):
             return (_STRATEGIC, "Non-violent transfer of territory")
         if actor in _STATE or (event.actor is not None and actor is None and event.actor.country):
             return ("Battles", "Government regains territory")
         return ("Battles", "Non-state actor overtakes territory")
-    if any(n.type == "PROTEST" and n.mode != "riot" for n in neighbours) and actor in _STATE:
+    if actor == "OPP" or (recipient == "OPP" and actor is None and mode == "clash"):
+        return ("Riots", "Violent demonstration")
+    protest_nearby = any(n.type == "PROTEST" for n in nearby)
+    if (
+        actor in _STATE
+        and (recipient == "OPP" or protest_nearby)
+        and mode not in _BY_MODE.keys() - {"clash"}
+    ):
         return ("Protests", "Excessive force against protesters")
     if mode in _BY_MODE:
         return _BY_MODE[mode]
     if _is_mob(event.actor):
         return ("Riots", "Mob violence")
-    if actor in _ARMED and recipient in _ARMED:
+    if actor in _ARMED and (recipient in _ARMED or recipient is None):
         return ("Battles", "Armed clash")
     if recipient in _ARMED and actor is None and mode in (None, "firearms"):
         return ("Battles", "Armed clash")
@@ -166,14 +173,20 @@ def _text(event: Event) -> str:
     return " ".join(span.text for span in event.spans).lower()
 
 
-def sentence_neighbours(event: Event, events: Sequence[Event]) -> list[Event]:
-    """The other events that share a sentence with ``event``."""
-    own = {(span.start, span.end) for span in event.spans}
+def neighbours(event: Event, events: Sequence[Event], text: str) -> list[Event]:
+    """The other events reported in a paragraph that reports ``event``: the arrests beside a
+    protest, the capture after a withdrawal."""
+    own = {_paragraph(text, span.start) for span in event.spans}
     return [
         other
         for other in events
-        if other is not event and own & {(span.start, span.end) for span in other.spans}
+        if other is not event and own & {_paragraph(text, span.start) for span in other.spans}
     ]
+
+
+def _paragraph(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` starts."""
+    return text.rfind("\n\n", 0, offset) + 1
 
 
 # ----------------------------------------------------------------------------------- PLOVER JSONL
@@ -330,7 +343,7 @@ def _acled_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
     places = {place.id: place for place in analysis.places}
     claims = {claim.id: claim for claim in analysis.claims}
     for event in analysis.events:
-        crosswalked = acled_type(event, sentence_neighbours(event, analysis.events))
+        crosswalked = acled_type(event, neighbours(event, analysis.events, analysis.article.text))
         if crosswalked is None or event.date_start is None:
             continue
         place = places.get(event.place_id or "")
@@ -493,7 +506,9 @@ def to_geojson(analyses: Sequence[Analysis]) -> str:
             place = places.get(event.place_id or "")
             if place is None or place.latitude is None or place.longitude is None:
                 continue
-            crosswalked = acled_type(event, sentence_neighbours(event, analysis.events))
+            crosswalked = acled_type(
+                event, neighbours(event, analysis.events, analysis.article.text)
+            )
             features.append(
                 {
                     "type": "Feature",

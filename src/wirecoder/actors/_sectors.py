@@ -57,7 +57,8 @@ _SECTOR_NOUNS: dict[str, str] = {
     ),
     "OPP": (
         "opposition, protesters, protester, demonstrators, demonstrator, activists, activist, "
-        "dissidents, dissident, opposition leader, opposition figures"
+        "dissidents, dissident, opposition leader, opposition figures, rioters, rioter, strikers, "
+        "looters, marchers, anti-government protesters"
     ),
     "LEG": (
         "parliament, lawmakers, lawmaker, legislators, parliamentarians, mps, senators, senator, "

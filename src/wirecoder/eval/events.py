@@ -27,7 +27,7 @@ from typing import Any
 
 from .._config import Config
 from .._pipeline import Failure, Pipeline
-from ..exports import acled_type, sentence_neighbours
+from ..exports import acled_type, neighbours
 from ..schema import Analysis, Article, Event, Participant
 from ._report import Report, prf
 
@@ -121,7 +121,8 @@ def evaluate(case2021: Path | None = None, plover_gsr: Path | None = None) -> Re
 def snippet_label(analysis: Analysis) -> str:
     """The CASE label of a snippet: its main event through the crosswalk, or a non-ACLED label."""
     events = analysis.events
-    typed = [(event, acled_type(event, sentence_neighbours(event, events))) for event in events]
+    text = analysis.article.text
+    typed = [(event, acled_type(event, neighbours(event, events, text))) for event in events]
     acled = [(event, CASE_LABELS[kind[1]]) for event, kind in typed if kind is not None]
     if acled:
         first_sentence = min(event.spans[0].start for event, _ in acled)

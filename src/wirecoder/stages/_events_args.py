@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..actors import catalog, fold, sector_of
 from ..schema import Actor, Participant, Span
-from ._events_lexicon import LIGHT_VERBS, REPORTING_VERBS, VERBS
+from ._events_lexicon import LIGHT_VERBS, MILITARY_TARGETS, REPORTING_VERBS, VERBS
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -27,6 +27,20 @@ _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 _PARTNER_PREPS = frozenset({"with", "between"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+_GENERIC_HEADS = frozenset(
+    {
+        "member",
+        "members",
+        "personnel",
+        "staff",
+        "officer",
+        "officers",
+        "unit",
+        "units",
+        "agent",
+        "agents",
+    }
+)
 _SKIP_HEADS = frozenset({"who", "which", "that", "what", "whom", "this", "these", "those", "there"})
 
 
@@ -185,7 +199,11 @@ class Arguments:
             return None
         if modifier:
             return None
-        sector = sector_of(token.lemma_) or sector_of(token.text)
+        sector = (
+            sector_of(token.lemma_) or sector_of(token.text) or self._sector_of_modifiers(token)
+        )
+        if sector is None and token.lemma_.lower() in MILITARY_TARGETS:
+            sector = "MIL"
         if sector is None and (
             token.ent_type_ not in ("PERSON", "ORG", "NORP") or fold(token.text) in self.place_words
         ):
@@ -212,6 +230,19 @@ class Arguments:
             country=country,
             sector=sector,
         )
+
+    @staticmethod
+    def _sector_of_modifiers(token: Token) -> str | None:
+        """ "security force members", "army personnel": the sector of a generic head's modifier."""
+        if token.lemma_.lower() not in _GENERIC_HEADS:
+            return None
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i:
+                phrase = token.doc[child.left_edge.i : child.i + 1].text
+                found = sector_of(phrase) or sector_of(child.lemma_)
+                if found is not None:
+                    return found
+        return None
 
     def _forces_of(self, nation: Participant) -> Participant:
         state = catalog().country(nation.country or "")

@@ -52,7 +52,7 @@ VERBS: dict[str, Trigger] = {
     "strike": _t("ASSAULT"),
     "hit": _t("ASSAULT", needs_object=True),
     "target": _t("ASSAULT", needs_object=True),
-    "pound": _t("ASSAULT", "heavy-weapons"),
+    "pound": _t("ASSAULT"),
     "shell": _t("ASSAULT", "heavy-weapons"),
     "bombard": _t("ASSAULT", "heavy-weapons"),
     "bomb": _t("ASSAULT", "explosives"),
@@ -193,6 +193,8 @@ VERBS: dict[str, Trigger] = {
     "supply": _t("AID", needs_object=True),
     "release": _t("RETREAT", "release", needs_object=True),
     "free": _t("RETREAT", "release", needs_object=True),
+    "control": _t("ASSAULT", "capture", "territory", needs_object=True),
+    "recover": _t("ASSAULT", "capture", "territory", needs_object=True),
     "resign": _t("RETREAT", "resign", "government"),
     "disarm": _t("RETREAT", "disarm", "military"),
     # REQUEST, ACCUSE, REJECT, THREATEN, SANCTION
@@ -295,6 +297,7 @@ NOUNS: dict[str, Trigger] = {
     "riot": _t("PROTEST", "riot"),
     "unrest": _t("PROTEST", "riot"),
     "boycott": _t("PROTEST", "boycott"),
+    "walkout": _t("PROTEST", "strike-lim"),
     "deployment": _t("MOBILIZE", "troops", "military"),
     "mobilization": _t("MOBILIZE", "troops", "military"),
     "mobilisation": _t("MOBILIZE", "troops", "military"),
@@ -375,6 +378,10 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("seize", "control"): _t("ASSAULT", "capture", "territory"),
     ("gain", "control"): _t("ASSAULT", "capture", "territory"),
     ("regain", "control"): _t("ASSAULT", "capture", "territory"),
+    ("push", "back"): _t("ASSAULT", "capture", "territory"),
+    ("sexual", "assault"): _t("ASSAULT", "sexual", "crime_sexual"),
+    ("sexually", "assault"): _t("ASSAULT", "sexual", "crime_sexual"),
+    ("sexual", "violence"): _t("ASSAULT", "sexual", "crime_sexual"),
     ("take", "over"): _t("ASSAULT", "capture", "territory"),
     ("fall", "to"): _t("ASSAULT", "capture", "territory"),
     ("push", "into"): _t("ASSAULT", "advance", "territory"),
@@ -438,6 +445,36 @@ OBJECT_MEANS_WEAPON = words(
 OBJECT_MEANS_BASE = words(
     "base bases post posts outpost outposts headquarters hq checkpoint checkpoints camp camps "
     "point points position positions station"
+)
+
+WEAPON_FINDS = words(
+    "find discover uncover recover unearth retrieve clear remove destroy seize capture confiscate "
+    "intercept defuse dismantle neutralize neutralise recover locate"
+)
+"""Verbs that, with weapons as object, disrupt weapons use: "a cache of arms was found"."""
+
+AGREEMENT_OBJECTS = words(
+    "agreement agreements deal deals accord accords treaty treaties ceasefire truce pact memorandum "
+    "declaration protocol armistice settlement roadmap"
+)
+"""What must be signed for "sign" to be a PLOVER agreement event."""
+
+MILITARY_TARGETS = words(
+    "checkpoint checkpoints base bases post posts outpost outposts position positions convoy "
+    "convoys patrol patrols barracks garrison headquarters camp camps trench trenches"
+)
+"""Objects of an attack that stand for the force holding them."""
+
+PROTEST_ACTIONS = words(
+    "gather assemble converge pour flood chant stage hold block occupy march rally demonstrate "
+    "protest picket shout sing light wave carry burn defy take"
+)
+"""What protesters do: with protesters as subject these verbs are a protest."""
+
+VIOLENT_PROTEST_CUES = words(
+    "violent violence clash clashes clashed stone stones rock rocks projectile projectiles bottles "
+    "molotov firebomb firebombs petrol torched vandalised vandalized smashed looted rioting riot "
+    "riots ugly firecrackers fireworks"
 )
 
 PEOPLE_OBJECTS = words(

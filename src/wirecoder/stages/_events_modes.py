@@ -24,7 +24,7 @@ _WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
         "aerial",
         words(
             "warplane warplanes jet jets aircraft airstrike airstrikes air-strike helicopter gunship "
-            "gunships bomber bombers plane planes airforce air"
+            "gunships bomber bombers plane planes airforce airstrike"
         ),
     ),
     ("drone", words("drone drones uav uavs unmanned quadcopter")),
@@ -60,7 +60,7 @@ _WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 """Weapon cue words by mode, most specific first: a suicide bomb is not just explosives."""
 
-_REFINABLE = frozenset({None, "explosives", "firearms"})
+_REFINABLE = frozenset({None, "explosives", "firearms", "heavy-weapons"})
 """Modes a cue may sharpen: a "bombing" by warplanes is aerial, a "shooting" by a sniper stays."""
 
 _NOT_WEAPON = frozenset({"water", "tear", "down"})
@@ -84,7 +84,7 @@ _CONTEXT_CUES: dict[str, frozenset[str]] = {
     "enviro_disaster": words(
         "flood floods flooding earthquake quake landslide landslides mudslide cyclone hurricane "
         "typhoon wildfire wildfires drought tsunami eruption leak spill derailment collapse "
-        "downpour downpours rains"
+        "downpour downpours rains accident crash stampede blaze"
     ),
     "migration": words("refugee refugees migrant migrants asylum displaced"),
     "humanitarian": words("humanitarian relief"),

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors import sector_of
 from ._events_lexicon import (
+    AGREEMENT_OBJECTS,
     NOUNS,
     OBJECT_MEANS_BASE,
     OBJECT_MEANS_TERRITORY,
     OBJECT_MEANS_WEAPON,
     PEOPLE_OBJECTS,
     PHRASES,
+    PROTEST_ACTIONS,
     VERBS,
+    VIOLENT_PROTEST_CUES,
+    WEAPON_FINDS,
     Trigger,
     words,
 )
@@ -30,6 +35,11 @@ _LABOUR_STRIKE = words(
 )
 _FIRED_AT = words("fire launch drop lob hurl throw plant")
 _NOT_EVENT_COMPOUNDS = words("heart panic anxiety asthma")
+_EVENT_HEADS = words(
+    "incident incidents case cases attack attacks operation spree campaign victim victims"
+)
+"""Heads that let a compound noun be the trigger: "two rape incidents"."""
+_DEFUSE = Trigger("COERCE", "defuse", ("military",))
 _WEAPON_MODES = {
     "rocket": "heavy-weapons",
     "rockets": "heavy-weapons",
@@ -99,20 +109,45 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
         checked = _checked(token, trigger, places)
         if checked is not None:
             found.append(Found(token, token.i, token.i + 1, checked))
+    taken = {i for f in found for i in f.tokens}
+    found += _protester_actions(tokens, taken)
+    if any(
+        t.lower_ in VIOLENT_PROTEST_CUES or t.lemma_.lower() in VIOLENT_PROTEST_CUES for t in tokens
+    ):
+        for item in found:
+            if item.trigger.type == "PROTEST" and item.trigger.mode == "demo":
+                item.trigger = replace(item.trigger, mode="riot")
     found.sort(key=lambda f: f.start)
     return _merge(found)
+
+
+def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
+    """What protesters do is a protest: "demonstrators gathered outside parliament"."""
+    found = []
+    for token in tokens:
+        if token.dep_ not in ("nsubj", "nsubjpass") or sector_of(token.lemma_) != "OPP":
+            continue
+        verb = token.head
+        if verb.i not in taken and verb.pos_ == "VERB" and verb.lemma_.lower() in PROTEST_ACTIONS:
+            found.append(Found(verb, verb.i, verb.i + 1, Trigger("PROTEST", "demo")))
+            taken.add(verb.i)
+    return found
 
 
 def _single(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         trigger = VERBS.get(lemma)
+        if trigger is None and lemma in WEAPON_FINDS:
+            return Trigger("COERCE", "defuse", ("military",), needs_object=True)
         if trigger is None and lemma in _FIRED_AT:
             objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
             if objects and objects[0].lower_ in _WEAPON_MODES:
                 return Trigger("ASSAULT", _WEAPON_MODES[objects[0].lower_])
         return trigger
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+    if token.pos_ in ("NOUN", "PROPN") and (
+        token.dep_ != "compound" or token.head.lemma_.lower() in _EVENT_HEADS
+    ):
         trigger = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if trigger is None:
             return None
@@ -141,6 +176,24 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
         objects = [head.head]
     obj = objects[0] if objects else None
     obj_words = _object_words(obj) if obj is not None else set()
+    if lemma in WEAPON_FINDS and obj is not None and obj_words & OBJECT_MEANS_WEAPON:
+        return _DEFUSE
+    if trigger.mode == "defuse" and trigger.needs_object:
+        return None
+    if lemma == "sign":
+        return trigger if obj_words & AGREEMENT_OBJECTS else None
+    if trigger.mode == "capture" and lemma in ("free", "recover", "control"):
+        return (
+            trigger
+            if obj is not None and (obj_words & OBJECT_MEANS_TERRITORY or _is_place(obj, places))
+            else None
+        )
+    if (
+        lemma == "free"
+        and obj is not None
+        and (obj_words & OBJECT_MEANS_TERRITORY or _is_place(obj, places))
+    ):
+        return Trigger("ASSAULT", "capture", ("territory",))
     if trigger.mode == "capture" and lemma in ("seize", "capture", "take"):
         if obj is None:
             return None

@@ -150,7 +150,7 @@ class _Builder:
         for other in found.absorbed:
             other_actor, other_recipient = self._of(other.head, forces)
             actor = actor or other_actor
-            if recipient is None or (other.trigger.casualty and other_recipient is not None):
+            if recipient is None or recipient.sector is None and other_recipient is not None:
                 recipient = other_recipient or recipient
         if (
             actor is not None
@@ -261,7 +261,10 @@ def _bare_mention(found: Found, event: Event) -> bool:
     size = event.size
     counted = size.killed is not None or size.injured is not None or size.arrested is not None
     if found.trigger.casualty and not found.absorbed:
-        return event.recipient is None and not counted
+        armed = event.actor is not None and event.actor.sector in ("MIL", "REB", "COP", "UAF")
+        return (event.recipient is None and not counted) or (
+            "enviro_disaster" in event.context and not armed
+        )
     material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
     return (
         found.head.pos_ != "VERB"
