@@ -1,0 +1,822 @@
+"""Recognize temporal expressions with a small grammar and normalize them to TIMEX3 values.
+
+The grammar is a list of regular-expression rules over the raw text, each with a resolver that
+turns a match into a :class:`Resolution` given the document creation time (DCT) and the tense
+of the clause. Newswire conventions: a bare weekday is the latest such day on or before the DCT
+unless the tense is future; a date without a year is the occurrence the tense points to, or the
+one nearest the DCT; "overnight" and "last night" are the night that began the day before the
+DCT. Without a DCT, relative expressions keep an unresolved value (``XXXX-WXX-5``,
+``PAST_REF``) rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ..schema import TimexType
+from ._timex_calendar import Grain, Period
+
+Tense = Literal["past", "present", "future"] | None
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "midday": "MI",
+    "mid-afternoon": "AF",
+    "mid afternoon": "AF",
+    "late afternoon": "AF",
+}
+UNITS: dict[str, tuple[Grain, str]] = {
+    "second": ("day", "TS"),
+    "minute": ("day", "TM"),
+    "hour": ("day", "TH"),
+    "day": ("day", "D"),
+    "week": ("week", "W"),
+    "weekend": ("weekend", "WE"),
+    "month": ("month", "M"),
+    "quarter": ("quarter", "Q"),
+    "year": ("year", "Y"),
+    "decade": ("decade", "DE"),
+    "century": ("century", "CE"),
+}
+"""Unit word: the calendar grain it counts in, and its TIMEX3 duration code."""
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "half a": 0.5,
+    "a half": 0.5,
+    "half": 0.5,
+    "a couple of": 2,
+    "couple of": 2,
+}
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of")
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+MODIFIERS = {
+    "early": "START",
+    "late": "END",
+    "mid": "MID",
+    "the end of": "END",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the middle of": "MID",
+}
+QUALIFIERS = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+}
+REFERENCES = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "soon": "FUTURE_REF",
+    "the future": "FUTURE_REF",
+}
+SET_WORDS = {
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+}
+MAY_CUES = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "through",
+        "before",
+        "after",
+        "during",
+        "end",
+        "to",
+        "and",
+        "or",
+        "between",
+    }
+)
+"""Words that must precede a bare "May" or "March" for it to be read as a month."""
+
+
+def _alternatives(words: object) -> str:
+    """A regex alternation of words, longest first so that no prefix shadows a longer word."""
+    return "|".join(
+        sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    )
+
+
+def month_pattern(group: str = "month") -> str:
+    return (
+        rf"(?P<{group}>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
+        rf"june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|"
+        rf"nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])"
+    )
+
+
+def weekday_pattern(group: str = "weekday") -> str:
+    return (
+        rf"(?P<{group}>(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        rf"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)"
+    )
+
+
+NUMBER = (
+    rf"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"-(?:one|two|three|four|five|six|seven|eight|nine)|{_alternatives(NUMBER_WORDS)}|"
+    rf"{_alternatives(VAGUE_NUMBERS)})"
+)
+UNIT = r"(?P<unit>second|minute|hour|day|weekend|week|month|quarter|year|decade|centur(?:y|ie))s?"
+PART = rf"(?P<part>{_alternatives(PARTS_OF_DAY)})"
+SEASON = rf"(?P<season>{_alternatives(SEASONS)})"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A normalized expression: TIMEX3 type, value and mod, and the days it can denote."""
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    anchored: bool = False
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What relative expressions are resolved against: the DCT and the clause's tense."""
+
+    dct: dt.date | None
+    tense: Tense = None
+
+    def period(self, make: Callable[[dt.date], Period], unresolved: str) -> Resolution:
+        """The period ``make(dct)``, or ``unresolved`` when there is no DCT."""
+        if self.dct is None:
+            return Resolution("DATE", unresolved)
+        found = make(self.dct)
+        return Resolution("DATE", found.value, start=found.start, end=found.end, anchored=True)
+
+    def occurrence(self, make: Callable[[int], Period | None], unresolved: str) -> Resolution:
+        """A yearly recurring period (a month, a date, a season) placed by the tense: past picks
+        the latest one begun by the DCT, future the first not over, otherwise the nearest."""
+        if self.dct is None:
+            return Resolution("DATE", unresolved)
+        dct = self.dct
+        options = [p for year in range(dct.year - 1, dct.year + 2) if (p := make(year))]
+        if not options:
+            return Resolution("DATE", unresolved)
+        if self.tense == "past":
+            chosen = max(
+                (p for p in options if p.start <= dct), key=lambda p: p.start, default=options[0]
+            )
+        elif self.tense == "future":
+            chosen = min(
+                (p for p in options if p.end >= dct), key=lambda p: p.start, default=options[-1]
+            )
+        else:
+            chosen = min(options, key=lambda p: _distance(p, dct))
+        return Resolution("DATE", chosen.value, start=chosen.start, end=chosen.end, anchored=True)
+
+    def weekday(self, weekday: int) -> dt.date | None:
+        """The day named by a bare weekday: the latest on or before the DCT, or with a future
+        tense the first on or after it."""
+        if self.dct is None:
+            return None
+        if self.tense == "future":
+            return self.dct + dt.timedelta(days=(weekday - self.dct.weekday()) % 7)
+        return self.dct - dt.timedelta(days=(self.dct.weekday() - weekday) % 7)
+
+
+def _distance(period: Period, day: dt.date) -> int:
+    if period.start <= day <= period.end:
+        return 0
+    return min(abs((period.start - day).days), abs((period.end - day).days))
+
+
+def absolute(period: Period, kind: TimexType = "DATE") -> Resolution:
+    """A period the text states in full."""
+    return Resolution(kind, period.value, start=period.start, end=period.end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+
+Resolver = Callable[[re.Match[str], Anchor], Resolution | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule. The expression is the ``span`` group when the pattern has one (so
+    context such as "for" in "for months" can be required without being tagged)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    needs_tense: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule's match in the text, before normalization."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower()[:3]]
+
+
+def _weekday(word: str) -> int:
+    return WEEKDAYS[word.lower()[:3]]
+
+
+def _number(word: str) -> float | None:
+    """The value of a number word or numeral; None for vague counts ("several")."""
+    word = " ".join(word.lower().split())
+    if word[0].isdigit():
+        return float(word)
+    if "-" in word:
+        tens, ones = word.split("-")
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
+    return NUMBER_WORDS.get(word)
+
+
+def _count(number: float | None) -> str:
+    if number is None:
+        return "X"
+    return str(int(number)) if number == int(number) else str(number)
+
+
+def _day_period(year: int, month: int, day: int) -> Period | None:
+    try:
+        return Period("day", dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _is_month(match: re.Match[str], group: str = "month") -> bool:
+    """Month names are capitalized; a bare "May" or "March" also needs a cue word before it."""
+    word = match.group(group)
+    if not word[0].isupper():
+        return False
+    if word.lower() not in ("may", "march"):
+        return True
+    before = match.string[: match.start(group)].split()
+    return bool(before) and before[-1].lower() in MAY_CUES
+
+
+def _resolve_month_day(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if not match.group("month")[0].isupper():  # with a day number even "May 9" is a date
+        return None
+    month, day = _month(match.group("month")), int(match.group("day"))
+    if match.group("year"):
+        period = _day_period(int(match.group("year")), month, day)
+        return absolute(period) if period else None
+    if _day_period(2000, month, day) is None:  # 2000 is a leap year: every real date exists
+        return None
+    return anchor.occurrence(
+        lambda year: _day_period(year, month, day), f"XXXX-{month:02d}-{day:02d}"
+    )
+
+
+def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if not _is_month(match):
+        return None
+    month = _month(match.group("month"))
+    if match.group("year"):
+        return absolute(Period("month", dt.date(int(match.group("year")), month, 1)))
+    return anchor.occurrence(
+        lambda year: Period("month", dt.date(year, month, 1)), f"XXXX-{month:02d}"
+    )
+
+
+def _resolve_numeric_date(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """ISO 2023-04-07, or US 4/7/2023 and 4/7/23."""
+    iso = match.group("year") is not None
+    year, month, day = (int(match.group(g + ("" if iso else "2"))) for g in ("year", "mon", "day"))
+    year += 1900 if year < 100 else 0
+    period = _day_period(year, month, day)
+    return absolute(period) if period else None
+
+
+def _resolve_year(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if re.search(r"(?:[$#£€]|\d[.,]?)\s*$", match.string[: match.start()]):
+        return None  # an amount or a longer number, not a year
+    return absolute(Period("year", dt.date(int(match.group("year")), 1, 1)))
+
+
+def _resolve_decade(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if match.group("short"):
+        century = "19" if int(match.group("short")) >= 2 else "20"
+        year = int(century + match.group("short") + "0")
+    else:
+        year = int(match.group("decade"))
+    return absolute(Period("decade", dt.date(year, 1, 1)))
+
+
+def _resolve_weekday(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    word = match.group("weekday")
+    if not word[0].isupper():
+        return None
+    weekday = _weekday(word)
+    day = anchor.weekday(weekday)
+    part = match.group("part")
+    suffix = f"T{PARTS_OF_DAY[' '.join(part.lower().split())]}" if part else ""
+    kind: TimexType = "TIME" if part else "DATE"
+    if day is None:
+        return Resolution(kind, f"XXXX-WXX-{weekday + 1}{suffix}")
+    return Resolution(kind, day.isoformat() + suffix, start=day, end=day, anchored=True)
+
+
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1}
+
+
+def _resolve_relative_day(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    word = match.group("word").lower()
+    part = match.group("part")
+    code = (
+        "NI" if word == "tonight" else PARTS_OF_DAY[" ".join(part.lower().split())] if part else ""
+    )
+    if anchor.dct is None:
+        unresolved = "PRESENT_REF" if word == "today" and not code else "XXXX-XX-XX"
+        return Resolution("TIME" if code else "DATE", unresolved + (f"T{code}" if code else ""))
+    day = anchor.dct + dt.timedelta(days=_DAY_WORDS[word])
+    value = day.isoformat() + (f"T{code}" if code else "")
+    return Resolution("TIME" if code else "DATE", value, start=day, end=day, anchored=True)
+
+
+def _resolve_overnight(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """The night before the DCT: valued as the night of the previous day, spanning both days."""
+    if anchor.dct is None:
+        return Resolution("TIME", "XXXX-XX-XXTNI")
+    night = anchor.dct - dt.timedelta(days=1)
+    return Resolution("TIME", f"{night.isoformat()}TNI", start=night, end=anchor.dct, anchored=True)
+
+
+_RELATIVE_SHIFT = {
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "this": 0,
+    "current": 0,
+}
+
+
+def _resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    relation = match.group("rel").lower().split()[-1]
+    shift = _RELATIVE_SHIFT[relation]
+    if match.group("unit"):
+        grain, code = UNITS[match.group("unit").lower()]
+        if match.group("rel").lower().startswith("the") and relation in ("past", "last"):
+            return Resolution("DURATION", f"P1{code}")
+        if relation == "past":
+            return Resolution("DURATION", f"P1{code}")
+        unresolved = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[shift + 1]
+        return anchor.period(lambda dct: Period.containing(dct, grain).shifted(shift), unresolved)
+    if match.group("rel_weekday"):
+        if not match.group("rel_weekday")[0].isupper():
+            return None
+        weekday = _weekday(match.group("rel_weekday"))
+        return anchor.period(
+            lambda dct: _weekday_step(dct, weekday, shift), f"XXXX-WXX-{weekday + 1}"
+        )
+    if match.group("rel_month"):
+        if not _is_month(match, "rel_month"):
+            return None
+        month = _month(match.group("rel_month"))
+        return _step_yearly(
+            anchor,
+            shift,
+            lambda year: Period("month", dt.date(year, month, 1)),
+            f"XXXX-{month:02d}",
+        )
+    code = SEASONS[match.group("rel_season").lower()]
+    return _step_yearly(anchor, shift, lambda year: Period.season(year, code), f"XXXX-{code}")
+
+
+def _weekday_step(dct: dt.date, weekday: int, shift: int) -> Period:
+    """ "last Friday" is the one before the DCT, "next Friday" the one after, "this Friday"
+    the one in the DCT's week."""
+    if shift < 0:
+        return Period("day", dct - dt.timedelta(days=(dct.weekday() - weekday) % 7 or 7))
+    if shift > 0:
+        return Period("day", dct + dt.timedelta(days=(weekday - dct.weekday()) % 7 or 7))
+    return Period("day", dct + dt.timedelta(days=weekday - dct.weekday()))
+
+
+def _step_yearly(
+    anchor: Anchor, shift: int, make: Callable[[int], Period], unresolved: str
+) -> Resolution:
+    """ "last March", "this summer", "next winter": the occurrence before, around or after
+    the DCT."""
+    if anchor.dct is None:
+        return Resolution("DATE", unresolved)
+    dct = anchor.dct
+    options = [make(year) for year in range(dct.year - 2, dct.year + 3)]
+    if shift < 0:
+        chosen = max((p for p in options if p.end < dct), key=lambda p: p.start)
+    elif shift > 0:
+        chosen = min((p for p in options if p.start > dct), key=lambda p: p.start)
+    else:
+        chosen = min(options, key=lambda p: _distance(p, dct))
+    return Resolution("DATE", chosen.value, start=chosen.start, end=chosen.end, anchored=True)
+
+
+def _resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    grain, _ = UNITS[match.group("unit").lower().rstrip("s").replace("centurie", "century")]
+    number = _number(match.group("number"))
+    future = match.group("direction").lower() in ("from now", "hence")
+    if (
+        number is None
+        or number != int(number)
+        or match.group("unit").lower()
+        in ("second", "seconds", "minute", "minutes", "hour", "hours")
+    ):
+        return Resolution("DATE", "FUTURE_REF" if future else "PAST_REF", anchored=True)
+    shift = int(number) * (1 if future else -1)
+    return anchor.period(
+        lambda dct: Period.containing(dct, grain).shifted(shift),
+        "FUTURE_REF" if future else "PAST_REF",
+    )
+
+
+def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    unit = match.group("unit").lower().rstrip("s").replace("centurie", "century")
+    _, code = UNITS[unit]
+    amount = _count(_number(match.group("number")))
+    prefix = "PT" if code.startswith("T") else "P"
+    value = f"{prefix}{amount}{code.lstrip('T')}"
+    qualifier = match.group("qualifier")
+    mod = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
+    return Resolution("DURATION", value, mod=mod)
+
+
+def _resolve_bare_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    unit = match.group("unit").lower().replace("centurie", "century")
+    _, code = UNITS[unit]
+    return Resolution("DURATION", f"{'PT' if code.startswith('T') else 'P'}X{code.lstrip('T')}")
+
+
+def _resolve_reference(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """PRESENT_REF is the DCT; PAST_REF ends and FUTURE_REF starts there."""
+    value = REFERENCES[" ".join(match.group(0).lower().split())]
+    dct = anchor.dct
+    return Resolution(
+        "DATE",
+        value,
+        start=None if value == "PAST_REF" else dct,
+        end=None if value == "FUTURE_REF" else dct,
+        anchored=dct is not None,
+    )
+
+
+def _resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if match.group("named"):
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[
+            match.group("named").lower()
+        ]
+    elif match.group("hhmm"):
+        hour, minute = int(match.group("hhmm")[:2]), int(match.group("hhmm")[2:])
+    else:
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        meridiem = match.group("meridiem").lower()[0]
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    if hour > 24 or minute > 59:
+        return None
+    clock = f"T{hour:02d}:{minute:02d}"
+    day_word = match.group("clock_day")
+    if day_word and day_word.lower() in _DAY_WORDS:
+        day = anchor.dct + dt.timedelta(days=_DAY_WORDS[day_word.lower()]) if anchor.dct else None
+    elif day_word:
+        day = anchor.weekday(_weekday(day_word))
+    else:
+        day = anchor.dct
+    if day is None:
+        return Resolution("TIME", f"XXXX-XX-XX{clock}")
+    return Resolution("TIME", day.isoformat() + clock, start=day, end=day, anchored=True)
+
+
+def _resolve_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    grain: Grain = "half" if match.group("kind").lower() == "half" else "quarter"
+    index = ORDINALS[match.group("ordinal").lower()]
+    if grain == "half" and index > 2:
+        return None
+    months = 6 if grain == "half" else 3
+    letter = "H" if grain == "half" else "Q"
+    if match.group("year"):
+        return absolute(
+            Period(grain, dt.date(int(match.group("year")), (index - 1) * months + 1, 1))
+        )
+    return anchor.occurrence(
+        lambda year: Period(grain, dt.date(year, (index - 1) * months + 1, 1)),
+        f"XXXX-{letter}{index}",
+    )
+
+
+def _resolve_season(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    code = SEASONS[match.group("season").lower()]
+    if match.group("year"):
+        return absolute(Period.season(int(match.group("year")), code))
+    if not match.group("the") and not match.string[: match.start()].rstrip().lower().endswith(
+        ("in", "this", "during", "by", "until", "since", "through")
+    ):
+        return None  # "fall" and "spring" are also verbs and nouns
+    return anchor.occurrence(lambda year: Period.season(year, code), f"XXXX-{code}")
+
+
+_SET_UNITS = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "hour": "PT1H",
+    "morning": "XXXX-XX-XXTMO",
+    "night": "XXXX-XX-XXTNI",
+    "evening": "XXXX-XX-XXTEV",
+    "weekend": "XXXX-WXX-WE",
+    "quarter": "P3M",
+}
+
+
+def _resolve_set(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if match.group("set_word"):
+        return Resolution("SET", SET_WORDS[match.group("set_word").lower()])
+    if match.group("set_weekday"):
+        return Resolution("SET", f"XXXX-WXX-{_weekday(match.group('set_weekday')) + 1}")
+    return Resolution("SET", _SET_UNITS[match.group("set_unit").lower()])
+
+
+_FLAGS = re.IGNORECASE
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, needs_tense: bool = False) -> Rule:
+    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])", _FLAGS), resolve, needs_tense)
+
+
+_REL = r"(?P<rel>last|next|this|coming|previous|following|current|the\s+(?:past|last|next|coming|previous|following|current))"
+_DAY_WORD = rf"(?P<clock_day>yesterday|today|tomorrow|{weekday_pattern('clock_weekday')})"
+
+RULES: tuple[Rule, ...] = (
+    _rule("month_day", rf"{month_pattern()}\s+{DAY}(?:,?\s+{YEAR})?", _resolve_month_day, True),
+    _rule(
+        "day_month",
+        rf"{DAY}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
+        _resolve_month_day,
+        True,
+    ),
+    _rule("month", rf"{month_pattern()}(?:,?\s+(?:of\s+)?{YEAR})?", _resolve_month, True),
+    _rule(
+        "numeric_date",
+        r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)|"
+        r"(?P<mon2>[01]?\d)/(?P<day2>[0-3]?\d)/(?P<year2>\d\d(?:\d\d)?)",
+        _resolve_numeric_date,
+    ),
+    _rule("year", rf"(?:fiscal\s+(?:year\s+)?)?{YEAR}(?!-\d|,\d|\.\d|s\b|'s\b)", _resolve_year),
+    _rule(
+        "decade", r"(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<short>\d)0s)", _resolve_decade
+    ),
+    _rule("weekday", rf"{weekday_pattern()}(?:\s+{PART})?", _resolve_weekday, True),
+    _rule(
+        "relative_day",
+        rf"(?P<word>yesterday|today|tomorrow|tonight|this(?=\s+(?:morning|"
+        rf"afternoon|evening|night))|last(?=\s+night))(?:\s+{PART})?",
+        _resolve_relative_day,
+    ),
+    _rule("overnight", r"overnight", _resolve_overnight),
+    _rule(
+        "relative_period",
+        rf"(?:(?P<side>earlier|later)\s+)?{_REL}\s+(?:(?P<unit>{_alternatives(UNITS)})|"
+        rf"{weekday_pattern('rel_weekday')}|{month_pattern('rel_month')}|"
+        rf"(?P<rel_season>{_alternatives(SEASONS)}))",
+        _resolve_relative_period,
+    ),
+    _rule(
+        "ago",
+        rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|before|from\s+now|hence)",
+        _resolve_ago,
+    ),
+    _rule(
+        "duration",
+        rf"(?:(?P<qualifier>{_alternatives(QUALIFIERS)})\s+)?"
+        rf"(?:the\s+(?:past|last|next|first|coming|previous|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
+        rf"(?!-old|\s+old)(?:-long)?",
+        _resolve_duration,
+    ),
+    _rule("recent_units", rf"recent\s+{UNIT}", lambda m, a: Resolution("DATE", "PAST_REF")),
+    _rule(
+        "bare_duration",
+        r"(?:for|over|in)\s+(?P<span>(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s)",
+        _resolve_bare_duration,
+    ),
+    _rule(
+        "reference",
+        _alternatives(REFERENCES) + r"(?!\s+(?:year|month|week|day|decade|quarter)s?\b)",
+        _resolve_reference,
+    ),
+    _rule(
+        "clock",
+        r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>[ap]\.m\.?|[ap]m\b)|"
+        r"(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|EST|EDT|CET|BST))|"
+        r"(?P<named>noon|midday|midnight))"
+        r"(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|local\s+time|hours|hrs))?"
+        rf"(?:,?\s+(?:on\s+)?{_DAY_WORD})?",
+        _resolve_clock,
+        True,
+    ),
+    _rule(
+        "quarter",
+        rf"(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>{_alternatives(ORDINALS)})[\s-]+(?P<kind>quarter|half)"
+        rf"(?:\s+(?:of\s+)?{YEAR})?",
+        _resolve_quarter,
+        True,
+    ),
+    _rule("season", rf"(?P<the>the\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", _resolve_season, True),
+    _rule(
+        "set",
+        rf"(?P<set_word>{_alternatives(SET_WORDS)})|(?:every|each)\s+(?:(?P<set_unit>"
+        rf"{_alternatives(_SET_UNITS)})|{weekday_pattern('set_weekday')})",
+        _resolve_set,
+    ),
+)
+
+
+_MODIFIER_BEFORE = re.compile(
+    rf"(?:^|(?<=\W))(?P<modifier>{_alternatives(MODIFIERS)})(?:\s+(?:on|in))?(?:\s+|-)$", _FLAGS
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", _FLAGS)
+
+
+def find_candidates(text: str) -> Iterator[Candidate]:
+    """Every rule's matches, overlapping ones included."""
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            group = "span" if "span" in rule.pattern.groupindex else 0
+            yield Candidate(match.start(group), match.end(group), rule, match)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A recognized expression: its character range and its resolution."""
+
+    start: int
+    end: int
+    resolution: Resolution
+
+
+def normalize(candidate: Candidate, anchor: Anchor) -> Normalized | None:
+    """Resolve a candidate; widen it over a preceding "early"/"late"/"the end of" (the mod)
+    and stretch "since X" to run from X to the DCT."""
+    start = candidate.start
+    before = candidate.match.string[max(0, start - 24) : start]
+    since = _SINCE_BEFORE.search(before) is not None
+    if since:
+        anchor = replace(anchor, tense="past")  # "since May" is a May already begun
+    resolution = candidate.rule.resolve(candidate.match, anchor)
+    if resolution is None:
+        return None
+    modifier = _MODIFIER_BEFORE.search(before) if resolution.type in ("DATE", "TIME") else None
+    if modifier and resolution.mod is None:
+        resolution = replace(
+            resolution, mod=MODIFIERS[" ".join(modifier["modifier"].lower().split())]
+        )
+        start -= len(before) - modifier.start()
+    if (
+        resolution.start is not None
+        and anchor.dct is not None
+        and resolution.start <= anchor.dct
+        and since
+    ):
+        resolution = replace(resolution, end=anchor.dct)
+    return Normalized(start, candidate.end, _clip_to_dct(candidate.match, resolution, anchor))
+
+
+def _clip_to_dct(match: re.Match[str], resolution: Resolution, anchor: Anchor) -> Resolution:
+    """ "earlier this week" cannot run past the DCT, nor "later this month" start before it."""
+    side = match.groupdict().get("side")
+    dct = anchor.dct
+    if side is None or dct is None or resolution.start is None or resolution.end is None:
+        return resolution
+    if not resolution.start <= dct <= resolution.end:
+        return resolution
+    if side.lower() == "earlier":
+        return replace(resolution, end=dct)
+    return replace(resolution, start=dct)
+
+
+def recognize(text: str, anchor_of: Callable[[Candidate], Anchor]) -> list[Normalized]:
+    """The normalized expressions of ``text`` in text order; ``anchor_of`` gives each candidate
+    its anchor. Where readings overlap the longest wins, the earlier rule on a tie."""
+    readings = [n for c in find_candidates(text) if (n := normalize(c, anchor_of(c))) is not None]
+    kept: list[Normalized] = []
+    for reading in sorted(readings, key=lambda n: n.start - n.end):
+        if all(reading.end <= k.start or reading.start >= k.end for k in kept):
+            kept.append(reading)
+    return sorted(kept, key=lambda n: n.start)

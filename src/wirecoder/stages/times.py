@@ -1,0 +1,123 @@
+"""Temporal expressions, normalized against the article's publication date (the DCT).
+
+The grammar in ``_timex`` finds and resolves the expressions; this stage supplies what the
+grammar cannot see: the DCT, and the tense of the clause an expression sits in, read from the
+parse (a weekday under "will" or "is due to" points forward, otherwise back). Each expression
+gets its TIMEX3 type, value and mod, the interval of days it can denote, and the UCDP
+``date_prec`` code of that interval, which the events stage uses for an event's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .._document import Document
+from .._registry import StageFn, stage
+from ..schema import StageRef, TimeExpression
+from ._timex import Anchor, Candidate, Normalized, Tense, recognize
+from ._timex_calendar import date_precision
+
+FUTURE_GOVERNORS = frozenset(
+    {
+        "due",
+        "expected",
+        "scheduled",
+        "set",
+        "plan",
+        "going",
+        "slate",
+        "poised",
+        "intend",
+        "aim",
+        "prepare",
+        "ready",
+    }
+)
+"""Words whose infinitive complement is about the future: "is due to meet on Friday"."""
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve"})
+
+
+def verb_tense(verb: Token) -> Tense:
+    """The tense of a verb with its auxiliaries: future, past (incl. perfect), or present."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & _FUTURE_AUXILIARIES:
+        return "future"
+    if "to" in words and verb.head.i != verb.i and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
+        return "future"
+    tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
+    if "VBD" in tags or (verb.tag_ == "VBN" and words & _PERFECT_AUXILIARIES):
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the verb governing the characters ``[start, end)``, or None if none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head.i == token.i:  # spaCy makes a new Token per access: compare indices
+            return None
+        token = token.head
+    return verb_tense(token)
+
+
+def publication_date(document: Document) -> dt.date | None:
+    """The DCT: the publication date, or the day of the publication time."""
+    article = document.article
+    if article.published is not None:
+        return article.published
+    return article.published_at.date() if article.published_at is not None else None
+
+
+def to_expression(
+    document: Document, found: Normalized, number: int, ref: StageRef
+) -> TimeExpression:
+    resolution = found.resolution
+    closed = resolution.start is not None and resolution.end is not None
+    return TimeExpression(
+        id=f"T{number}",
+        stage=ref,
+        span=document.span(found.start, found.end),
+        type=resolution.type,
+        value=resolution.value,
+        mod=resolution.mod,
+        start=resolution.start,
+        end=resolution.end,
+        precision=date_precision(resolution.start, resolution.end) if closed else None,  # type: ignore[arg-type]
+        anchored=resolution.anchored,
+    )
+
+
+@stage("times", "1", assigns=("times",), requires=("doc",))
+def make_times(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+    """Recognize and normalize every temporal expression into ``Document.times``."""
+    ref = StageRef(name="times", version="1")
+
+    def times(document: Document) -> None:
+        dct = publication_date(document)
+
+        def anchor_of(candidate: Candidate) -> Anchor:
+            needs_tense = dct is not None and candidate.rule.needs_tense
+            tense = (
+                clause_tense(document.doc, candidate.start, candidate.end) if needs_tense else None
+            )
+            return Anchor(dct, tense)
+
+        first = len(document.times) + 1
+        document.times.extend(
+            to_expression(document, found, number, ref)
+            for number, found in enumerate(recognize(document.text, anchor_of), start=first)
+        )
+
+    return times

@@ -1,0 +1,185 @@
+"""Times: recognition and normalization against the publication date (DCT).
+
+Every form the issue names is checked, each across a month or year boundary, through the
+grammar (``recognize`` with a given tense) and through the stage (tense read from the parse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirecoder.stages._timex import Anchor, Normalized, Tense, recognize
+from wirecoder.stages._timex_calendar import Period, date_precision
+from wirecoder.stages.times import make_times
+
+
+def expressions(text: str, dct: str | None, tense: Tense = None) -> list[Normalized]:
+    day = dt.date.fromisoformat(dct) if dct else None
+    return recognize(text, lambda candidate: Anchor(day, tense))
+
+
+def only(text: str, dct: str | None, tense: Tense = None) -> tuple[str, str, str | None]:
+    """The one expression in ``text``: its words, value and mod."""
+    found = expressions(text, dct, tense)
+    assert len(found) == 1, [text[n.start:n.end] for n in found]
+    item = found[0]
+    return text[item.start:item.end], item.resolution.value, item.resolution.mod
+
+
+FRIDAY = "2023-04-07"  # a Friday
+NEW_YEAR_MONDAY = "2024-01-01"  # a Monday, first day of a year
+MARCH_FIRST_WEDNESDAY = "2023-03-01"  # a Wednesday, first day of a month
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        ("Shelling hit the town on Friday.", FRIDAY, "Friday", "2023-04-07"),
+        ("Talks were held on Wednesday.", FRIDAY, "Wednesday", "2023-04-05"),
+        ("Talks were held on Wednesday.", NEW_YEAR_MONDAY, "Wednesday", "2023-12-27"),
+        ("The convoy was hit on Sunday.", MARCH_FIRST_WEDNESDAY, "Sunday", "2023-02-26"),
+        ("Prices rose last month.", FRIDAY, "last month", "2023-03"),
+        ("Prices rose last month.", NEW_YEAR_MONDAY, "last month", "2023-12"),
+        ("Output fell last year.", FRIDAY, "last year", "2022"),
+        ("Output fell last year.", NEW_YEAR_MONDAY, "last year", "2023"),
+        ("The war began in February 2022.", FRIDAY, "February 2022", "2022-02"),
+        ("Two days ago the bridge fell.", FRIDAY, "Two days ago", "2023-04-05"),
+        ("Two days ago the bridge fell.", NEW_YEAR_MONDAY, "Two days ago", "2023-12-30"),
+        ("Two days ago the bridge fell.", MARCH_FIRST_WEDNESDAY, "Two days ago", "2023-02-27"),
+        ("Drones struck overnight.", NEW_YEAR_MONDAY, "overnight", "2023-12-31TNI"),
+        ("Drones struck overnight.", FRIDAY, "overnight", "2023-04-06TNI"),
+        ("Fighting grew earlier this week.", FRIDAY, "earlier this week", "2023-W14"),
+        ("Fighting grew earlier this week.", NEW_YEAR_MONDAY, "earlier this week", "2024-W01"),
+        ("Aid arrived yesterday.", NEW_YEAR_MONDAY, "yesterday", "2023-12-31"),
+        ("Aid arrived yesterday.", MARCH_FIRST_WEDNESDAY, "yesterday", "2023-02-28"),
+        ("The ceasefire collapsed last week.", NEW_YEAR_MONDAY, "last week", "2023-W52"),
+        ("The vote was held on March 3.", FRIDAY, "March 3", "2023-03-03"),
+        ("The vote was held on 3 March 2021.", FRIDAY, "3 March 2021", "2021-03-03"),
+    ],
+)
+def test_past_reference_forms(text: str, dct: str, words: str, value: str) -> None:
+    assert only(text, dct, "past")[:2] == (words, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Troops have held the town since May.", FRIDAY, "2022-05"),
+        ("Troops have held the town since May.", "2023-06-02", "2023-05"),
+        ("Troops have held the town since December.", NEW_YEAR_MONDAY, "2023-12"),
+    ],
+)
+def test_since_points_back_and_runs_to_the_dct(text: str, dct: str, value: str) -> None:
+    """"since May" is a May already begun, whatever the tense, and lasts until the DCT."""
+    (item,) = expressions(text, dct)
+    assert (text[item.start:item.end], item.resolution.value) == (text.split()[-1][:-1], value)
+    assert item.resolution.end == dt.date.fromisoformat(dct)
+
+
+def test_weekday_in_a_future_clause_points_forward() -> None:
+    assert only("The envoys will meet on Wednesday.", FRIDAY, "future")[1] == "2023-04-12"
+    assert only("The envoys will meet on Friday.", FRIDAY, "future")[1] == "2023-04-07"
+    assert only("The envoys will meet on Tuesday.", "2023-12-29", "future")[1] == "2024-01-02"
+
+
+def test_season_is_the_nearest_unless_the_tense_says_otherwise() -> None:
+    assert only("Fighting may intensify in the spring.", FRIDAY)[:2] == ("the spring", "2023-SP")
+    assert only("Fighting intensified in the summer.", FRIDAY, "past")[1] == "2022-SU"
+    assert only("An offensive is planned for the summer.", FRIDAY, "future")[1] == "2023-SU"
+    # winter starts in its December: a January DCT lies in the winter of the year before
+    assert only("It was cold this winter.", "2024-01-15")[1] == "2023-WI"
+
+
+def test_month_without_year_follows_the_tense_across_the_year_boundary() -> None:
+    assert only("The siege began in November.", "2024-01-10", "past")[1] == "2023-11"
+    assert only("Elections are due in February.", "2023-12-20", "future")[1] == "2024-02"
+    assert only("The talks resume in January.", "2023-12-20")[1] == "2024-01"
+
+
+def test_late_on_weekday_keeps_the_day_and_marks_the_end() -> None:
+    assert only("The strike came late on Monday.", FRIDAY, "past") == (
+        "late on Monday", "2023-04-03", "END")
+    assert only("The strike came late on Monday.", MARCH_FIRST_WEDNESDAY, "past") == (
+        "late on Monday", "2023-02-27", "END")
+
+
+def test_durations_keep_what_the_text_gives() -> None:
+    assert only("The town has been shelled for months.", FRIDAY)[:2] == ("months", "PXM")
+    assert only("The siege lasted three weeks.", FRIDAY)[:2] == ("three weeks", "P3W")
+    assert only("Fighting went on for about 18 months.", FRIDAY) == (
+        "about 18 months", "P18M", "APPROX")
+    assert only("The talks lasted six hours.", FRIDAY)[:2] == ("six hours", "PT6H")
+
+
+def test_sets() -> None:
+    assert only("Patrols cross the line every week.", FRIDAY)[:2] == ("every week", "P1W")
+    assert only("Markets open every Monday.", FRIDAY)[:2] == ("every Monday", "XXXX-WXX-1")
+
+
+def test_clock_times_on_a_named_day() -> None:
+    assert only("The blast came at 3:15 p.m. on Tuesday.", FRIDAY, "past")[1] == (
+        "2023-04-04T15:15")
+
+
+def test_without_a_dct_relative_expressions_stay_unresolved() -> None:
+    assert only("Shelling hit the town on Friday.", None)[1] == "XXXX-WXX-5"
+    assert only("Prices rose last month.", None)[1] == "PAST_REF"
+    assert only("The war began in February 2022.", None)[1] == "2022-02"
+
+
+def test_bare_may_and_verbs_are_not_dates() -> None:
+    assert expressions("Officials may decide to march on the capital.", FRIDAY) == []
+    assert expressions("Prices could fall sharply; spring water ran out.", FRIDAY) == []
+    assert expressions("He paid $2020 for 1,999 shells and 2023.5 tonnes.", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [("2023-04-07", "2023-04-07", 1), ("2023-04-06", "2023-04-07", 2),
+     ("2023-04-03", "2023-04-09", 3), ("2023-02-01", "2023-02-28", 4),
+     ("2023-03-01", "2023-05-31", 5)],
+)
+def test_ucdp_precision_codes(start: str, end: str, code: int) -> None:
+    assert date_precision(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == code
+
+
+def test_periods_across_boundaries() -> None:
+    december = Period.containing(dt.date(2023, 12, 31), "month")
+    assert december.shifted(1).value == "2024-01"
+    assert Period.containing(dt.date(2024, 1, 1), "week").value == "2024-W01"
+    assert Period.containing(dt.date(2023, 1, 1), "week").value == "2022-W52"
+    winter = Period.containing(dt.date(2024, 2, 10), "season")
+    assert (winter.value, winter.start, winter.end) == (
+        "2023-WI", dt.date(2023, 12, 1), dt.date(2024, 2, 29))
+    assert Period.containing(dt.date(2023, 8, 1), "quarter").value == "2023-Q3"
+
+
+def test_stage_reads_tense_and_gives_intervals_and_precision(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Officials said on Wednesday that shelling overnight had killed two people. "
+            "Envoys will meet on Tuesday, and the front has barely moved since May. "
+            "The city has been under fire for months, and losses rose last month.")
+    document = make_document(text, published=FRIDAY)
+    make_times(nlp, {})(document)
+    found = {t.span.text: t for t in document.times}
+    assert {k: v.value for k, v in found.items()} == {
+        "Wednesday": "2023-04-05", "overnight": "2023-04-06TNI", "Tuesday": "2023-04-11",
+        "May": "2022-05", "months": "PXM", "last month": "2023-03"}
+    assert (found["Wednesday"].start, found["Wednesday"].end, found["Wednesday"].precision) == (
+        dt.date(2023, 4, 5), dt.date(2023, 4, 5), 1)
+    assert found["overnight"].precision == 2
+    assert found["last month"].precision == 4
+    assert found["May"].precision == 5 and found["May"].end == dt.date(2023, 4, 7)
+    assert found["months"].type == "DURATION" and found["months"].precision is None
+    assert all(t.anchored for k, t in found.items() if k != "months")
+    assert all(text[t.span.start:t.span.end] == t.span.text for t in document.times)
+    assert all(t.stage.name == "times" for t in document.times)
+
+
+def test_stage_without_a_publication_date(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
+    document = make_document("Shelling resumed on Friday after a lull.", published=None)
+    make_times(nlp, {})(document)
+    (item,) = document.times
+    assert (item.value, item.start, item.precision, item.anchored) == (
+        "XXXX-WXX-5", None, None, False)
