@@ -138,10 +138,14 @@ def _assault(event: Event, nearby: Sequence[Event]) -> AcledType:
             return (_STRATEGIC, "Non-violent transfer of territory")
         if actor in _STATE or (event.actor is not None and actor is None and event.actor.country):
             return ("Battles", "Government regains territory")
+        if event.actor is None and recipient not in _STATE:
+            return ("Battles", "Government regains territory")
         return ("Battles", "Non-state actor overtakes territory")
     if actor == "OPP" or (recipient == "OPP" and actor is None and mode == "clash"):
         return ("Riots", "Violent demonstration")
-    protest_nearby = any(n.type == "PROTEST" for n in nearby)
+    protest_nearby = any(
+        n.type == "PROTEST" or n.type == "COERCE" and n.mode == "restrict" for n in nearby
+    )
     if (
         actor in _STATE
         and (recipient == "OPP" or protest_nearby)

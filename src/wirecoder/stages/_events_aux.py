@@ -113,7 +113,26 @@ def _future(chain: list[Token]) -> bool:
     return any(token.lemma_.lower() in _INTENT_HEADS for token in chain[1:3])
 
 
+_UNREALISED_ADJECTIVES = frozenset(
+    {
+        "possible",
+        "potential",
+        "planned",
+        "expected",
+        "imminent",
+        "looming",
+        "feared",
+        "prospective",
+        "threatened",
+    }
+)
+
+
 def _hypothetical(chain: list[Token]) -> bool:
+    if chain[0].pos_ == "NOUN" and any(
+        c.lower_ in _UNREALISED_ADJECTIVES for c in chain[0].children
+    ):
+        return True
     for token in chain[:3]:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:

@@ -133,6 +133,11 @@ VERBS: dict[str, Trigger] = {
     "outlaw": _t("COERCE", "ban"),
     "censor": _t("COERCE", "censor"),
     "disperse": _t("COERCE", "restrict"),
+    "suppress": _t("COERCE", "restrict"),
+    "quell": _t("COERCE", "restrict"),
+    "crush": _t("COERCE", "restrict", needs_object=True),
+    "form": _t("MOBILIZE", "realign", "military", needs_object=True),
+    "fortify": _t("MOBILIZE", "troops", "military"),
     "defuse": _t("COERCE", "defuse"),
     "intercept": _t("COERCE", "defuse"),
     "thwart": _t("COERCE", "defuse"),
@@ -286,6 +291,7 @@ NOUNS: dict[str, Trigger] = {
     "arrest": _t("COERCE", "arrest"),
     "detention": _t("COERCE", "arrest"),
     "crackdown": _t("COERCE", "restrict"),
+    "suppression": _t("COERCE", "restrict"),
     "curfew": _t("COERCE", "curfew"),
     "deportation": _t("COERCE", "deport", "migration"),
     "interception": _t("COERCE", "defuse"),
@@ -390,6 +396,7 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("hand", "over"): _t("RETREAT", "withdraw", "territory"),
     ("round", "up"): _t("COERCE", "arrest"),
     ("crack", "down"): _t("COERCE", "restrict"),
+    ("break", "up"): _t("COERCE", "restrict"),
     ("tear", "gas"): _t("COERCE", "restrict"),
     ("water", "cannon"): _t("COERCE", "restrict"),
     ("shoot", "down"): _t("COERCE", "defuse", "military"),
@@ -431,11 +438,15 @@ OBJECT_MEANS_TERRITORY = words(
     "city town village district province region area territory centre center bank position "
     "positions base airport hill height heights border road highway crossing checkpoint outpost "
     "settlement neighbourhood neighborhood suburb port island oblast county capital stronghold "
+    "camp camps post posts barracks villages towns areas regions districts territories "
     "airfield bridge hub line front frontline part control"
 )
 """Objects that make "took X" or "seized X" a territorial event."""
 
 OBJECT_MEANS_WEAPON = words(
+    "firearm firearms pistol pistols revolver revolvers carbine carbines musket muskets cartridge "
+    "cartridges round rounds projectile projectiles munition munitions ordnance stash arsenal "
+    "landmine landmines ieds uxo warhead warheads "
     "weapon weapons arms ammunition explosive explosives device devices ied bomb bombs mine mines "
     "rocket rockets missile missiles drone drones grenade grenades rifle rifles gun guns cache "
     "package packages shell shells launcher launchers"
@@ -453,6 +464,11 @@ WEAPON_FINDS = words(
 )
 """Verbs that, with weapons as object, disrupt weapons use: "a cache of arms was found"."""
 
+TROOP_MOVES = words(
+    "move send dispatch transfer redeploy forward bring rush airlift deploy pour amass"
+)
+"""Verbs that, with troops as object, mobilize them: "Syria is moving troops to the border"."""
+
 AGREEMENT_OBJECTS = words(
     "agreement agreements deal deals accord accords treaty treaties ceasefire truce pact memorandum "
     "declaration protocol armistice settlement roadmap"
@@ -464,12 +480,6 @@ MILITARY_TARGETS = words(
     "convoys patrol patrols barracks garrison headquarters camp camps trench trenches"
 )
 """Objects of an attack that stand for the force holding them."""
-
-PROTEST_ACTIONS = words(
-    "gather assemble converge pour flood chant stage hold block occupy march rally demonstrate "
-    "protest picket shout sing light wave carry burn defy take"
-)
-"""What protesters do: with protesters as subject these verbs are a protest."""
 
 VIOLENT_PROTEST_CUES = words(
     "violent violence clash clashes clashed stone stones rock rocks projectile projectiles bottles "

@@ -21,7 +21,8 @@ from ._events_lexicon import (
     OBJECT_MEANS_WEAPON,
     PEOPLE_OBJECTS,
     PHRASES,
-    PROTEST_ACTIONS,
+    REPORTING_VERBS,
+    TROOP_MOVES,
     VERBS,
     VIOLENT_PROTEST_CUES,
     WEAPON_FINDS,
@@ -125,10 +126,18 @@ def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
     """What protesters do is a protest: "demonstrators gathered outside parliament"."""
     found = []
     for token in tokens:
-        if token.dep_ not in ("nsubj", "nsubjpass") or sector_of(token.lemma_) != "OPP":
+        if (
+            token.dep_ != "nsubj"
+            or sector_of(token.lemma_) != "OPP"
+            or token.lower_.startswith("opposition")
+        ):
             continue
         verb = token.head
-        if verb.i not in taken and verb.pos_ == "VERB" and verb.lemma_.lower() in PROTEST_ACTIONS:
+        if (
+            verb.i not in taken
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in REPORTING_VERBS
+        ):
             found.append(Found(verb, verb.i, verb.i + 1, Trigger("PROTEST", "demo")))
             taken.add(verb.i)
     return found
@@ -140,6 +149,8 @@ def _single(token: Token) -> Trigger | None:
         trigger = VERBS.get(lemma)
         if trigger is None and lemma in WEAPON_FINDS:
             return Trigger("COERCE", "defuse", ("military",), needs_object=True)
+        if trigger is None and lemma in TROOP_MOVES:
+            return Trigger("MOBILIZE", "troops", ("military",), needs_object=True)
         if trigger is None and lemma in _FIRED_AT:
             objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
             if objects and objects[0].lower_ in _WEAPON_MODES:
@@ -180,6 +191,17 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
         return _DEFUSE
     if trigger.mode == "defuse" and trigger.needs_object:
         return None
+    if trigger.type == "MOBILIZE" and trigger.needs_object and lemma in TROOP_MOVES:
+        troops = obj is not None and sector_of(obj.lemma_) in ("MIL", "REB")
+        return Trigger("MOBILIZE", "troops", ("military",)) if troops else None
+    if trigger.mode == "realign" and lemma == "form":
+        formed = [
+            o
+            for o in objects
+            if sector_of(o.lemma_) in ("MIL", "REB")
+            or o.lemma_.lower() in ("group", "unit", "brigade", "battalion")
+        ]
+        return Trigger("MOBILIZE", "realign", ("military",)) if formed else None
     if lemma == "sign":
         return trigger if obj_words & AGREEMENT_OBJECTS else None
     if trigger.mode == "capture" and lemma in ("free", "recover", "control"):
