@@ -99,6 +99,8 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
             content += _content_in_paragraph(doc, after_start, token.sent.end, quotes, token)
         if source_range[1] - source_range[0] > 80:
             return None
+    if not content and source is not None and source_range is not None:
+        content = _quotation_before(doc, min(source_range[0], token.idx), quotes)
     if not content or source is None or source_range is None:
         return None
     cue_start, cue_end = _cue_extent(token)
@@ -172,6 +174,11 @@ def _content_of(
         else:
             start = max(start, verb.i + 1)
             start = _skip_objects(doc, verb, start)
+            for second in verb.children:
+                if second.dep_ == "conj" and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in second.children
+                ):
+                    end = max(end, second.right_edge.i + 1)  # "said X, but that Y"
         return _content_in_paragraph(doc, start, end, quotes, verb)
     colon = _colon_after(verb)
     if colon is not None:
@@ -235,6 +242,18 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
     if index + 2 < end and doc[index].text == "," and any(t.is_alpha for t in doc[index + 1 : end]):
         return index + 1
     return None
+
+
+def _quotation_before(
+    doc: Doc, clause_start: int, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The quotation that an attribution follows ("'... no?' Freddy Ortega said."), when the
+    parser put the two in separate sentences."""
+    for region_start, region_end in quotes:
+        gap = doc.text[region_end:clause_start]
+        if region_end <= clause_start and not gap.strip(" ,") and "\n" not in gap:
+            return [(region_start, region_end)]
+    return []
 
 
 def _object_content(
@@ -318,30 +337,61 @@ def _source_of(verb: Token) -> Token | None:
 
 
 def _cue_extent(verb: Token) -> tuple[int, int]:
-    """Token range of the cue: the verb with its adjacent auxiliaries and negation."""
+    """Token range of the cue: the verb with the auxiliaries, negation and adverbs right before
+    it ("has also said"), its particle ("pointed out") and a colon that opens the content."""
     start = verb.i
     doc = verb.doc
     while (
         start > verb.sent.start
-        and doc[start - 1].dep_ in _CUE_MODIFIERS
         and doc[start - 1].head == verb
+        and (
+            doc[start - 1].dep_ in _CUE_MODIFIERS
+            or doc[start - 1].dep_ == "advmod"
+            and doc[start - 1].pos_ == "ADV"
+        )
     ):
         start -= 1
     end = verb.i + 1
     for child in verb.children:
         if child.dep_ == "prt" and child.i == end:
             end += 1
+    if end < len(doc) and doc[end].text == ":":
+        end += 1
     return start, end
 
 
 def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
-    """Characters of a source's noun phrase, without edge punctuation."""
+    """Characters of a source's noun phrase: its subtree within the paragraph, without edge
+    punctuation or a trailing time ("Trump on Tuesday"), but with the comma that closes an
+    apposition ("Jeff Weaver, the campaign manager, said")."""
     start, end = _subtree_range(head)
-    while start < end and doc[start].text in _EDGE_PUNCT:
+    first, last = _paragraph(head)
+    start, end = max(start, first), min(end, last)
+    for child in head.children:
+        if child.i > head.i and _is_time(child):
+            end = min(end, child.left_edge.i)
+    while start < end and (
+        doc[start].text in _EDGE_PUNCT or doc[start].is_quote or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_quote):
+    while end > start and (
+        doc[end - 1].text in _EDGE_PUNCT
+        or doc[end - 1].is_quote
+        or doc[end - 1].is_space
+        or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
-    return doc[start].idx, _end_char(doc[end - 1])
+    closing = end < len(doc) and doc[end].text == "," and any(t.text == "," for t in doc[start:end])
+    return doc[start].idx, _end_char(doc[end if closing else end - 1])
+
+
+def _is_time(token: Token) -> bool:
+    """A time modifier: "Tuesday", "on Tuesday", "last week"."""
+    if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def _paragraph(token: Token) -> tuple[int, int]:

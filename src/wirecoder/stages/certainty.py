@@ -1,0 +1,87 @@
+"""Certainty: estimative language in a claim mapped to its yardstick and a probability range.
+
+"highly likely" from British intelligence is PHIA's 80-90%; "very likely" from a US agency is
+ICD 203's 80-95%. The yardstick is the one the source writes by (UK government and intelligence
+sources PHIA, US ones ICD 203); otherwise the one whose own term the phrase is; a phrase both
+share ("likely") from any other source keeps scale ``none`` and the range both readings allow.
+The literal phrase and its span are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.language import Language
+
+from .._document import Document
+from .._registry import StageFn, stage
+from ..schema import Certainty, CertaintyScale, Claim, Span
+from ._certainty_yardsticks import OWN_WORDS, YARDSTICKS, Term
+
+_STATE_KINDS = frozenset({"intelligence", "government", "military", "official"})
+_SCALE_BY_COUNTRY: dict[str, CertaintyScale] = {"GBR": "PHIA", "USA": "ICD203"}
+_TERMS: dict[str, dict[str, Term]] = {
+    scale: {phrase: term for term in terms for phrase in term.phrases}
+    for scale, terms in YARDSTICKS.items()
+}
+_PHRASE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p) for p in sorted({p for t in _TERMS.values() for p in t}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@stage("certainty", "1", assigns=("claims",), requires=("claims",))
+def make_certainty(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+    """Attach every estimative phrase in each claim's content to that claim."""
+
+    def certainty(document: Document) -> None:
+        for claim in document.claims:
+            claim.certainty.extend(estimates(document.text, claim))
+
+    return certainty
+
+
+def estimates(text: str, claim: Claim) -> list[Certainty]:
+    """The estimative phrases of a claim's content, each read on the fitting yardstick."""
+    found = []
+    for span in claim.content:
+        for match in _PHRASE.finditer(text, span.start, span.end):
+            phrase = match.group()
+            scale = yardstick(claim, phrase.lower())
+            found.append(_reading(Span.of(text, match.start(), match.end()), phrase, scale))
+    return found
+
+
+def yardstick(claim: Claim, phrase: str) -> CertaintyScale:
+    """The source's own yardstick if it has one, else the one whose own term the phrase is."""
+    source = claim.source
+    if source.kind in _STATE_KINDS and source.country in _SCALE_BY_COUNTRY:
+        return _SCALE_BY_COUNTRY[source.country]
+    for scale, words in OWN_WORDS.items():
+        if phrase in words:
+            return scale  # type: ignore[return-value]
+    return "none"
+
+
+def _reading(span: Span, phrase: str, scale: CertaintyScale) -> Certainty:
+    key = " ".join(phrase.lower().split())
+    if scale != "none":
+        term = _TERMS[scale][key]
+        return Certainty(
+            phrase=phrase, span=span, scale=scale, label=term.label, low=term.low, high=term.high
+        )
+    readings = [terms[key] for terms in _TERMS.values() if key in terms]
+    return Certainty(
+        phrase=phrase,
+        span=span,
+        scale="none",
+        label=readings[0].label,
+        low=min(term.low for term in readings),
+        high=max(term.high for term in readings),
+    )
