@@ -16,6 +16,7 @@ from wirecoder.corpus import (
     EventRecord,
     cluster_events,
     find_contradictions,
+    fold_descriptions,
     is_speculative,
     merge_reason,
     rebuild,
@@ -158,6 +159,31 @@ def test_country_wide_reports_fold_only_with_each_other_on_one_named_day() -> No
     assert merge_reason(record(3, **ukraine), record(4, **ukraine)) is not None
     week = record(5, **ukraine, date_start=DAY - dt.timedelta(days=6))
     assert merge_reason(week, record(6, **ukraine)) is None
+
+
+@pytest.mark.parametrize(
+    ("keys", "independent"),
+    [
+        ({1: "the regional governor", 2: "the donetsk regional governor"}, {2}),
+        (
+            {1: "officials", 2: "russian installed officials in donetsk", 3: "united nations"},
+            {2, 3},
+        ),
+        ({1: "officials", 2: "russian installed officials", 3: "ukrainian officials"}, {1, 2, 3}),
+        ({1: "russian armed forces", 2: "armed forces of ukraine"}, {1, 2}),
+    ],
+)
+def test_a_vaguer_description_folds_into_the_one_fuller_description(
+    keys: dict[int, str], independent: set[int]
+) -> None:
+    assert fold_descriptions(keys) == independent
+
+
+def test_one_governor_described_twice_is_one_origin() -> None:
+    vague = record(1, origin_keys=((101, "the regional governor"),))
+    full = record(2, origin_keys=((102, "the donetsk regional governor"),))
+    [cluster] = cluster_events([vague, full])
+    assert cluster.origins == {102}
 
 
 def test_casualty_figures_beyond_tolerance_disagree() -> None:

@@ -318,3 +318,28 @@ def test_whole_flow_from_files_to_queries_and_sitrep(store_url: str, tmp_path: P
         rows = json.loads(said.stdout)
         assert {"Harbor News", "Meridian Wire"} <= {row["publisher"] for row in rows}
         assert len({row["origin"] for row in rows}) == 1, rows
+    if "events.v1" in available_config().stages:
+        _check_real_events(runner, db, markdown.read_text())
+
+
+def _check_real_events(runner: CliRunner, db: list[str], sitrep: str) -> None:
+    """What the corpus makes of the real stages' output on the hand-written stories."""
+
+    def listed(*options: str) -> list[dict[str, Any]]:
+        result = runner.invoke(app, ["events", *db, *options, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.stdout))
+
+    # The ministry's capture claim, direct (Meridian) and relayed by TASS (Harbor): one event,
+    # two reports, one independent origin.
+    captures = [row for row in listed("--area", "Bakhmut") if row["mode"] == "capture"]
+    assert {row["publisher"] for row in captures} == {"Harbor News", "Meridian Wire"}
+    assert len({row["cluster"] for row in captures}) == 1
+    assert (captures[0]["reports"], captures[0]["origins"]) == (2, 1)
+    # Two outlets on the Kramatorsk strike; the governor named two ways is one origin.
+    strike = [row for row in listed("--area", "Kramatorsk") if not row["negated"]]
+    assert {row["publisher"] for row in strike} == {"Danube Press", "Steppe Post"}
+    assert len({row["cluster"] for row in strike}) == 1 and strike[0]["origins"] == 1
+    # Ukraine's denial in the Meridian story disputes the capture; the tolls for Horlivka differ.
+    assert "control of Bakhmut: asserted by Russian armed forces; denied by" in sitrep
+    assert "killed figures differ" in sitrep

@@ -9,6 +9,7 @@ from ._cluster import (
     EventRecord,
     cluster_events,
     find_contradictions,
+    fold_descriptions,
     is_speculative,
     merge_reason,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "EventRecord",
     "cluster_events",
     "find_contradictions",
+    "fold_descriptions",
     "is_speculative",
     "load_records",
     "merge_reason",

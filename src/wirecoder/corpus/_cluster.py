@@ -11,9 +11,10 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
 """How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares countries."""
@@ -23,11 +24,13 @@ CONTROL_WORDS = re.compile(
 )
 CONTROL_MODES = frozenset({"seize", "occupy", "capture"})
 CONTROL_DENIAL_WORDS = re.compile(
-    r"captur|seiz|\btaken\b|\bfall|\bfell\b|control|occup|encircl|\bhold|\bheld\b"
+    r"captur|seiz|\btaken\b|\bfall|\bfell\b|control|occup|\bhold|\bheld\b"
 )
 REFERRING_DENIAL = re.compile(
     r"(?:the |this |that |these |those |such )?(?:claims?|reports?|statements?|allegations?|assertions?)"
 )
+Origin = TypeVar("Origin", bound=Hashable)
+ARTICLES = frozenset({"the", "a", "an"})
 SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
 SPECULATIVE_STANCES = frozenset({"forecast", "hypothetical"})
 FIGURE_TOLERANCE = 0.2
@@ -63,6 +66,8 @@ class EventRecord:
     speculative: bool = False
     """Foreseen or supposed, not said to have happened: never folded with other reports, nor
     counted as corroboration."""
+    origin_keys: tuple[tuple[int, str], ...] = ()
+    """(origin actor id, actor key) of the claims' originators, to fold vaguer descriptions."""
 
     @property
     def origins(self) -> set[int]:
@@ -90,8 +95,27 @@ class Cluster:
 
     @property
     def origins(self) -> set[int]:
-        """Independent origins vouching for the event: chains walked to their originator."""
-        return {origin for member in self.asserting for origin in member.origins}
+        """Independent origins vouching for the event: chains walked to their originator, and
+        a vaguer description of one of them ("the regional governor") folded into it."""
+        keys = {origin: key for member in self.members for origin, key in member.origin_keys}
+        vouching = {origin for member in self.asserting for origin in member.origins}
+        described = {origin: keys[origin] for origin in vouching if origin in keys}
+        return fold_descriptions(described) | (vouching - described.keys())
+
+
+def fold_descriptions(keys: Mapping[Origin, str]) -> set[Origin]:
+    """Which of the originators (id -> actor key) are independent within one event: a description
+    all of whose words are in exactly one fuller description ("the regional governor" and "the
+    Donetsk regional governor", "officials" and "Russian-installed officials in Donetsk") is
+    that originator named less precisely; one fitting several fuller ones stays apart."""
+    words = {origin: set(key.split()) - ARTICLES for origin, key in keys.items()}
+    independent: set[Origin] = set()
+    for origin, own in words.items():
+        fuller = [other for other, more in words.items() if own < more]
+        fullest = [a for a in fuller if not any(words[a] < words[b] for b in fuller)]
+        if len(fullest) != 1:
+            independent.add(origin)
+    return independent
 
 
 @dataclass(frozen=True)

@@ -51,14 +51,19 @@ def load_records(session: Session) -> list[EventRecord]:
     actor, recipient, publisher = aliased(ActorRow), aliased(ActorRow), aliased(ActorRow)
     claims: dict[int, list[tuple[int, int]]] = defaultdict(list)
     stances: dict[int, list[str]] = defaultdict(list)
-    for event_id, claim_id, origin_id, stance in session.execute(
-        select(EventClaimRow.event_id, ClaimRow.id, ClaimRow.origin_id, ClaimRow.stance)
+    origin_keys: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    for event_id, claim_id, origin_id, origin_key, stance in session.execute(
+        select(
+            EventClaimRow.event_id, ClaimRow.id, ClaimRow.origin_id, ActorRow.key, ClaimRow.stance
+        )
         .join(ClaimRow, ClaimRow.id == EventClaimRow.claim_id)
+        .join(ActorRow, ActorRow.id == ClaimRow.origin_id)
         .join(EventRow, EventRow.id == EventClaimRow.event_id)
         .where(EventRow.current)
     ):
         claims[event_id].append((claim_id, origin_id))
         stances[event_id].append(stance)
+        origin_keys[event_id].add((origin_id, origin_key))
     columns = (
         EventRow.id,
         EventRow.article_id,
@@ -102,6 +107,7 @@ def load_records(session: Session) -> list[EventRecord]:
             claims=tuple(claims.get(row["id"], ())),
             publisher_origin=row["publisher_origin"],
             speculative=is_speculative(row["aux"] or (), stances.get(row["id"], ())),
+            origin_keys=tuple(sorted(origin_keys.get(row["id"], ()))),
         )
         for row in rows
     ]

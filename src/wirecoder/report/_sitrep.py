@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..corpus import is_speculative
+from ..corpus import fold_descriptions, is_speculative
 from ..store import (
     Area,
     ClaimRow,
@@ -241,21 +241,17 @@ def _speculative(member: EventRow) -> bool:
 
 def _origins(members: list[EventRow]) -> tuple[str, ...]:
     """Who vouches for the event happening, by the rule of the cluster tally: the originators of
-    the claims of every report neither denying nor speculating, the publisher where it speaks
-    in its own voice."""
-    return tuple(
-        sorted(
-            {
-                origin
-                for member in members
-                if not (member.negated or _speculative(member))
-                for origin in (
-                    [claim.origin.name for claim in member.claims]
-                    or [member.article.publisher or "an unnamed publisher"]
-                )
-            }
-        )
-    )
+    the claims of every report neither denying nor speculating (a vaguer description of one
+    folded into it), and the publisher where it speaks in its own voice."""
+    described: dict[str, str] = {}
+    own_voice: set[str] = set()
+    for member in members:
+        if member.negated or _speculative(member):
+            continue
+        described.update((claim.origin.name, claim.origin.key) for claim in member.claims)
+        if not member.claims:
+            own_voice.add(member.article.publisher or "an unnamed publisher")
+    return tuple(sorted(fold_descriptions(described) | own_voice))
 
 
 def _headline_verb(members: list[EventRow]) -> str:

@@ -348,7 +348,7 @@ class _Writer:
             type=item.type,
             mode=item.mode,
             trigger=item.trigger.text,
-            sentence=item.spans[0].text if item.spans else None,
+            sentence=item.spans[0].text.strip() if item.spans else None,
             negated="negated" in item.aux
             or any(claim.stance in NEGATIVE_STANCES for claim in linked),
             aux=list(item.aux),
