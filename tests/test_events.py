@@ -154,7 +154,7 @@ def test_report_date_is_not_the_event_date_and_undated_falls_back_to_publication
         ),
         ("Both armies deny shelling the power plant.", "ASSAULT", "heavy-weapons", ["negated"]),
         (
-            "The paramilitaries plan to seize the city of El Obeid.",
+            "The paramilitaries are seeking to seize the city of El Obeid.",
             "ASSAULT",
             "capture",
             ["future"],
@@ -193,6 +193,33 @@ def test_auxiliary_modes(
         return
     event = _only(events, kind, mode)
     assert event.aux == aux
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        (
+            "Syria says it is willing to withdraw its troops from the border zone.",
+            "AGREE",
+            "withdraw",
+        ),
+        (
+            "The government will release 200 prisoners next week, the minister said.",
+            "AGREE",
+            "release",
+        ),
+        ("The rebels said they would not release the hostages.", "REJECT", "release"),
+        ("The junta announced it will extend the curfew in the capital.", "THREATEN", "curfew"),
+        ("The paramilitaries plan to seize the city of El Obeid.", "THREATEN", "capture"),
+        ("The foreign minister said Ankara must hand over the suspects.", "REQUEST", None),
+        ("Japan halted economic aid to the junta on Tuesday.", "SANCTION", "sever"),
+    ],
+)
+def test_what_an_actor_says_it_will_do_is_coded_as_the_saying(  # type: ignore[no-untyped-def]
+    make_document: Build, run, text: str, kind: str, mode: str | None
+) -> None:
+    events = run(make_document(text))
+    assert [(e.type, e.mode, e.aux) for e in events] == [(kind, mode, [])]
 
 
 def test_an_event_long_before_publication_is_historical(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
@@ -325,7 +352,7 @@ def test_pronouns_and_possessives_take_their_antecedents_country(make_document: 
         "UKR",
         "MIL",
     )
-    assert retreat.aux == ["hypothetical"]
+    assert "hypothetical" in retreat.aux
 
 
 def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]

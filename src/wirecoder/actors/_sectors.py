@@ -58,7 +58,7 @@ _SECTOR_NOUNS: dict[str, str] = {
     "OPP": (
         "opposition, protesters, protester, demonstrators, demonstrator, activists, activist, "
         "dissidents, dissident, opposition leader, opposition figures, rioters, rioter, strikers, "
-        "looters, marchers, anti-government protesters"
+        "looters, marchers, anti-government protesters, islamists, fundamentalists, nationalists"
     ),
     "LEG": (
         "parliament, lawmakers, lawmaker, legislators, parliamentarians, mps, senators, senator, "

@@ -9,7 +9,7 @@ non-ACLED ones (DIPLO, ATTRIB, ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) r
 types and contexts. No ACLED data was used to build the rules.
 
 PLOVER gold-standard records (``--plover-gsr``): for each record the event whose trigger overlaps
-the gold event text (else the first event) is compared with the gold: event type (the records'
+the gold event text, or one of its words (else the first event), is compared with the gold: event type (the records'
 PLOVER 0.5 vocabulary mapped: DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE, FIGHT ->
 ASSAULT), and the first source and target actor's code (ISO alpha-3 or IGO/NGO) and sector.
 """
@@ -356,7 +356,7 @@ def _score_gsr(report: Report, pipeline: Pipeline, path: Path) -> None:
     report.notes.append(
         f"{path}: {tallies['records']} records with text; PLOVER 0.5 types mapped DEMAND->REQUEST, "
         "DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT; the event compared is the one whose trigger "
-        "overlaps the gold event text, else the first"
+        "overlaps the gold event text or one of its words, else the first"
     )
 
 
@@ -364,9 +364,11 @@ def _matching_event(record: _Record, events: Iterable[Event]) -> Event | None:
     events = list(events)
     if not events:
         return None
-    start = record.text.find(record.event_text) if record.event_text else -1
-    if start >= 0:
-        end = start + len(record.event_text)
+    for cue in (record.event_text, *record.event_text.split()):
+        start = record.text.find(cue) if cue else -1
+        if start < 0:
+            continue
+        end = start + len(cue)
         overlapping = [e for e in events if e.trigger.start < end and start < e.trigger.end]
         if overlapping:
             return overlapping[0]

@@ -27,6 +27,30 @@ _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 _PARTNER_PREPS = frozenset({"with", "between"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+_QUANTITIES = frozenset(
+    {
+        "ten",
+        "tens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "scores",
+        "million",
+        "millions",
+        "group",
+        "groups",
+        "crowd",
+        "number",
+        "some",
+        "many",
+        "several",
+        "all",
+        "most",
+    }
+)
 _GENERIC_HEADS = frozenset(
     {
         "member",
@@ -165,6 +189,16 @@ class Arguments:
         """The participant a noun-phrase head names, or None when it names no one."""
         if token.lower_ in _SKIP_HEADS:
             return None
+        if token.lemma_.lower() in _QUANTITIES or token.pos_ == "NUM":
+            members = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if members:
+                return self.participant(members[0], modifier)
         generic = not modifier and sector_of(token.lemma_) is not None
         modifiers = (
             ()
@@ -242,6 +276,20 @@ class Arguments:
                 found = sector_of(phrase) or sector_of(child.lemma_)
                 if found is not None:
                     return found
+        return None
+
+    def speaker(self, token: Token) -> Participant | None:
+        """Who reports the clause ``token`` is in: "Syria says it will withdraw" -> Syria."""
+        current = token
+        for _ in range(6):
+            if current.head == current:
+                return None
+            if (
+                current.dep_ in ("ccomp", "xcomp", "parataxis")
+                and current.head.lemma_.lower() in REPORTING_VERBS
+            ):
+                return self._first(current.head, _SUBJECTS)
+            current = current.head
         return None
 
     def _forces_of(self, nation: Participant) -> Participant:
@@ -324,9 +372,7 @@ class Arguments:
                 speaker = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     found = self.participant(speaker)
-                    if found is not None and (
-                        (found.sector is not None and found.actor_id) or found.country
-                    ):
+                    if found is not None and (found.sector is not None or found.country):
                         return found
                 break
             if token.head == token:

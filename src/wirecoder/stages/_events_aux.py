@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ..schema import AuxMode
 from ._events_lexicon import words
 
-_NEGATING_HEADS = words("deny denies refute fail reject dismiss")
+_NEGATING_HEADS = words("deny denies refute fail reject dismiss decline refuse")
 _INTENT_HEADS = words(
     "plan intend seek aim prepare try attempt want hope expect vow threaten promise pledge "
     "effort efforts bid attempt plot scheme ready poised set decide agree order"
@@ -102,9 +102,48 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     return False
 
 
+def conditional(trigger: Token) -> bool:
+    """The trigger's clause has an "if"/"unless"/"until" clause: "will withdraw unless ..."."""
+    clause = trigger if trigger.pos_ == "VERB" else trigger.head
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children)
+        for child in clause.children
+    )
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a speech verb, where "would" is a reported "will"."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+
+
+def intent(trigger: Token) -> bool:
+    """Announced: "will", a reported "would", "plans/is ready/willing/prepared to", "vowed to"."""
+    chain = _clause_chain(trigger)
+    for token in chain[:3]:
+        for child in token.children:
+            if child.dep_ == "aux" and (
+                child.lower_ in _FUTURE_AUX or child.lower_ in ("would", "'d") and _reported(token)
+            ):
+                return True
+        if token.lemma_.lower() in _DECLARED_INTENT and token != trigger:
+            return True
+    return False
+
+
+_DECLARED_INTENT = words(
+    "plan intend prepare vow threaten promise pledge decide willing ready prepared committed agree "
+    "offer determine resolve swear"
+)
+
+
 def _future(chain: list[Token]) -> bool:
     for token in chain[:3]:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
+            return True
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children
+        ) and _reported(token):
             return True
         if any(c.lower_ == "going" for c in token.children) and any(
             c.lower_ == "to" for c in token.children
@@ -133,9 +172,11 @@ def _hypothetical(chain: list[Token]) -> bool:
         c.lower_ in _UNREALISED_ADJECTIVES for c in chain[0].children
     ):
         return True
+    if conditional(chain[0]):
+        return True
     for token in chain[:3]:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX and not _reported(token):
                 return True
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return True

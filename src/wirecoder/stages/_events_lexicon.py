@@ -202,6 +202,41 @@ VERBS: dict[str, Trigger] = {
     "recover": _t("ASSAULT", "capture", "territory", needs_object=True),
     "resign": _t("RETREAT", "resign", "government"),
     "disarm": _t("RETREAT", "disarm", "military"),
+    "support": _t("SUPPORT", needs_object=True),
+    "back": _t("SUPPORT", needs_object=True),
+    "forgive": _t("SUPPORT"),
+    "defend": _t("SUPPORT", needs_object=True),
+    "give": _t("AID", needs_object=True),
+    "provide": _t("AID", needs_object=True),
+    "grant": _t("AID", needs_object=True),
+    "contribute": _t("AID", needs_object=True),
+    "deliver": _t("AID", needs_object=True),
+    "send": _t("AID", needs_object=True),
+    "allow": _t("CONCEDE", needs_object=True),
+    "permit": _t("CONCEDE", needs_object=True),
+    "share": _t("COOPERATE", needs_object=True),
+    "demobilize": _t("RETREAT", "disarm", "military"),
+    "demobilise": _t("RETREAT", "disarm", "military"),
+    "complain": _t("ACCUSE"),
+    "indict": _t("ACCUSE", None, "legal"),
+    "summon": _t("ACCUSE", None, "diplomatic", needs_object=True),
+    "oppose": _t("REJECT"),
+    "dismiss": _t("REJECT", needs_object=True),
+    "renege": _t("REJECT"),
+    "defy": _t("REJECT", needs_object=True),
+    "violate": _t("REJECT", needs_object=True),
+    "flout": _t("REJECT", needs_object=True),
+    "halt": _t("SANCTION", "sever", needs_object=True),
+    "freeze": _t("SANCTION", "sever", needs_object=True),
+    "cut": _t("SANCTION", "sever", needs_object=True),
+    "reduce": _t("SANCTION", "sever", needs_object=True),
+    "end": _t("SANCTION", "sever", needs_object=True),
+    "stop": _t("SANCTION", "sever", needs_object=True),
+    "prohibit": _t("SANCTION", "sever", needs_object=True),
+    "block": _t("PROTEST", "obstruct", needs_object=True),
+    "prevent": _t("COERCE", "restrict", needs_object=True),
+    "strengthen": _t("MOBILIZE", "troops", "military", needs_object=True),
+    "bolster": _t("MOBILIZE", "troops", "military", needs_object=True),
     # REQUEST, ACCUSE, REJECT, THREATEN, SANCTION
     "demand": _t("REQUEST"),
     "urge": _t("REQUEST"),
@@ -322,8 +357,15 @@ NOUNS: dict[str, Trigger] = {
     "deal": _t("AGREE", None, "diplomatic"),
     "accord": _t("AGREE", None, "diplomatic"),
     "treaty": _t("AGREE", None, "diplomatic"),
-    "ceasefire": _t("AGREE", None, "military"),
-    "truce": _t("AGREE", None, "military"),
+    "ceasefire": _t("RETREAT", "ceasefire", "military"),
+    "truce": _t("RETREAT", "ceasefire", "military"),
+    "consensus": _t("AGREE"),
+    "welcome": _t("CONSULT", "visit", "diplomatic"),
+    "patrol": _t("MOBILIZE", "police"),
+    "blockade": _t("COERCE", "restrict"),
+    "restriction": _t("COERCE", "restrict"),
+    "indictment": _t("ACCUSE", None, "legal"),
+    "complaint": _t("ACCUSE"),
     "surrender": _t("RETREAT", "surrender", "military"),
     "release": _t("RETREAT", "release"),
     "swap": _t("RETREAT", "release"),
@@ -403,6 +445,21 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("martial", "law"): _t("COERCE", "martial-law"),
     ("state", "of", "emergency"): _t("COERCE", "martial-law"),
     ("hunger", "strike"): _t("PROTEST", "strike-hun"),
+    ("stop", "work"): _t("PROTEST", "strike-lim"),
+    ("call", "off"): _t("CONCEDE"),
+    ("on", "alert"): _t("MOBILIZE", "troops", "military"),
+    ("war", "game"): _t("COOPERATE", None, "military"),
+    ("joint", "exercise"): _t("COOPERATE", None, "military"),
+    ("joint", "drill"): _t("COOPERATE", None, "military"),
+    ("ethnic", "cleansing"): _t("ASSAULT", None, "religion_ethnicity"),
+    ("sexually", "abuse"): _t("ASSAULT", "sexual", "crime_sexual"),
+    ("violate", "the", "ceasefire"): _t("ASSAULT", "clash", "military"),
+    ("reach", "agreement"): _t("AGREE"),
+    ("reach", "an", "agreement"): _t("AGREE"),
+    ("reach", "a", "consensus"): _t("AGREE"),
+    ("reach", "a", "deal"): _t("AGREE"),
+    ("state", "of", "siege"): _t("COERCE", "martial-law"),
+    ("beef", "up"): _t("MOBILIZE", "troops", "military"),
     ("general", "strike"): _t("PROTEST", "strike-gen"),
     ("go", "on", "strike"): _t("PROTEST", "strike-lim"),
     ("set", "up"): _t("MOBILIZE", "base", "military", needs_object=True),
@@ -463,6 +520,22 @@ WEAPON_FINDS = words(
     "intercept defuse dismantle neutralize neutralise recover locate"
 )
 """Verbs that, with weapons as object, disrupt weapons use: "a cache of arms was found"."""
+
+AID_OBJECTS = words(
+    "aid assistance grant grants loan loans money dollars euros funds funding credit food medicine "
+    "medicines supplies arms weapons troops equipment relief asylum refuge shelter support help "
+    "material ammunition vaccines fuel"
+)
+"""What is given for "give", "provide", "send" to be AID."""
+
+TIES = words(
+    "aid assistance ties relations links contacts talks negotiations mediation supplies "
+    "cooperation flights trade imports exports dialogue diplomatic embassy programme program"
+)
+"""What is halted, suspended or cut for it to be a SANCTION."""
+
+LIFTED = words("blockade blockades siege sieges")
+"""What is lifted or eased for it to be a material RETREAT rather than a verbal concession."""
 
 TROOP_MOVES = words(
     "move send dispatch transfer redeploy forward bring rush airlift deploy pour amass"

@@ -7,6 +7,7 @@ are one happening ("seven civilians were killed ... in two artillery strikes") m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -15,6 +16,8 @@ from spacy.tokens import Token
 from ..actors import sector_of
 from ._events_lexicon import (
     AGREEMENT_OBJECTS,
+    AID_OBJECTS,
+    LIFTED,
     NOUNS,
     OBJECT_MEANS_BASE,
     OBJECT_MEANS_TERRITORY,
@@ -22,6 +25,7 @@ from ._events_lexicon import (
     PEOPLE_OBJECTS,
     PHRASES,
     REPORTING_VERBS,
+    TIES,
     TROOP_MOVES,
     VERBS,
     VIOLENT_PROTEST_CUES,
@@ -72,6 +76,8 @@ class Found:
     end: int
     trigger: Trigger
     absorbed: list[Found] = field(default_factory=list)
+    speaker: Token | None = None
+    """For a demand read from "must": the verb of saying, whose subject demands."""
 
     @property
     def tokens(self) -> range:
@@ -111,6 +117,7 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
         if checked is not None:
             found.append(Found(token, token.i, token.i + 1, checked))
     taken = {i for f in found for i in f.tokens}
+    found = _demands(tokens, found, taken)
     found += _protester_actions(tokens, taken)
     if any(
         t.lower_ in VIOLENT_PROTEST_CUES or t.lemma_.lower() in VIOLENT_PROTEST_CUES for t in tokens
@@ -120,6 +127,47 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
                 item.trigger = replace(item.trigger, mode="riot")
     found.sort(key=lambda f: f.start)
     return _merge(found)
+
+
+_MUST = frozenset({"must", "should"})
+_TOPIC_HOLDERS = frozenset({"SANCTION", "REJECT", "REQUEST"})
+
+
+def _demands(tokens: list[Token], found: list[Found], taken: set[int]) -> list[Found]:
+    """ "X said Libya must hand over the suspects" is X's demand, not a hand-over; and what is
+    demanded, refused or cut off ("halted aid", "called for talks") is the topic, not an event."""
+    result = []
+    demanded: set[int] = set()
+    for token in tokens:
+        if token.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.lower_ in _MUST for c in token.children
+        ):
+            continue
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS | {
+            "insist",
+            "reiterate",
+            "conclude",
+            "warn",
+        }:
+            demanded.add(token.i)
+            result.append(
+                Found(token, token.i, token.i + 1, Trigger("REQUEST"), speaker=token.head)
+            )
+            taken.add(token.i)
+    holders = {f.head.i for f in found if f.trigger.type in _TOPIC_HOLDERS}
+    for item in found:
+        if item.head.i in demanded:
+            continue
+        governor = item.head.head
+        hops = governor.head if governor.dep_ == "prep" else governor
+        if (
+            item.head.pos_ != "VERB"
+            and item.head.dep_ in ("dobj", "pobj")
+            and (governor.i in holders or hops.i in holders)
+        ):
+            continue
+        result.append(item)
+    return result
 
 
 def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
@@ -145,6 +193,8 @@ def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
 
 def _single(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ == "amod":
+        return None  # "the Israeli-occupied West Bank", "rebel-held town": a state, not an event
     if token.pos_ == "VERB":
         trigger = VERBS.get(lemma)
         if trigger is None and lemma in WEAPON_FINDS:
@@ -165,10 +215,28 @@ def _single(token: Token) -> Trigger | None:
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
         if modifiers & _NOT_EVENT_COMPOUNDS:
             return None
-        if lemma == "strike" and (modifiers & _LABOUR_STRIKE or _on_strike(token)):
+        if (
+            lemma == "protest"
+            and token.dep_ in ("dobj", "obj")
+            and token.head.lemma_.lower() in _LODGED
+        ):
+            return Trigger("ACCUSE")
+        if lemma == "strike" and (
+            modifiers & _LABOUR_STRIKE or _on_strike(token) or _labour_sentence(token)
+        ):
             return Trigger("PROTEST", "strike-lim" if "general" not in modifiers else "strike-gen")
         return trigger
     return None
+
+
+_LODGED = words("lodge file issue send deliver register voice")
+_LABOUR_CUES = words(
+    "union unions workers employees teachers doctors nurses wages pay salaries pensions labour labor"
+)
+
+
+def _labour_sentence(token: Token) -> bool:
+    return any(t.lower_ in _LABOUR_CUES for t in token.sent)
 
 
 def _on_strike(token: Token) -> bool:
@@ -191,6 +259,10 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
         return _DEFUSE
     if trigger.mode == "defuse" and trigger.needs_object:
         return None
+    if lemma in TROOP_MOVES and obj is not None and sector_of(obj.lemma_) in ("MIL", "REB", "COP"):
+        return Trigger("MOBILIZE", "troops", ("military",))
+    if lemma in _BY_OBJECT:
+        return _BY_OBJECT[lemma](trigger, obj, obj_words, head)
     if trigger.type == "MOBILIZE" and trigger.needs_object and lemma in TROOP_MOVES:
         troops = obj is not None and sector_of(obj.lemma_) in ("MIL", "REB")
         return Trigger("MOBILIZE", "troops", ("military",)) if troops else None
@@ -248,6 +320,145 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
     if trigger.needs_object and obj is None and not any(c.dep_ == "xcomp" for c in head.children):
         return None
     return trigger
+
+
+ObjectRule = Callable[[Trigger, Token | None, set[str], Token], Trigger | None]
+
+_TALK_OBJECTS = words(
+    "appeal call demand demands offer proposal proposals request claim claims allegation allegations report plan"
+)
+_ROADS = words(
+    "road roads street streets bridge bridges highway highways traffic roadway roadways access entrance entrances port ports railway rail"
+)
+_PROTEST_NOUNS = words(
+    "demonstration demonstrations protest protests rally rallies march marches gathering sit-in strike"
+)
+_SHARED = words("intelligence information evidence expertise data experience technology")
+_ENVOYS = words("ambassador ambassadors envoy envoys diplomat diplomats charge")
+_FORCES = words("force forces troops presence defences defenses garrison army military positions")
+_RELAXED = words(
+    "restriction restrictions ban bans curfew curfews sanction sanctions embargo measures"
+)
+_PUBLICATIONS = words(
+    "publication publications newspaper newspapers broadcast broadcasts website websites"
+)
+
+
+def _aid(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if not found & AID_OBJECTS:
+        return None
+    military = found & words("arms weapons troops equipment ammunition military")
+    humanitarian = found & words(
+        "food medicine medicines relief shelter supplies vaccines fuel humanitarian"
+    )
+    economic = found & words("grant grants loan loans money dollars euros funds funding credit")
+    mode = (
+        "military"
+        if military
+        else "humanitarian"
+        if humanitarian
+        else "economic"
+        if economic
+        else None
+    )
+    return Trigger("AID", mode, ("military",) if military else ())
+
+
+def _lift(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if obj is None:
+        return None
+    return Trigger("RETREAT", "access") if found & LIFTED else trigger
+
+
+def _sever(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & TIES:
+        return Trigger("SANCTION", "cancel" if head.lemma_.lower() == "cancel" else "sever")
+    if head.lemma_.lower() in ("cancel", "suspend") and found & _RELAXED:
+        return Trigger("CONCEDE")
+    if head.lemma_.lower() == "suspend" and found & _PUBLICATIONS:
+        return Trigger("COERCE", "censor")
+    return None
+
+
+def _needs(kinds: frozenset[str], outcome: Trigger | None = None) -> ObjectRule:
+    def rule(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+        return (outcome or trigger) if found & kinds else None
+
+    return rule
+
+
+def _defy(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & words("ceasefire truce armistice"):
+        return Trigger("ASSAULT", "clash", ("military",))
+    return trigger if obj is not None else None
+
+
+def _mobilize(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if (
+        obj is None
+        or sector_of(obj.lemma_) in ("MIL", "REB", "COP")
+        or found & words("reservists reserves conscripts")
+    ):
+        return trigger
+    return None
+
+
+def _defend(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if obj is None or found & OBJECT_MEANS_TERRITORY or found & MILITARY_OBJECTS:
+        return None
+    return trigger
+
+
+def _protest_verb(
+    trigger: Trigger, obj: Token | None, found: set[str], head: Token
+) -> Trigger | None:
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and (
+        subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.lemma_.lower() in _INSTITUTIONS
+    ):
+        return Trigger("ACCUSE")
+    return trigger
+
+
+def _threaten(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return trigger
+    if (
+        obj is None
+        or found & OBJECT_MEANS_TERRITORY
+        or found & words("route routes supply supplies line lines")
+    ):
+        return None
+    return trigger
+
+
+_INSTITUTIONS = words(
+    "group government ministry organization organisation party council union committee agency league embassy"
+)
+MILITARY_OBJECTS = words(
+    "positions position lines line front frontline city town village border base"
+)
+_BY_OBJECT: dict[str, ObjectRule] = {
+    **dict.fromkeys(
+        ("give", "provide", "grant", "contribute", "deliver", "send", "supply", "donate"), _aid
+    ),
+    **dict.fromkeys(("lift", "ease"), _lift),
+    **dict.fromkeys(
+        ("halt", "freeze", "cut", "reduce", "end", "stop", "prohibit", "suspend", "cancel"), _sever
+    ),
+    "block": _needs(_ROADS),
+    "prevent": _needs(_PROTEST_NOUNS),
+    "share": _needs(_SHARED),
+    "summon": _needs(_ENVOYS),
+    "dismiss": _needs(_TALK_OBJECTS),
+    **dict.fromkeys(("defy", "violate", "flout"), _defy),
+    **dict.fromkeys(("strengthen", "bolster"), _needs(_FORCES)),
+    **dict.fromkeys(("mobilize", "mobilise"), _mobilize),
+    "defend": _defend,
+    "protest": _protest_verb,
+    **dict.fromkeys(("threaten", "warn"), _threaten),
+}
+"""Verbs whose object decides whether and which event they trigger."""
 
 
 def _object_words(obj: Token) -> set[str]:

@@ -29,17 +29,19 @@ from .._document import Document
 from .._registry import StageFn, stage
 from ..actors import fold
 from ..schema import (
+    AuxMode,
     Count,
     DatePrecision,
     Event,
     Participant,
     Place,
+    PloverType,
     Size,
     StageRef,
     TimeExpression,
 )
 from ._events_args import Arguments
-from ._events_aux import aux_modes
+from ._events_aux import aux_modes, conditional, intent
 from ._events_lexicon import REPORTING_VERBS
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
@@ -118,13 +120,14 @@ class _Builder:
         time = self._time(sentence, head)
         date_start, date_end, precision = self._dates(time)
         aux = aux_modes(head, self.published, date_start, date_end)
+        kind, aux = self._announced(head, trigger.type, aux, actor)
         if time is None and aux:
             date_start = date_end = precision = None
         place = self._place(sentence, head)
         return Event(
             id=event_id,
             stage=STAGE,
-            type=trigger.type,
+            type=kind,
             mode=mode,
             context=contexts(sentence, trigger.context),
             trigger=self.document.span(
@@ -144,7 +147,33 @@ class _Builder:
             claim_ids=self._claims(head.idx),
         )
 
+    def _announced(
+        self, head: Token, kind: PloverType, aux: list[AuxMode], actor: Participant | None
+    ) -> tuple[PloverType, list[AuxMode]]:
+        """PLOVER codes what an actor says it will or will not do as the saying: a promised
+        withdrawal is AGREE, a refused one REJECT, an announced strike or curfew THREATEN."""
+        if "historical" in aux:
+            return kind, aux
+        negated = "negated" in aux
+        if kind in _COOPERATIVE and negated and "hypothetical" not in aux:
+            return "REJECT", []
+        if negated or not intent(head):
+            return kind, aux
+        speaker = self.arguments.speaker(head)
+        own = speaker is None or actor is None or _same_side(speaker, actor)
+        if not own:
+            return kind, aux
+        if kind in _COOPERATIVE and "hypothetical" not in aux:
+            return "AGREE", []
+        if kind in _CONFLICTUAL and ("hypothetical" not in aux or conditional(head)):
+            return "THREATEN", []
+        return kind, aux
+
     def _participants(self, found: Found) -> tuple[Participant | None, Participant | None]:
+        if found.speaker is not None:
+            demander = self.arguments.of_verb(found.speaker)[0]
+            addressee = self.arguments.of_verb(found.head)[0]
+            return demander, addressee
         forces = found.trigger.type in ("ASSAULT", "MOBILIZE")
         actor, recipient = self._of(found.head, forces)
         for other in found.absorbed:
@@ -254,6 +283,22 @@ class _Builder:
             for claim in self.document.claims
             if any(span.start <= offset < span.end for span in claim.content)
         ]
+
+
+_COOPERATIVE: frozenset[str] = frozenset(
+    {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+)
+_CONFLICTUAL: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+def _same_side(first: Participant, second: Participant) -> bool:
+    if first.actor_id and first.actor_id == second.actor_id:
+        return True
+    if first.country and second.country:
+        return first.country == second.country
+    if first.sector and first.sector == second.sector:
+        return True
+    return first.name == second.name
 
 
 def _bare_mention(found: Found, event: Event) -> bool:
