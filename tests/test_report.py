@@ -45,6 +45,10 @@ def test_event_filters_agree_on_both_databases(store_url: str) -> None:
         assert day and all(row["date_start"] <= THURSDAY <= row["date_end"] for row in day)
         named = events(store, Filters(area=Area.parse("kharkiv")))
         assert {row["place"] for row in named} == {"Kupiansk"}
+        everywhere = len(events(store, Filters()))
+        for country in ("Ukraine", "UA", "ukr"):
+            assert len(events(store, Filters(area=Area.parse(country)))) == everywhere
+        assert events(store, Filters(area=Area.parse("Belarus"))) == []
         boxed = events(store, Filters(area=DONETSK_BOX))
         assert boxed and all(37.0 <= row["longitude"] <= 38.5 for row in boxed)
         assert {row["place"] for row in boxed} >= {"Bakhmut", "Avdiivka"}

