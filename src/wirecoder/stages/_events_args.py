@@ -125,7 +125,7 @@ class Arguments:
         elif verb.lemma_.lower() == "fall":
             return self._prep_object(verb, frozenset({"to"})), None
         else:
-            actor = self._first(verb, _SUBJECTS)
+            actor = self._first(verb, _SUBJECTS, loose=True)
             recipient = self._first(verb, _OBJECTS)
             if recipient is None:
                 recipient = self._prep_object(verb, _RECIPIENT_PREPS | _PARTNER_PREPS)
@@ -170,10 +170,17 @@ class Arguments:
         if actor is None:
             actor = self._agent(noun) or self._prep_object(noun, frozenset({"by", "from"}))
         recipient = self._prep_object(noun, _RECIPIENT_PREPS | _PARTNER_PREPS | {"of"})
-        governor = noun.head
+        anchor = noun
+        while (
+            anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN"
+        ):
+            anchor = anchor.head.head  # "launched ten days of war games": the days are launched
+        governor = anchor.head
         light = governor.lemma_.lower() in LIGHT_VERBS or governor.lemma_.lower() not in VERBS
-        if actor is None and noun.dep_ in _OBJECTS and governor.pos_ == "VERB" and light:
-            actor = self._first(governor, _SUBJECTS) or self._inherited_subject(governor)
+        if actor is None and anchor.dep_ in _OBJECTS and governor.pos_ == "VERB" and light:
+            actor = self._first(governor, _SUBJECTS, loose=True) or self._inherited_subject(
+                governor
+            )
         if noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
             verb = governor.head
             passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
@@ -314,10 +321,20 @@ class Arguments:
     def _span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
-    def _first(self, head: Token, deps: tuple[str, ...]) -> Participant | None:
+    def _first(self, head: Token, deps: tuple[str, ...], loose: bool = False) -> Participant | None:
+        """The participant in the first ``deps`` child; ``loose`` names an unknown noun too."""
         for child in head.children:
             if child.dep_ in deps:
                 found = self.participant(child)
+                if (
+                    found is None
+                    and loose
+                    and child.pos_ in ("NOUN", "PROPN")
+                    and child.lower_ not in _SKIP_HEADS
+                ):
+                    left = child.left_edge.i
+                    start, end = child.doc[left].idx, child.idx + len(child)
+                    found = Participant(name=self.text[start:end], span=self._span(start, end))
                 if found is None:
                     for conj in child.children:
                         if conj.dep_ == "conj":

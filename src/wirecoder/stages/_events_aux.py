@@ -117,22 +117,26 @@ def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
 
 
-def intent(trigger: Token) -> bool:
-    """Announced: "will", a reported "would", "plans/is ready/willing/prepared to", "vowed to"."""
+def intent(trigger: Token) -> str | None:
+    """How an act is announced: "declared" by the actor itself ("vowed to", "is ready to"),
+    "future" ("will", a reported "would"), "conditional" ("may ... if", "would ... unless"), or None."""
     chain = _clause_chain(trigger)
+    for token in chain[1:3]:
+        if token.lemma_.lower() in _DECLARED_INTENT:
+            return "declared"
     for token in chain[:3]:
         for child in token.children:
-            if child.dep_ == "aux" and (
-                child.lower_ in _FUTURE_AUX or child.lower_ in ("would", "'d") and _reported(token)
-            ):
-                return True
-        if token.lemma_.lower() in _DECLARED_INTENT and token != trigger:
-            return True
-    return False
+            if child.dep_ != "aux":
+                continue
+            if child.lower_ in _FUTURE_AUX or child.lower_ in ("would", "'d") and _reported(token):
+                return "future"
+            if child.lower_ in _HYPOTHETICAL_AUX and conditional(trigger):
+                return "conditional"
+    return None
 
 
 _DECLARED_INTENT = words(
-    "plan intend prepare vow threaten promise pledge decide willing ready prepared committed agree "
+    "plan intend prepare vow threaten promise pledge willing ready prepared committed agree "
     "offer determine resolve swear"
 )
 

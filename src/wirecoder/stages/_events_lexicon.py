@@ -360,6 +360,9 @@ NOUNS: dict[str, Trigger] = {
     "ceasefire": _t("RETREAT", "ceasefire", "military"),
     "truce": _t("RETREAT", "ceasefire", "military"),
     "consensus": _t("AGREE"),
+    "hearing": _t("ACCUSE", None, "legal"),
+    "trial": _t("ACCUSE", None, "legal"),
+    "suspension": _t("SANCTION", "sever"),
     "welcome": _t("CONSULT", "visit", "diplomatic"),
     "patrol": _t("MOBILIZE", "police"),
     "blockade": _t("COERCE", "restrict"),
@@ -524,13 +527,14 @@ WEAPON_FINDS = words(
 AID_OBJECTS = words(
     "aid assistance grant grants loan loans money dollars euros funds funding credit food medicine "
     "medicines supplies arms weapons troops equipment relief asylum refuge shelter support help "
-    "material ammunition vaccines fuel"
+    "material ammunition vaccines fuel goods intelligence photographs tents blankets water"
 )
 """What is given for "give", "provide", "send" to be AID."""
 
 TIES = words(
     "aid assistance ties relations links contacts talks negotiations mediation supplies "
-    "cooperation flights trade imports exports dialogue diplomatic embassy programme program"
+    "cooperation flights trade imports exports dialogue diplomatic embassy programme program "
+    "visit visits trip trips meeting meetings summit deliveries efforts"
 )
 """What is halted, suspended or cut for it to be a SANCTION."""
 

@@ -41,7 +41,8 @@ _LABOUR_STRIKE = words(
 _FIRED_AT = words("fire launch drop lob hurl throw plant")
 _NOT_EVENT_COMPOUNDS = words("heart panic anxiety asthma")
 _EVENT_HEADS = words(
-    "incident incidents case cases attack attacks operation spree campaign victim victims"
+    "incident incidents case cases attack attacks operation spree campaign victim victims mission "
+    "missions effort efforts"
 )
 """Heads that let a compound noun be the trigger: "two rape incidents"."""
 _DEFUSE = Trigger("COERCE", "defuse", ("military",))
@@ -102,7 +103,9 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
                 continue
             span = tokens[index : index + length]
             head = next((t for t in span if t.head not in span or t.head == t), span[0])
-            checked = _checked(head, trigger, places)
+            if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            checked = _checked(head, trigger, places, phrase=True)
             if checked is not None:
                 found.append(Found(head, span[0].i, span[-1].i + 1, checked))
                 used.update(t.i for t in span)
@@ -130,6 +133,10 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
 
 
 _MUST = frozenset({"must", "should"})
+_DEMAND_HEADS = REPORTING_VERBS | words(
+    "insist reiterate conclude warn argue stress urge demand reminder warning statement message "
+    "letter call insistence"
+)
 _TOPIC_HOLDERS = frozenset({"SANCTION", "REJECT", "REQUEST"})
 
 
@@ -143,12 +150,7 @@ def _demands(tokens: list[Token], found: list[Found], taken: set[int]) -> list[F
             c.dep_ == "aux" and c.lower_ in _MUST for c in token.children
         ):
             continue
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS | {
-            "insist",
-            "reiterate",
-            "conclude",
-            "warn",
-        }:
+        if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in _DEMAND_HEADS:
             demanded.add(token.i)
             result.append(
                 Found(token, token.i, token.i + 1, Trigger("REQUEST"), speaker=token.head)
@@ -247,7 +249,9 @@ def _on_strike(token: Token) -> bool:
     )
 
 
-def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
+def _checked(
+    head: Token, trigger: Trigger, places: set[int], phrase: bool = False
+) -> Trigger | None:
     """The trigger as its object shows it to be, or None when the words mean no event."""
     lemma = head.lemma_.lower()
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
@@ -261,8 +265,16 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
         return None
     if lemma in TROOP_MOVES and obj is not None and sector_of(obj.lemma_) in ("MIL", "REB", "COP"):
         return Trigger("MOBILIZE", "troops", ("military",))
-    if lemma in _BY_OBJECT:
+    if lemma in _BY_OBJECT and not phrase:
         return _BY_OBJECT[lemma](trigger, obj, obj_words, head)
+    if phrase and lemma == "hand":
+        if obj_words & AID_OBJECTS:
+            return _aid(trigger, obj, obj_words, head)
+        return (
+            trigger
+            if obj is None or obj_words & OBJECT_MEANS_TERRITORY or _is_place(obj, places)
+            else None
+        )
     if trigger.type == "MOBILIZE" and trigger.needs_object and lemma in TROOP_MOVES:
         troops = obj is not None and sector_of(obj.lemma_) in ("MIL", "REB")
         return Trigger("MOBILIZE", "troops", ("military",)) if troops else None
@@ -299,7 +311,9 @@ def _checked(head: Token, trigger: Trigger, places: set[int]) -> Trigger | None:
             return trigger
         return None
     if lemma == "hold" and trigger.type == "COERCE":
-        passive = any(c.dep_ == "auxpass" for c in head.children)
+        passive = any(c.dep_ == "auxpass" for c in head.children) or any(
+            c.dep_ in ("dobj", "obj") for c in head.children
+        )
         held = objects[0] if objects else None
         people = held is not None and (
             held.ent_type_ == "PERSON"
@@ -328,7 +342,7 @@ _TALK_OBJECTS = words(
     "appeal call demand demands offer proposal proposals request claim claims allegation allegations report plan"
 )
 _ROADS = words(
-    "road roads street streets bridge bridges highway highways traffic roadway roadways access entrance entrances port ports railway rail"
+    "road roads street streets bridge bridges highway highways traffic roadway roadways access entrance entrances port ports railway rail transport"
 )
 _PROTEST_NOUNS = words(
     "demonstration demonstrations protest protests rally rallies march marches gathering sit-in strike"
@@ -432,6 +446,42 @@ def _threaten(trigger: Trigger, obj: Token | None, found: set[str], head: Token)
     return trigger
 
 
+_RECEIVED = words(
+    "observers observer inspectors inspector monitors monitor peacekeepers mission delegation"
+)
+_WITHDRAWN = words(
+    "peacekeepers peacekeeping inspectors observers monitors diplomats ambassador ambassadors staff "
+    "workers envoy mission embassy aid"
+)
+_DEMANDED_TERMS = words("demand demands condition conditions terms ultimatum")
+
+
+def _establish(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & TIES or found & words("ties relations"):
+        return Trigger("SUPPORT", None, ("diplomatic",))
+    return trigger if found & OBJECT_MEANS_BASE else None
+
+
+def _receive(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & _RECEIVED:
+        return Trigger("RETREAT", "access")
+    if obj is not None and (obj.ent_type_ == "PERSON" or sector_of(obj.lemma_) == "GOV"):
+        return Trigger("CONSULT", "visit", ("diplomatic",))
+    return None
+
+
+def _withdraw(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & _WITHDRAWN:
+        return Trigger("SANCTION", "withdraw")
+    return trigger
+
+
+def _accept(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    if found & _DEMANDED_TERMS:
+        return Trigger("CONCEDE")
+    return trigger if obj is not None or any(c.dep_ == "xcomp" for c in head.children) else None
+
+
 _INSTITUTIONS = words(
     "group government ministry organization organisation party council union committee agency league embassy"
 )
@@ -455,6 +505,18 @@ _BY_OBJECT: dict[str, ObjectRule] = {
     **dict.fromkeys(("strengthen", "bolster"), _needs(_FORCES)),
     **dict.fromkeys(("mobilize", "mobilise"), _mobilize),
     "defend": _defend,
+    "establish": _establish,
+    **dict.fromkeys(
+        ("upgrade", "restore", "resume", "normalize", "normalise"),
+        _needs(TIES | words("ties relations"), Trigger("SUPPORT", None, ("diplomatic",))),
+    ),
+    "receive": _receive,
+    **dict.fromkeys(("withdraw", "recall"), _withdraw),
+    "accept": _accept,
+    **dict.fromkeys(("shorten", "relax", "loosen"), _needs(_RELAXED, Trigger("CONCEDE"))),
+    "seek": _needs(
+        words("refuge asylum help aid assistance support protection"), Trigger("REQUEST")
+    ),
     "protest": _protest_verb,
     **dict.fromkeys(("threaten", "warn"), _threaten),
 }
@@ -464,6 +526,7 @@ _BY_OBJECT: dict[str, ObjectRule] = {
 def _object_words(obj: Token) -> set[str]:
     """The object's head word and, through "of", what it holds: "a shipment of rifles"."""
     found = {obj.lemma_.lower(), obj.lower_}
+    found |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in child.children:

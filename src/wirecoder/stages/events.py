@@ -155,17 +155,22 @@ class _Builder:
         if "historical" in aux:
             return kind, aux
         negated = "negated" in aux
-        if kind in _COOPERATIVE and negated and "hypothetical" not in aux:
+        if kind in _COOPERATIVE | {"AGREE"} and negated:
             return "REJECT", []
-        if negated or not intent(head):
+        announced = intent(head)
+        if negated or announced is None:
             return kind, aux
-        speaker = self.arguments.speaker(head)
-        own = speaker is None or actor is None or _same_side(speaker, actor)
-        if not own:
+        if announced in ("future", "conditional"):
+            speaker = self.arguments.speaker(head)
+            if announced == "conditional" and speaker is None:
+                return kind, aux  # a narrator's "would ... if" is a hypothesis, nobody's threat
+            if speaker is not None and actor is not None and not _same_side(speaker, actor):
+                return kind, aux
+        if "hypothetical" in aux and not conditional(head):
             return kind, aux
-        if kind in _COOPERATIVE and "hypothetical" not in aux:
+        if kind in _COOPERATIVE:
             return "AGREE", []
-        if kind in _CONFLICTUAL and ("hypothetical" not in aux or conditional(head)):
+        if kind in _CONFLICTUAL:
             return "THREATEN", []
         return kind, aux
 
@@ -307,9 +312,8 @@ def _bare_mention(found: Found, event: Event) -> bool:
     counted = size.killed is not None or size.injured is not None or size.arrested is not None
     if found.trigger.casualty and not found.absorbed:
         armed = event.actor is not None and event.actor.sector in ("MIL", "REB", "COP", "UAF")
-        return (event.recipient is None and not counted) or (
-            "enviro_disaster" in event.context and not armed
-        )
+        nobody = event.actor is None and event.recipient is None
+        return (nobody and not counted) or ("enviro_disaster" in event.context and not armed)
     material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
     return (
         found.head.pos_ != "VERB"
