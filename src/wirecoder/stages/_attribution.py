@@ -25,6 +25,8 @@ from ._attribution_lexicon import (
     SPEECH_VERBS,
 )
 
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+"""Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp"})
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -81,7 +83,7 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
     if _in_quotes((token.idx, token.idx + 1), quotes):
         return None  # reported inside someone's quotation: part of their words, not a new source
-    lemma = token.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
     if token.lower_ == "according" and _next_is(token, "to"):
         return _according_to(doc, token, quotes)
     if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
@@ -101,7 +103,12 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
             return None
     if not content and source is not None and source_range is not None:
         content = _quotation_before(doc, min(source_range[0], token.idx), quotes)
-    if not content or source is None or source_range is None:
+    if (
+        not content
+        or source is None
+        or source_range is None
+        or _is_question_to_reader(token, source)
+    ):
         return None
     cue_start, cue_end = _cue_extent(token)
     if _overlaps(source_range, content):
@@ -188,6 +195,10 @@ def _content_of(
         start, end = _subtree_range(head)
         stop = _host_stop(verb)
         return _content_in_paragraph(doc, start, min(end, stop), quotes, verb)
+    as_clause = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if as_clause is not None and verb.dep_ == "advcl" and verb.head.i > verb.i:
+        start = verb.right_edge.i + 1  # "As Reuters reported, [the talks stalled]"
+        return _content_in_paragraph(doc, start, verb.head.right_edge.i + 1, quotes, verb)
     return []
 
 
@@ -242,6 +253,11 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
     if index + 2 < end and doc[index].text == "," and any(t.is_alpha for t in doc[index + 1 : end]):
         return index + 1
     return None
+
+
+def _is_question_to_reader(verb: Token, source: Token) -> bool:
+    """ "Do you support X?" asks the reader; it attributes nothing."""
+    return source.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
 
 
 def _quotation_before(

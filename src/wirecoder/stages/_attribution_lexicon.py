@@ -59,7 +59,10 @@ OBJECT_VERBS = frozenset(
         call describe accuse endorse urge praise criticize criticise blame condemn support oppose
         back reject dismiss deny question welcome hail applaud slam blast attack denounce
         refer demand propose recommend request warn cite characterize characterise label brand
-        dub show promise pledge vow threaten announce confirm acknowledge admit
+        dub show promise pledge vow threaten announce confirm acknowledge admit talk speak
+        defend decline express seek hope vote push highlight tout promote favor favour portray
+        mock rail encourage persuade remember imagine discuss focus insist stress note offer
+        ask
         """
     )
 )
@@ -79,6 +82,16 @@ OBJECT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "refer": frozenset({"to"}),
     "warn": frozenset({"of", "about", "against"}),
     "urge": frozenset({"to"}),
+    "talk": frozenset({"about", "of"}),
+    "speak": frozenset({"about", "of"}),
+    "vote": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
+    "rail": frozenset({"against"}),
+    "portray": frozenset({"as"}),
+    "focus": frozenset({"on"}),
+    "hope": frozenset({"for"}),
+    "insist": frozenset({"on"}),
+    "ask": frozenset({"about", "for"}),
 }
 """Prepositions that carry the content after an object verb ("accused X of Y", "referring to X")."""
 
