@@ -1,7 +1,8 @@
 """Ingest throughput into a SQLite store beside raw ``nlp.pipe`` of the same model.
 
 Each configuration runs in a fresh subprocess; a sampler records the peak RSS of every process
-in its tree, so the figures are per worker:
+in its tree, so the figures are per worker, and the CPU time of the whole tree is counted, so
+the work per article can be compared even when the shared machine is busy:
 
     raw-1          nlp.pipe on one process (the budget)
     ingest-1       wirecoder ingest: analyse + save + corpus rebuild, one process
@@ -17,6 +18,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -67,6 +70,16 @@ class RssSampler:
         self._thread.join()
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of every descendant it has waited for:
+    the work done, whatever else the shared machine was running meanwhile."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_one(config: str, count: int) -> dict[str, object]:
     """Time one configuration in this process and return its figures."""
     from wirecoder import Config, load_model
@@ -107,6 +120,7 @@ def run_one(config: str, count: int) -> dict[str, object]:
     return {
         "config": config,
         "articles_per_s": count / elapsed,
+        "cpu_ms_per_article": 1000 * cpu_seconds() / count,
         "seconds": elapsed,
         "main_rss_mb": sampler.peaks.get(me, 0) / 2**20,
         "worker_rss_mb": max(workers_peak, default=0) / 2**20,
@@ -124,6 +138,7 @@ def main() -> None:
         print(json.dumps(run_one(options.one, options.articles)))
         return
     results = []
+    load_before = os.getloadavg()[0]
     for config in CONFIGS:
         output = subprocess.run(
             [sys.executable, __file__, "--one", config, "--articles", str(options.articles)],
@@ -134,13 +149,17 @@ def main() -> None:
         results.append(json.loads(output.strip().splitlines()[-1]))
     budget = results[0]["articles_per_s"]
     print(f"{options.articles} articles; stages: {results[-1]['stages']}")
+    print(f"load average before: {load_before:.1f} on {os.cpu_count()} cores")
     print(
-        f"{'config':14} {'art/s':>8} {'x raw-1':>8} {'main MB':>8} {'worker MB':>10} {'procs':>6}"
+        f"{'config':14} {'art/s':>8} {'x raw-1':>8} {'CPU ms/art':>10} {'main MB':>8}"
+        f" {'worker MB':>10} {'procs':>6}"
     )
     for result in results:
         print(
-            f"{result['config']:14} {result['articles_per_s']:8.1f} {result['articles_per_s'] / budget:8.2f}"
-            f" {result['main_rss_mb']:8.0f} {result['worker_rss_mb']:10.0f} {result['processes']:6d}"
+            f"{result['config']:14} {result['articles_per_s']:8.1f}"
+            f" {result['articles_per_s'] / budget:8.2f} {result['cpu_ms_per_article']:10.0f}"
+            f" {result['main_rss_mb']:8.0f} {result['worker_rss_mb']:10.0f}"
+            f" {result['processes']:6d}"
         )
 
 
