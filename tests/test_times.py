@@ -183,3 +183,49 @@ def test_stage_without_a_publication_date(make_document, nlp) -> None:  # type: 
     (item,) = document.times
     assert (item.value, item.start, item.precision, item.anchored) == (
         "XXXX-WXX-5", None, None, False)
+
+
+def test_a_weekday_before_a_date_picks_the_year_it_falls_in() -> None:
+    assert only("The editorial ran on Monday, Oct. 26.", "2015-11-30", "past")[:2] == (
+        "Monday, Oct. 26", "2015-10-26")
+    # with the day of the week, a January DCT still finds the December before
+    assert only("It was signed on Friday, Dec. 29.", "2024-01-03")[1] == "2023-12-29"
+
+
+def test_periods_of_a_named_relative_year() -> None:
+    assert only("The dam was breached in June last year.", FRIDAY)[:2] == (
+        "June last year", "2022-06")
+    assert only("Losses narrowed in this year's first quarter.", NEW_YEAR_MONDAY)[1] == "2024-Q1"
+    assert only("Output fell in the 2021 second quarter.", FRIDAY)[:2] == (
+        "the 2021 second quarter", "2021-Q2")
+    assert only("Elections are due this September.", "2024-02-05")[1] == "2024-09"
+
+
+def test_a_date_close_at_hand_beats_a_past_tense_a_year_away() -> None:
+    """"was set for Nov. 10" written on Nov. 2 names the coming Nov. 10."""
+    assert only("The deadline was set for Nov. 10.", "2023-11-02", "past")[1] == "2023-11-10"
+    assert only("The deadline was set for Nov. 10.", "2023-05-02", "past")[1] == "2022-11-10"
+    # words, not the tense, fix the direction of "since": no such override
+    assert only("Nothing has moved since Nov. 10.", "2023-11-02")[1] == "2022-11-10"
+
+
+def test_ago_at_the_grain_of_its_unit_with_qualifiers() -> None:
+    assert only("The town fell a decade ago.", FRIDAY)[1] == "2013"
+    assert only("Troops left nearly two weeks ago.", NEW_YEAR_MONDAY) == (
+        "nearly two weeks ago", "2023-W51", "LESS_THAN")
+    assert only("The truce lasted almost two decades.", FRIDAY) == (
+        "almost two decades", "P20Y", "LESS_THAN")
+    # "before" points at an event in the text, not at the DCT: a plain duration
+    assert only("He left 30 days before the vote.", FRIDAY)[:2] == ("30 days", "P30D")
+
+
+def test_as_early_as_points_forward() -> None:
+    assert only("Talks could resume as early as Tuesday.", FRIDAY, "past")[1] == "2023-04-11"
+
+
+def test_stage_keeps_dates_in_noun_phrases_free_of_the_sentence_tense(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The agency announced a second aid round, payable Dec. 1 to families registered by Nov. 20."
+    document = make_document(text, published="2023-11-10")
+    make_times(nlp, {})(document)
+    assert [(t.span.text, t.value) for t in document.times] == [
+        ("Dec. 1", "2023-12-01"), ("Nov. 20", "2023-11-20")]

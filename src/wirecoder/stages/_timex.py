@@ -146,11 +146,7 @@ REFERENCES = {
     "these days": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "recently": "PAST_REF",
-    "recent": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
     "the past": "PAST_REF",
-    "soon": "FUTURE_REF",
     "the future": "FUTURE_REF",
 }
 SET_WORDS = {
@@ -159,8 +155,6 @@ SET_WORDS = {
     "nightly": "P1D",
     "weekly": "P1W",
     "monthly": "P1M",
-    "quarterly": "P3M",
-    "annually": "P1Y",
     "yearly": "P1Y",
 }
 MAY_CUES = frozenset(
@@ -247,6 +241,8 @@ class Anchor:
 
     dct: dt.date | None
     tense: Tense = None
+    firm: bool = False
+    """True when the words fix the direction ("since May"), not just the clause's tense."""
 
     def period(self, make: Callable[[dt.date], Period], unresolved: str) -> Resolution:
         """The period ``make(dct)``, or ``unresolved`` when there is no DCT."""
@@ -257,13 +253,20 @@ class Anchor:
 
     def occurrence(self, make: Callable[[int], Period | None], unresolved: str) -> Resolution:
         """A yearly recurring period (a month, a date, a season) placed by the tense: past picks
-        the latest one begun by the DCT, future the first not over, otherwise the nearest."""
+        the latest one begun by the DCT, future the first not over, otherwise the nearest.
+
+        A clause's tense is weaker evidence than a date close at hand: "set Nov. 10 as the
+        deadline", a week before Nov. 10, is past but names the coming Nov. 10. So unless the
+        words fix the direction, an occurrence within a month of the DCT beats the tense's
+        choice when that one lies more than half a year away."""
         if self.dct is None:
             return Resolution("DATE", unresolved)
         dct = self.dct
         options = [p for year in range(dct.year - 1, dct.year + 2) if (p := make(year))]
         if not options:
             return Resolution("DATE", unresolved)
+        nearest = min(options, key=lambda p: _distance(p, dct))
+        chosen = nearest
         if self.tense == "past":
             chosen = max(
                 (p for p in options if p.start <= dct), key=lambda p: p.start, default=options[0]
@@ -272,8 +275,12 @@ class Anchor:
             chosen = min(
                 (p for p in options if p.end >= dct), key=lambda p: p.start, default=options[-1]
             )
-        else:
-            chosen = min(options, key=lambda p: _distance(p, dct))
+        if (
+            not self.firm
+            and _distance(chosen, dct) > TENSE_REACH_DAYS
+            and _distance(nearest, dct) <= CLOSE_AT_HAND_DAYS
+        ):
+            chosen = nearest
         return Resolution("DATE", chosen.value, start=chosen.start, end=chosen.end, anchored=True)
 
     def weekday(self, weekday: int) -> dt.date | None:
@@ -284,6 +291,10 @@ class Anchor:
         if self.tense == "future":
             return self.dct + dt.timedelta(days=(weekday - self.dct.weekday()) % 7)
         return self.dct - dt.timedelta(days=(self.dct.weekday() - weekday) % 7)
+
+
+TENSE_REACH_DAYS = 183
+CLOSE_AT_HAND_DAYS = 31
 
 
 def _distance(period: Period, day: dt.date) -> int:
@@ -377,9 +388,30 @@ def _resolve_month_day(match: re.Match[str], anchor: Anchor) -> Resolution | Non
         return absolute(period) if period else None
     if _day_period(2000, month, day) is None:  # 2000 is a leap year: every real date exists
         return None
-    return anchor.occurrence(
-        lambda year: _day_period(year, month, day), f"XXXX-{month:02d}-{day:02d}"
-    )
+    unresolved = f"XXXX-{month:02d}-{day:02d}"
+    if match.group("lead_weekday"):  # "Friday, Oct. 23": the year in which Oct. 23 is a Friday
+        weekday = _weekday(match.group("lead_weekday"))
+        found = anchor.occurrence(
+            lambda year: p if (p := _day_period(year, month, day)) and p.start.weekday() == weekday
+            else None,
+            unresolved,
+        )
+        if found.anchored:
+            return found
+    return anchor.occurrence(lambda year: _day_period(year, month, day), unresolved)
+
+
+_REL_YEAR = r"(?P<rel_year>last|this|next)\s+year(?:'s)?"
+_REL_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _in_relative_year(
+    match: re.Match[str], anchor: Anchor, make: Callable[[int], Period]
+) -> Resolution:
+    """A period of "last year", "this year" or "next year": "June last year"."""
+    shift = _REL_YEAR_SHIFT[match.group("rel_year").lower()]
+    unresolved = make(2000).value.replace("2000", "XXXX", 1)
+    return anchor.period(lambda dct: make(dct.year + shift), unresolved)
 
 
 def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -388,6 +420,8 @@ def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     month = _month(match.group("month"))
     if match.group("year"):
         return absolute(Period("month", dt.date(int(match.group("year")), month, 1)))
+    if match.group("rel_year"):  # "June last year"
+        return _in_relative_year(match, anchor, lambda year: Period("month", dt.date(year, month, 1)))
     return anchor.occurrence(
         lambda year: Period("month", dt.date(year, month, 1)), f"XXXX-{month:02d}"
     )
@@ -523,44 +557,68 @@ def _step_yearly(
         chosen = max((p for p in options if p.end < dct), key=lambda p: p.start)
     elif shift > 0:
         chosen = min((p for p in options if p.start > dct), key=lambda p: p.start)
-    else:
-        chosen = min(options, key=lambda p: _distance(p, dct))
+    else:  # "this September": the one under way, else the one of the DCT's year
+        chosen = next(
+            (p for p in options if p.start <= dct <= p.end),
+            next((p for p in options if p.start.year == dct.year), options[2]),
+        )
     return Resolution("DATE", chosen.value, start=chosen.start, end=chosen.end, anchored=True)
 
 
 def _resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    grain, _ = UNITS[match.group("unit").lower().rstrip("s").replace("centurie", "century")]
+    """"two days ago" is a day, "a decade ago" a year: the period that many units back, at
+    the unit's grain (decades and centuries count in years); vague counts stay PAST_REF."""
+    unit = match.group("unit").lower().replace("centurie", "century")
+    grain, _ = UNITS[unit]
     number = _number(match.group("number"))
     future = match.group("direction").lower() in ("from now", "hence")
-    if (
-        number is None
-        or number != int(number)
-        or match.group("unit").lower()
-        in ("second", "seconds", "minute", "minutes", "hour", "hours")
-    ):
-        return Resolution("DATE", "FUTURE_REF" if future else "PAST_REF", anchored=True)
-    shift = int(number) * (1 if future else -1)
-    return anchor.period(
-        lambda dct: Period.containing(dct, grain).shifted(shift),
-        "FUTURE_REF" if future else "PAST_REF",
+    reference = "FUTURE_REF" if future else "PAST_REF"
+    mod = _qualifier_mod(match)
+    if number is None or number != int(number) or unit in ("second", "minute", "hour"):
+        return Resolution("DATE", reference, mod=mod, anchored=True)
+    count = int(number) * _YEARS_IN.get(unit, 1)
+    grain = "year" if unit in _YEARS_IN else grain
+    shift = count * (1 if future else -1)
+    return replace(
+        anchor.period(lambda dct: Period.containing(dct, grain).shifted(shift), reference), mod=mod
     )
 
 
-def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    unit = match.group("unit").lower().rstrip("s").replace("centurie", "century")
-    _, code = UNITS[unit]
-    amount = _count(_number(match.group("number")))
+_YEARS_IN = {"decade": 10, "century": 100}
+"""Decades and centuries are written in years (P20Y), as TimeBank and TempEval annotate them."""
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """The TIMEX3 duration of ``amount`` units (None: an unknown number), e.g. P3D, PT6H, P20Y."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if unit in _YEARS_IN:
+        amount, unit = (None if amount is None else amount * _YEARS_IN[unit]), "year"
+    code = UNITS[unit][1]
     prefix = "PT" if code.startswith("T") else "P"
-    value = f"{prefix}{amount}{code.lstrip('T')}"
-    qualifier = match.group("qualifier")
-    mod = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
-    return Resolution("DURATION", value, mod=mod)
+    return f"{prefix}{_count(amount)}{code.lstrip('T')}"
+
+
+def _qualifier_mod(match: re.Match[str]) -> str | None:
+    qualifier = match.groupdict().get("qualifier")
+    return QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
+
+
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|of|to|ago|later|after|before|earlier)\b)[a-z]")
+
+
+def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    if (
+        match.group("unit").lower() == "second"
+        and match.group("number").lower() in ("a", "one")
+        and _ORDINAL_SECOND.match(match.string, match.end())
+    ):
+        return None  # "a second aid round" is an ordinal
+    value = duration_value(_number(match.group("number")), match.group("unit"))
+    return Resolution("DURATION", value, mod=_qualifier_mod(match))
 
 
 def _resolve_bare_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    unit = match.group("unit").lower().replace("centurie", "century")
-    _, code = UNITS[unit]
-    return Resolution("DURATION", f"{'PT' if code.startswith('T') else 'P'}X{code.lstrip('T')}")
+    return Resolution("DURATION", duration_value(None, match.group("unit")))
 
 
 def _resolve_reference(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -611,9 +669,12 @@ def _resolve_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         return None
     months = 6 if grain == "half" else 3
     letter = "H" if grain == "half" else "Q"
-    if match.group("year"):
-        return absolute(
-            Period(grain, dt.date(int(match.group("year")), (index - 1) * months + 1, 1))
+    year = match.group("year") or match.group("lead_year")
+    if year:
+        return absolute(Period(grain, dt.date(int(year), (index - 1) * months + 1, 1)))
+    if match.group("rel_year"):
+        return _in_relative_year(
+            match, anchor, lambda year: Period(grain, dt.date(year, (index - 1) * months + 1, 1))
         )
     return anchor.occurrence(
         lambda year: Period(grain, dt.date(year, (index - 1) * months + 1, 1)),
@@ -664,15 +725,28 @@ def _rule(name: str, pattern: str, resolve: Resolver, needs_tense: bool = False)
 _REL = r"(?P<rel>last|next|this|coming|previous|following|current|the\s+(?:past|last|next|coming|previous|following|current))"
 _DAY_WORD = rf"(?P<clock_day>yesterday|today|tomorrow|{weekday_pattern('clock_weekday')})"
 
+_LEADING_WEEKDAY = rf"(?:{weekday_pattern('lead_weekday')},?\s+)?"
+"""A weekday naming the same day as the date after it: "Friday, Oct. 23"."""
+
 RULES: tuple[Rule, ...] = (
-    _rule("month_day", rf"{month_pattern()}\s+{DAY}(?:,?\s+{YEAR})?", _resolve_month_day, True),
     _rule(
-        "day_month",
-        rf"{DAY}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
+        "month_day",
+        rf"{_LEADING_WEEKDAY}{month_pattern()}\s+{DAY}(?:,?\s+{YEAR})?",
         _resolve_month_day,
         True,
     ),
-    _rule("month", rf"{month_pattern()}(?:,?\s+(?:of\s+)?{YEAR})?", _resolve_month, True),
+    _rule(
+        "day_month",
+        rf"{_LEADING_WEEKDAY}{DAY}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
+        _resolve_month_day,
+        True,
+    ),
+    _rule(
+        "month",
+        rf"{month_pattern()}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{_REL_YEAR})?",
+        _resolve_month,
+        True,
+    ),
     _rule(
         "numeric_date",
         r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)|"
@@ -700,7 +774,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "ago",
-        rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|before|from\s+now|hence)",
+        rf"(?:(?P<qualifier>{_alternatives(QUALIFIERS)})\s+)?"
+        rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|from\s+now|hence)",
         _resolve_ago,
     ),
     _rule(
@@ -710,7 +785,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?!-old|\s+old)(?:-long)?",
         _resolve_duration,
     ),
-    _rule("recent_units", rf"recent\s+{UNIT}", lambda m, a: Resolution("DATE", "PAST_REF")),
+    _rule(
+        "recent_units",
+        rf"(?P<side>recent|past|coming|future)\s+{UNIT}",
+        lambda m, a: Resolution("DATE", "FUTURE_REF" if m["side"].lower() in ("coming", "future")
+                                else "PAST_REF"),
+    ),
     _rule(
         "bare_duration",
         r"(?:for|over|in)\s+(?P<span>(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s)",
@@ -733,7 +813,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>{_alternatives(ORDINALS)})[\s-]+(?P<kind>quarter|half)"
+        rf"(?:the\s+)?(?:(?P<lead_year>(?:19|20)\d\d)\s+|{_REL_YEAR}\s+)?(?:fiscal\s+)?"
+        rf"(?P<ordinal>{_alternatives(ORDINALS)})[\s-]+(?P<kind>quarter|half)"
         rf"(?:\s+(?:of\s+)?{YEAR})?",
         _resolve_quarter,
         True,
@@ -752,6 +833,7 @@ _MODIFIER_BEFORE = re.compile(
     rf"(?:^|(?<=\W))(?P<modifier>{_alternatives(MODIFIERS)})(?:\s+(?:on|in))?(?:\s+|-)$", _FLAGS
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", _FLAGS)
+_AS_SOON_AS_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$", _FLAGS)
 
 
 def find_candidates(text: str) -> Iterator[Candidate]:
@@ -778,7 +860,9 @@ def normalize(candidate: Candidate, anchor: Anchor) -> Normalized | None:
     before = candidate.match.string[max(0, start - 24) : start]
     since = _SINCE_BEFORE.search(before) is not None
     if since:
-        anchor = replace(anchor, tense="past")  # "since May" is a May already begun
+        anchor = replace(anchor, tense="past", firm=True)  # "since May": a May already begun
+    elif _AS_SOON_AS_BEFORE.search(before):
+        anchor = replace(anchor, tense="future", firm=True)  # "as early as Tuesday"
     resolution = candidate.rule.resolve(candidate.match, anchor)
     if resolution is None:
         return None

@@ -22,25 +22,26 @@ from ..schema import StageRef, TimeExpression
 from ._timex import Anchor, Candidate, Normalized, Tense, recognize
 from ._timex_calendar import date_precision
 
-FUTURE_GOVERNORS = frozenset(
-    {
-        "due",
-        "expected",
-        "scheduled",
-        "set",
-        "plan",
-        "going",
-        "slate",
-        "poised",
-        "intend",
-        "aim",
-        "prepare",
-        "ready",
-    }
-)
-"""Words whose infinitive complement is about the future: "is due to meet on Friday"."""
-_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_GOVERNORS = frozenset({
+    "due", "expect", "expected", "schedule", "scheduled", "set", "plan", "going", "slate",
+    "poised", "intend", "aim", "prepare", "ready", "hope", "likely",
+})
+"""Words (or lemmas) whose infinitive complement is about the future: "is due to meet on
+Friday", "is scheduled to close Monday"."""
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
+""""would" counts: in reported speech ("would travel Thursday") it is the future of the past,
+which in a news story is nearly always still ahead of the dateline."""
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve"})
+
+
+def _governs_future(verb: Token) -> bool:
+    """An infinitive under a future-minded word, or under a present "is to" ("is to resume")."""
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if {head.lemma_.lower(), head.lower_} & FUTURE_GOVERNORS:
+        return True
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
 
 
 def verb_tense(verb: Token) -> Tense:
@@ -49,7 +50,7 @@ def verb_tense(verb: Token) -> Tense:
     words = {child.lower_ for child in auxiliaries}
     if words & _FUTURE_AUXILIARIES:
         return "future"
-    if "to" in words and verb.head.i != verb.i and verb.head.lemma_.lower() in FUTURE_GOVERNORS:
+    if "to" in words and _governs_future(verb):
         return "future"
     tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
     if "VBD" in tags or (verb.tag_ == "VBN" and words & _PERFECT_AUXILIARIES):
@@ -60,16 +61,22 @@ def verb_tense(verb: Token) -> Tense:
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense:
-    """The tense of the verb governing the characters ``[start, end)``, or None if none."""
+    """The tense of the verb the characters ``[start, end)`` modify, or None.
+
+    Only a verb reached through prepositions counts ("said on Wednesday", "met Monday"): a date
+    inside a noun phrase ("payable Dec. 1 to holders of record Nov. 10", "Wednesday's ruling")
+    takes no tense from the sentence's verb, which may be about something else."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     token = span.root
-    while token.pos_ not in ("VERB", "AUX"):
-        if token.head.i == token.i:  # spaCy makes a new Token per access: compare indices
-            return None
+    while token.head.i != token.i:  # spaCy makes a new Token per access: compare indices
         token = token.head
-    return verb_tense(token)
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_tense(token)
+        if token.pos_ != "ADP":
+            return None
+    return None
 
 
 def publication_date(document: Document) -> dt.date | None:
