@@ -95,6 +95,8 @@ def temporary_postgres() -> Iterator[str]:
                 "--auth=trust",
                 "-E",
                 "UTF8",
+                # The C locale exists everywhere; a fresh machine's LANG may name one never generated.
+                "--locale=C",
             ],
         )
         options = (
