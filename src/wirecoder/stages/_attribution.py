@@ -27,6 +27,7 @@ from ._attribution_lexicon import (
 
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 """Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
+_QUESTION_VERBS = frozenset({"ask"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp"})
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -288,6 +289,10 @@ def _object_content(
             and child.lower_ in preps
         )
     ]
+    if lemma in _QUESTION_VERBS:
+        arguments = [
+            child for child in arguments if child.dep_ == "prep"
+        ]  # "asked X to leave" is a request
     if not arguments:
         return []
     start = min(child.left_edge.i for child in arguments)
@@ -448,7 +453,9 @@ def _content_span(
         and any(doc[start].idx == q[1] - 1 for q in quotes)
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     if start >= end:
         return None

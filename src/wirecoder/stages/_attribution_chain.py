@@ -14,7 +14,13 @@ from spacy.tokens import Span as SpacySpan
 from .._document import Document
 from ..schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance
 from ._attribution import Attribution
-from ._attribution_lexicon import DENIAL_VERBS, FORECAST_VERBS, STRONG_VERBS, WEAK_VERBS
+from ._attribution_lexicon import (
+    DENIAL_VERBS,
+    FORECAST_VERBS,
+    SPEECH_VERBS,
+    STRONG_VERBS,
+    WEAK_VERBS,
+)
 from ._attribution_sources import SourceResolver
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "provided"})
@@ -144,6 +150,8 @@ def _outer_attributions(doc: Doc, attributions: list[Attribution]) -> dict[int, 
     outer_of: dict[int, int] = {}
     for inner_index, inner in enumerate(attributions):
         cue = doc[inner.cue_token]
+        if cue.lemma_.lower() not in SPEECH_VERBS:
+            continue  # only a report can be relayed: "agencies reported [officials said ...]"
         for outer_index, outer in enumerate(attributions):
             if outer_index == inner_index or outer_index in outer_of:
                 continue
