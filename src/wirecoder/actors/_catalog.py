@@ -229,6 +229,8 @@ class ActorCatalog:
             position += 1
         best: tuple[int, str] | None = None
         while position < len(tokens) and position - index <= 6:
+            if text[tokens[position - 1].end : tokens[position].start].strip(" -'’"):
+                break  # a comma or a bracket ends the phrase: "Liberia, Defence Minister X"
             head = _sector_noun_at(tokens, position)
             if head is not None:
                 position, sector = head

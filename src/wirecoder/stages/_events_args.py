@@ -25,8 +25,26 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj")
 _RECIPIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting"})
 _PARTNER_PREPS = frozenset({"with", "between"})
+_ADDRESSEE_PREPS = (
+    _RECIPIENT_PREPS
+    | _PARTNER_PREPS
+    | frozenset({"to", "from", "for", "toward", "towards", "into", "over"})
+)
+"""Prepositions that introduce who an act is aimed at: "gave aid to", "withdrew from", "talks with"."""
+
+
+def _own_forces(actor: Participant, recipient: Participant) -> bool:
+    return (
+        bool(actor.country)
+        and recipient.country == actor.country
+        and recipient.sector in ("MIL", None)
+    )
+
+
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+_SHARING = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "prep", "acomp"})
+"""Links through which a verb shares the subject of the word above it."""
 _QUANTITIES = frozenset(
     {
         "ten",
@@ -127,10 +145,25 @@ class Arguments:
         else:
             actor = self._first(verb, _SUBJECTS, loose=True)
             recipient = self._first(verb, _OBJECTS)
-            if recipient is None:
-                recipient = self._prep_object(verb, _RECIPIENT_PREPS | _PARTNER_PREPS)
         if actor is None and not passive:
             actor = self._inherited_subject(verb)
+        if recipient is not None and actor is not None and _own_forces(actor, recipient):
+            recipient = None  # "offered its troops to Lebanon": the troops are the offer
+        if recipient is None:
+            recipient = self._first(verb, ("dative",)) or self._prep_object(verb, _ADDRESSEE_PREPS)
+        if recipient is None:
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    recipient = self._first(child, ("dative",) + _OBJECTS) or self._prep_object(
+                        child, _ADDRESSEE_PREPS
+                    )
+                    if (
+                        recipient is not None
+                        and actor is not None
+                        and _own_forces(actor, recipient)
+                    ):
+                        recipient = None
+                    break
         if recipient is None and verb.dep_ == "relcl" and passive:
             recipient = self.participant(verb.head)
         return actor, recipient
@@ -358,22 +391,21 @@ class Arguments:
         return None
 
     def _inherited_subject(self, verb: Token) -> Participant | None:
-        """The subject a verb shares with the verb it hangs from ("pledged to withdraw")."""
+        """The subject a verb shares with the word it hangs from: "pledged to withdraw", "is ready
+        to contribute", "achieved a victory by controlling"."""
         token = verb
-        for _ in range(3):
-            if (
-                token.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp")
-                or token.head == token
-            ):
+        for _ in range(5):
+            if token.dep_ not in _SHARING or token.head == token:
                 return None
             head = token.head
             if token.dep_ == "acl" and head.pos_ == "NOUN":
                 head = head.head if head.dep_ in _OBJECTS + ("pobj",) else head
             if head.lemma_.lower() in REPORTING_VERBS and token.dep_ == "ccomp":
                 return None
-            found = self._first(head, _SUBJECTS)
-            if found is not None:
-                return found
+            if head.pos_ != "ADP":
+                found = self._first(head, _SUBJECTS)
+                if found is not None:
+                    return found
             token = head
         return None
 

@@ -37,6 +37,7 @@ from ..schema import (
     Place,
     PloverType,
     Size,
+    Span,
     StageRef,
     TimeExpression,
 )
@@ -133,7 +134,7 @@ class _Builder:
             trigger=self.document.span(
                 self.document.doc[found.start].idx, _end(self.document.doc[found.end - 1])
             ),
-            spans=[self.document.span_of(sentence)],
+            spans=[self._trimmed(sentence)],
             actor=actor,
             recipient=recipient,
             place_id=place.id if place else None,
@@ -173,6 +174,12 @@ class _Builder:
         if kind in _CONFLICTUAL:
             return "THREATEN", []
         return kind, aux
+
+    def _trimmed(self, sentence: SpacySpan) -> Span:
+        """The sentence without the blank lines the parser leaves at its edges."""
+        text = sentence.text
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        return self.document.span(start, max(start, sentence.start_char + len(text.rstrip())))
 
     def _participants(self, found: Found) -> tuple[Participant | None, Participant | None]:
         if found.speaker is not None:
@@ -310,6 +317,8 @@ def _bare_mention(found: Found, event: Event) -> bool:
     """A noun naming an event type with nothing about it ("proposals for dialogue")."""
     size = event.size
     counted = size.killed is not None or size.injured is not None or size.arrested is not None
+    if found.trigger.casualty and not found.absorbed and _aggregate(found.head):
+        return True
     if found.trigger.casualty and not found.absorbed:
         armed = event.actor is not None and event.actor.sector in ("MIL", "REB", "COP", "UAF")
         nobody = event.actor is None and event.recipient is None
@@ -323,6 +332,19 @@ def _bare_mention(found: Found, event: Event) -> bool:
         and (event.place_id is None or not material)
         and not counted
     )
+
+
+_AGGREGATES = frozenset(
+    {"war", "conflict", "violence", "fighting", "crisis", "insurgency", "unrest"}
+)
+
+
+def _aggregate(verb: Token) -> bool:
+    """ "the conflict, which has killed thousands": a running toll, not an event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in _AGGREGATES
 
 
 def _place_words(document: Document) -> set[tuple[str, ...]]:
