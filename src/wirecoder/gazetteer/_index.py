@@ -12,6 +12,7 @@ from ._build import SCHEMA_VERSION, build
 from ._names import name_key
 from ._supplement import SupplementEntry, load_aliases, load_supplement
 
+_CACHE_SIZE = 100_000
 _COLUMNS = "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
 
 
@@ -84,6 +85,10 @@ class Gazetteer:
             for key in {name_key(name) for name in names}:
                 self._aliases.setdefault(key, []).append(geonameid)
         self._cache: dict[str, list[Entry]] = {}
+        with self._lock:
+            rows = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE fcode = 'PCLI' ORDER BY population").fetchall()
+        self._countries = {entry.country: entry for entry in map(_entry, rows) if entry.country}
 
     def lookup(self, name: str) -> list[Entry]:
         """Every place called ``name`` (any spelling GeoNames or the supplement knows), by population."""
@@ -103,6 +108,8 @@ class Gazetteer:
                 if geonameid not in seen and (entry := self.get(geonameid)) is not None
             ]
             found.sort(key=lambda entry: -entry.population)
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # a long ingest must not grow without bound
             self._cache[key] = found
         return found
 
@@ -114,11 +121,7 @@ class Gazetteer:
 
     def country(self, code: str) -> Entry | None:
         """The country entry for an ISO alpha-2 code."""
-        with self._lock:
-            row = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE country = ? AND fcode = 'PCLI' "
-                "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
-        return _entry(row) if row else None
+        return self._countries.get(code)
 
 
 def _entry(row: tuple) -> Entry:  # type: ignore[type-arg]

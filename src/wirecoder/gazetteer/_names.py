@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _DROP = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "´": None, ".": None,
@@ -10,6 +11,7 @@ _DROP = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "´": None
 _SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Case-, accent- and punctuation-folded name: ``Kramators'k`` and ``Kramatorsk`` meet."""
     decomposed = unicodedata.normalize("NFKD", text)

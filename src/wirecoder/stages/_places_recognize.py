@@ -140,12 +140,40 @@ def _plausible(entries: list[Entry]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _View:
+    """What the scans read of a parse, computed once per document: spaCy token access is slow."""
+
+    text: str
+    lowers: list[str]
+    name_like: list[bool]
+    starts: list[int]
+    begins: list[int]
+    ends: list[int]
+    entity_of: dict[int, Span]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _View:
+        tokens = list(doc)
+        lowers = [token.lower_ for token in tokens]
+        capital = [_capitalised(token) for token in tokens]
+        name_like = [cap or lower in CONNECTORS for cap, lower in zip(capital, lowers, strict=True)]
+        starts = [token.i for token in tokens if capital[token.i] and _wordlike(token)]
+        begins = [token.idx for token in tokens]
+        ends = [token.idx + len(token) for token in tokens]
+        entity_of = {index: entity for entity in doc.ents for index in range(entity.start, entity.end)}
+        return cls(doc.text, lowers, name_like, starts, begins, ends, entity_of)
+
+
 class Recognizer:
     """Finds toponym candidates in a parsed document."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.demonyms = {name_key(word): target for word, target in demonyms().items()}
+        self._points: tuple[tuple[float, float], ...] = ()
+        self._parsed: tuple[Doc, _View, list[Candidate], set[int]] | None = None
+        zipf_frequency("the", "en")  # load the word list now, as set-up, not in the first article
 
     def __call__(self, doc: Doc, points: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
         """Two passes: the second also takes every other mention of a name the first accepted
@@ -156,82 +184,64 @@ class Recognizer:
         the gazetteer has a place of that name within :data:`NEARBY_KM` of one of them
         ("Chasiv Yar" tagged PERSON in a story about Bakhmut)."""
         self._points = points
+        if self._parsed is None or self._parsed[0] is not doc:
+            self._parsed = (doc, _View.of(doc), *self._roads(doc))
+        _, view, roads, road_tokens = self._parsed
         people = _person_words(doc, self._near_place)
-        entity_of: dict[int, Span] = {token.i: entity for entity in doc.ents for token in entity}
         known: frozenset[str] = frozenset()
         for _ in range(2):
-            found, taken = self._scan(doc, entity_of, people, known)
-            known = frozenset(
-                name_key(item.name)
-                for item in found
-                if item.role != "demonym" and item.hint != "road"
-            )
+            found = roads + self._scan(doc, view, people, known, road_tokens)
+            known = frozenset(name_key(item.name) for item in found
+                              if item.role != "demonym" and item.hint != "road")
         return sorted(found, key=lambda item: item.start)
 
-    def _scan(
-        self, doc: Doc, entity_of: dict[int, Span], people: set[str], known: frozenset[str]
-    ) -> tuple[list[Candidate], set[int]]:
-        taken: set[int] = set()
-        found = self._roads(doc, taken)
-        index = 0
-        while index < len(doc):
-            candidate, width = self._at(doc, index, entity_of, people, taken, known)
-            if candidate is None:
-                index += 1
+    def _scan(self, doc: Doc, view: _View, people: set[str], known: frozenset[str],
+              blocked: set[int]) -> list[Candidate]:
+        """Longest gazetteer match first at each capitalised word, left to right."""
+        found: list[Candidate] = []
+        next_free = 0
+        for index in view.starts:
+            if index < next_free or index in blocked:
                 continue
-            found.append(candidate)
-            taken.update(range(index, index + width))
-            index += width
-        return found, taken
+            entity = view.entity_of.get(index)
+            limit = index
+            while limit < len(doc) and limit - index < _MAX_TOKENS and view.name_like[limit] \
+                    and limit not in blocked:
+                limit += 1
+            for end in range(limit, index, -1):
+                if view.lowers[end - 1] in CONNECTORS or not self._may_name(
+                        view.text[view.begins[index]:view.ends[end - 1]]):
+                    continue
+                candidate = self._candidate(doc, doc[index:end], entity, people, known)
+                if candidate is not None:
+                    found.append(candidate)
+                    next_free = end + (1 if candidate.end > view.ends[end - 1] else 0)
+                    break
+        return found
 
-    def _roads(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+    def _may_name(self, text: str) -> bool:
+        """A cheap first test: the gazetteer or the demonym table knows the words."""
+        key = name_key(text)
+        return key in self.demonyms or key[:-1] in self.demonyms or bool(self.gazetteer.lookup(text))
+
+    def _roads(self, doc: Doc) -> tuple[list[Candidate], set[int]]:
         """Numbered roads: "M03", "the H-20 highway", and bare numbers before a road word."""
-        found = []
+        found, tokens = [], set()
         for match in ROAD_PATTERN.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
-            following = {token.lower_ for token in doc[span.end : span.end + 3]}
+            following = {token.lower_ for token in doc[span.end:span.end + 3]}
             if match.group("bare") and not following & ROAD_WORDS:
                 continue
-            if match.group("letter") and not (
-                match.group("letter").isupper() or following & ROAD_WORDS
-            ):
+            if match.group("letter") and not (match.group("letter").isupper() or following & ROAD_WORDS):
                 continue
-            if match.group("bare") and any(
-                token.ent_type_ in ("DATE", "TIME", "MONEY") for token in span
-            ):
+            if match.group("bare") and any(token.ent_type_ in ("DATE", "TIME", "MONEY") for token in span):
                 continue
             name = match.group(0).upper().replace(" ", "").replace("-", "")
             found.append(Candidate(match.start(), match.end(), name, "road", source="road"))
-            taken.update(range(span.start, span.end))
-        return found
-
-    def _at(
-        self,
-        doc: Doc,
-        index: int,
-        entity_of: dict[int, Span],
-        people: set[str],
-        taken: set[int],
-        known: frozenset[str],
-    ) -> tuple[Candidate | None, int]:
-        token = doc[index]
-        if index in taken or not _capitalised(token) or not _wordlike(token):
-            return None, 1
-        entity = entity_of.get(index)
-        for width in range(min(_MAX_TOKENS, len(doc) - index), 0, -1):
-            span = doc[index : index + width]
-            if span[-1].lower_ in CONNECTORS or any(
-                i in taken for i in range(span.start, span.end)
-            ):
-                continue
-            if not all(_capitalised(word) or word.lower_ in CONNECTORS for word in span):
-                continue
-            candidate = self._candidate(doc, span, entity, people, known)
-            if candidate is not None:
-                return candidate, width + (1 if candidate.end > span.end_char else 0)
-        return None, 1
+            tokens.update(range(span.start, span.end))
+        return found, tokens
 
     def _candidate(
         self, doc: Doc, span: Span, entity: Span | None, people: set[str], known: frozenset[str]
@@ -260,7 +270,7 @@ class Recognizer:
             return None
         hint, end = _kind_word(doc, span)
         entries = (
-            self.gazetteer.lookup(doc.text[span.start_char : end]) if end != span.end_char else []
+            self.gazetteer.lookup(span.doc[span.start:span.end + 1].text) if end != span.end_char else []
         )
         entries = entries or self.gazetteer.lookup(span.text)
         if not entries:
