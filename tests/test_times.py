@@ -229,3 +229,32 @@ def test_stage_keeps_dates_in_noun_phrases_free_of_the_sentence_tense(make_docum
     make_times(nlp, {})(document)
     assert [(t.span.text, t.value) for t in document.times] == [
         ("Dec. 1", "2023-12-01"), ("Nov. 20", "2023-11-20")]
+
+
+def test_expressions_that_count_from_the_time_just_named() -> None:
+    text = ("Shelling began on Sunday, Dec. 31. The next day, troops withdrew. "
+            "Two days earlier, talks had failed; later that day they resumed. "
+            "A year earlier the front was quiet. The following week, aid arrived.")
+    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
+    assert found == [
+        ("Sunday, Dec. 31", "2023-12-31"), ("The next day", "2024-01-01"),
+        ("Two days earlier", "2023-12-30"), ("later that day", "2023-12-30"),
+        ("A year earlier", "2022"), ("The following week", "2024-W01"),
+    ]
+
+
+def test_without_a_named_time_anaphora_fall_back_to_the_dct() -> None:
+    assert only("The following week, aid arrived.", FRIDAY)[1] == "2023-W15"
+    assert only("Three days later they left.", FRIDAY)[:2] == ("Three days", "P3D")
+
+
+def test_quarter_in_focus_and_its_year_earlier_comparison() -> None:
+    text = ("Profit rose in the fourth quarter. Sales fell from a year ago, and the "
+            "year-earlier period was weak. In the quarter, costs grew.")
+    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-02-01")]
+    assert found == [("the fourth quarter", "2023-Q4"), ("a year ago", "2022-Q4"),
+                     ("the year-earlier period", "2022-Q4"), ("the quarter", "2023-Q4")]
+    # with no quarter named, "the latest quarter" is the last one over by the DCT
+    assert only("Losses grew in the latest quarter.", "2024-02-01")[1] == "2023-Q4"
+    assert only("A year ago the bridge stood.", "2024-02-01")[1] == "2023"
+    assert expressions("Rebels hold the Old Quarter.", FRIDAY) == []

@@ -223,6 +223,10 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 # Results
 
 
+Step = tuple[Grain, int]
+"""The period of a grain holding the time in focus, moved by a number of such periods."""
+
+
 @dataclass(frozen=True)
 class Resolution:
     """A normalized expression: TIMEX3 type, value and mod, and the days it can denote."""
@@ -233,6 +237,10 @@ class Resolution:
     start: dt.date | None = None
     end: dt.date | None = None
     anchored: bool = False
+    follows: tuple[Step, ...] = ()
+    """For an expression that counts from a time the text has just named ("two days later",
+    "the following week", "the year-earlier quarter"): the steps to try from that time, in
+    order. The fields above are the reading from the DCT, kept when no step applies."""
 
 
 @dataclass(frozen=True)
@@ -512,7 +520,12 @@ def _resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution
         if relation == "past":
             return Resolution("DURATION", f"P1{code}")
         unresolved = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[shift + 1]
-        return anchor.period(lambda dct: Period.containing(dct, grain).shifted(shift), unresolved)
+        resolution = anchor.period(
+            lambda dct: Period.containing(dct, grain).shifted(shift), unresolved
+        )
+        if match.group("rel").lower().startswith("the") and shift:  # "the following day"
+            return replace(resolution, follows=((grain, shift),))
+        return resolution
     if match.group("rel_weekday"):
         if not match.group("rel_weekday")[0].isupper():
             return None
@@ -579,9 +592,16 @@ def _resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     count = int(number) * _YEARS_IN.get(unit, 1)
     grain = "year" if unit in _YEARS_IN else grain
     shift = count * (1 if future else -1)
-    return replace(
-        anchor.period(lambda dct: Period.containing(dct, grain).shifted(shift), reference), mod=mod
+    # "a year ago" in a story about a quarter is that quarter a year before; "two days
+    # earlier" counts from the time the text has just named. ("Three days later" stays a
+    # duration: TimeML reads "later" as a signal, not part of the expression.)
+    follows: tuple[Step, ...] = (("quarter", 4 * shift),) if grain == "year" else ()
+    if match.group("direction").lower() == "earlier":
+        follows += ((grain, shift),)
+    resolution = anchor.period(
+        lambda dct: Period.containing(dct, grain).shifted(shift), reference
     )
+    return replace(resolution, mod=mod, follows=follows)
 
 
 _YEARS_IN = {"decade": 10, "century": 100}
@@ -715,6 +735,31 @@ def _resolve_set(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     return Resolution("SET", _SET_UNITS[match.group("set_unit").lower()])
 
 
+def _resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """"that day", "the same week", "later that year": the period holding the time in focus."""
+    grain, _ = UNITS[match.group("unit").lower()]
+    return Resolution("DATE", "PAST_REF", follows=((grain, 0),))
+
+
+_FOCUS_WORDS = re.compile(r"year[-\s](?:earlier|ago)|previous[-\s]year|prior[-\s]year", re.IGNORECASE)
+
+
+def _resolve_focus_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """Business news reports by quarter: "the quarter", "the latest period" are the quarter in
+    focus (by default the last one over by the DCT); "the year-ago quarter" is that quarter a
+    year before."""
+    if match.group("noun") and not match.group("noun").islower():
+        return None  # "the Latin Quarter"
+    qualifiers = match.group("qualifiers") or ""
+    if match.group("noun") and match.group("noun").lower() == "period" and not qualifiers:
+        return None  # "the period" alone is rarely a quarter
+    shift = -4 if _FOCUS_WORDS.search(match.group(0)) else 0
+    resolution = anchor.period(
+        lambda dct: Period.containing(dct, "quarter").shifted(shift - 1), "PAST_REF"
+    )
+    return replace(resolution, follows=(("quarter", shift),))
+
+
 _FLAGS = re.IGNORECASE
 
 
@@ -786,10 +831,23 @@ RULES: tuple[Rule, ...] = (
         _resolve_duration,
     ),
     _rule(
+        "same_period",
+        r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|year)",
+        _resolve_same_period,
+    ),
+    _rule(
+        "focus_quarter",
+        r"(?:(?:the|that|this)\s+(?P<qualifiers>(?:(?:latest|last|current|same|comparable|"
+        r"most\s+recent|recent|fiscal|year[-\s]earlier|year[-\s]ago|previous[-\s]year|"
+        r"prior[-\s]year)\s+)*)(?P<noun>quarter|period)|year-(?:earlier|ago)(?=\s+[a-z]))",
+        _resolve_focus_quarter,
+    ),
+    _rule(
         "recent_units",
-        rf"(?P<side>recent|past|coming|future)\s+{UNIT}",
-        lambda m, a: Resolution("DATE", "FUTURE_REF" if m["side"].lower() in ("coming", "future")
-                                else "PAST_REF"),
+        rf"(?P<bound>recent|past|coming|future)\s+{UNIT}",
+        lambda m, a: Resolution(
+            "DATE", "FUTURE_REF" if m["bound"].lower() in ("coming", "future") else "PAST_REF"
+        ),
     ),
     _rule(
         "bare_duration",
@@ -903,4 +961,53 @@ def recognize(text: str, anchor_of: Callable[[Candidate], Anchor]) -> list[Norma
     for reading in sorted(readings, key=lambda n: n.start - n.end):
         if all(reading.end <= k.start or reading.start >= k.end for k in kept):
             kept.append(reading)
-    return sorted(kept, key=lambda n: n.start)
+    return follow_focus(sorted(kept, key=lambda n: n.start))
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+
+
+def follow_focus(readings: list[Normalized]) -> list[Normalized]:
+    """Resolve expressions that count from a time the text has named, in text order.
+
+    The time in focus is the last calendar date or time mentioned that is no coarser than the
+    step's grain (anaphoric ones included, so "on Monday ... the next day ... two days
+    earlier" chains). Quarters have their own focus, the last
+    quarter mentioned other than by comparison ("the year-earlier quarter")."""
+    foci: list[tuple[dt.date, dt.date]] = []
+    quarter: Period | None = None
+    resolved: list[Normalized] = []
+    for reading in readings:
+        resolution = reading.resolution
+        compared = False
+        for grain, shift in resolution.follows:
+            period = _step_from(foci, quarter, grain, shift)
+            if period is not None:
+                resolution = replace(
+                    resolution, type="DATE", value=period.value, start=period.start,
+                    end=period.end, anchored=True,
+                )
+                compared = grain == "quarter"
+                break
+        resolved.append(replace(reading, resolution=resolution))
+        if compared:
+            continue  # "the year-ago quarter" is a comparison; the story stays on its quarter
+        if resolution.start is not None and resolution.end is not None and (
+            resolution.type in ("DATE", "TIME") and resolution.value[:1].isdigit()
+        ):
+            foci.append((resolution.start, resolution.end))
+            if _QUARTER_VALUE.match(resolution.value):
+                quarter = Period("quarter", resolution.start)
+    return resolved
+
+
+def _step_from(
+    foci: list[tuple[dt.date, dt.date]], quarter: Period | None, grain: Grain, shift: int
+) -> Period | None:
+    if grain == "quarter":
+        return quarter.shifted(shift) if quarter is not None else None
+    for start, end in reversed(foci):  # "in 2021" is too coarse to count days from
+        holding = Period.containing(start, grain)
+        if holding.end >= end:
+            return holding.shifted(shift)
+    return None
