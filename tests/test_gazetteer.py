@@ -102,3 +102,15 @@ def test_a_current_index_opens_without_a_rebuild(tmp_path, monkeypatch) -> None:
     from wirecoder.gazetteer import default_path
 
     assert default_path() == copy
+
+
+def test_supplement_admin_names_are_spelt_as_geonames_spells_them(gazetteer: Gazetteer) -> None:
+    """A filter on admin1 must find curated places and GeoNames places alike."""
+    import sqlite3
+
+    with sqlite3.connect(gazetteer.path) as connection:
+        admin1s = {row[0] for row in connection.execute("SELECT DISTINCT admin1 FROM places")}
+        admin2s = {row[0] for row in connection.execute("SELECT DISTINCT admin2 FROM places")}
+    for item in load_supplement():
+        assert item.admin1 is None or item.admin1 in admin1s, item.id
+        assert item.admin2 is None or item.admin2 in admin2s, item.id

@@ -152,3 +152,19 @@ def test_shared_example_places(nlp, run) -> None:  # type: ignore[no-untyped-def
     for name in ("Zelenskiy", "Cherevatyi", "Selezniov", "Lavrov", "Cavusoglu", "Moskalyov",
                  "Blinken", "Reuters", "CNN", "TASS", "NV Radio"):
         assert name not in found
+
+
+def test_outlets_institutions_and_common_words(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Kyiv Post reported on Monday that the National Bank of Ukraine kept rates on hold. "
+            "The Centre for Defence Strategies said Russian troops had advanced near Vuhledar. "
+            "US officials and the EU said the Pentagon would send more air defence systems.")
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    found = surfaces(document)
+    assert "Kyiv" not in found and "Centre" not in found  # an outlet's name; a common word
+    bank = find(document, "Ukraine")
+    assert bank.role == "metonym"  # the state's bank, not a place where something happened
+    pentagon = find(document, "Pentagon")
+    assert pentagon.role == "metonym" and pentagon.precision == 1 and pentagon.country_code == "US"
+    assert find(document, "EU").latitude is not None
+    assert find(document, "Vuhledar").admin1 == "Donetska oblast"

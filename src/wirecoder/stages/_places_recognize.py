@@ -278,7 +278,7 @@ class Recognizer:
         tagged = label in PLACE_LABELS and whole
         if not (tagged or key in known or hint is not None):
             if _acronym(span) and not any(
-                entry.fcode == "PCLI" or entry.supplement for entry in entries
+                entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
             ):
                 return None
             if _common_word(span) and not _strong(entries, key, common=True):

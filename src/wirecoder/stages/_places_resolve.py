@@ -44,7 +44,7 @@ like one of 500), so a city of the same name still wins unless the text says "ri
 def precision_of(entry: Entry) -> WherePrecision:
     """UCDP where_prec for a resolved entry."""
     code = entry.fcode
-    if entry.fclass == "P":
+    if entry.fclass in ("P", "S"):
         return 1
     if code in ("ADM2", "ADM3", "ADM4", "ADM5", "ADMD"):
         return 3
