@@ -43,6 +43,42 @@ def _own_forces(actor: Participant, recipient: Participant) -> bool:
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+_SPANS_OF = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "hour",
+        "night",
+        "series",
+        "wave",
+        "round",
+        "spate",
+        "string",
+        "campaign",
+        "week-end",
+        "weekend",
+    }
+)
+"""Nouns that only measure the event they hold: "ten days of war games"."""
+_WEAPONS = frozenset(
+    {
+        "missile",
+        "rocket",
+        "shell",
+        "bomb",
+        "mortar",
+        "grenade",
+        "projectile",
+        "bullet",
+        "round",
+        "mine",
+        "ied",
+        "explosive",
+        "device",
+    }
+)
+"""Subjects that are weapons: "a Russian missile struck" names Russia's forces, "shells hit" no one."""
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "prep", "acomp"})
 """Links through which a verb shares the subject of the word above it."""
 _QUANTITIES = frozenset(
@@ -205,7 +241,9 @@ class Arguments:
         recipient = self._prep_object(noun, _RECIPIENT_PREPS | _PARTNER_PREPS | {"of"})
         anchor = noun
         while (
-            anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN"
+            anchor.dep_ == "pobj"
+            and anchor.head.lower_ == "of"
+            and anchor.head.head.lemma_.lower() in _SPANS_OF
         ):
             anchor = anchor.head.head  # "launched ten days of war games": the days are launched
         governor = anchor.head
@@ -252,6 +290,18 @@ class Arguments:
                 return self._named(actor, start, end)
         if token.pos_ == "PRON":
             return self._pronoun(token)
+        if token.lemma_.lower() in _WEAPONS and not modifier:
+            nation = next(
+                (
+                    catalog().demonym(c.text)
+                    for c in token.children
+                    if c.dep_ in ("amod", "compound") and catalog().demonym(c.text)
+                ),
+                None,
+            )
+            if nation is None or not nation.country:
+                return None
+            return self._forces_of(Participant(name=nation.name, country=nation.country))
         if token.ent_type_ == "GPE" and not modifier:
             state = catalog().lookup(token.text)
             if state is not None and state.kind == "country" and state.country:
@@ -364,6 +414,7 @@ class Arguments:
                     and loose
                     and child.pos_ in ("NOUN", "PROPN")
                     and child.lower_ not in _SKIP_HEADS
+                    and child.lemma_.lower() not in _WEAPONS
                 ):
                     left = child.left_edge.i
                     start, end = child.doc[left].idx, child.idx + len(child)
@@ -416,6 +467,14 @@ class Arguments:
             return None
         person = lower in _PERSONAL
         token = pronoun.head
+        if pronoun.dep_ in _SUBJECTS and token.dep_ == "conj":
+            sibling = next(
+                (c for c in token.head.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"), None
+            )
+            if sibling is not None:
+                found = self.participant(sibling)
+                if found is not None:
+                    return found
         for _ in range(1 if pronoun.dep_ in _SUBJECTS else 0):
             if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
                 speaker = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)

@@ -426,6 +426,8 @@ def _defend(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -
 def _protest_verb(
     trigger: Trigger, obj: Token | None, found: set[str], head: Token
 ) -> Trigger | None:
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in head.children):
+        return Trigger("ACCUSE")  # "protested to Kyiv": a diplomatic protest
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is not None and (
         subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.lemma_.lower() in _INSTITUTIONS
