@@ -258,3 +258,19 @@ def test_quarter_in_focus_and_its_year_earlier_comparison() -> None:
     assert only("Losses grew in the latest quarter.", "2024-02-01")[1] == "2023-Q4"
     assert only("A year ago the bridge stood.", "2024-02-01")[1] == "2023"
     assert expressions("Rebels hold the Old Quarter.", FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The decree of 07.04.2023 took effect.", "2023-04-07"),
+     ("A memo dated 4/7/23 leaked.", "2023-04-07"),
+     ("The log of 25/12/2022 shows it.", "2022-12-25"),
+     ("Filed on 2023/04/07 in Kyiv.", "2023-04-07")],
+)
+def test_numeric_dates(text: str, value: str) -> None:
+    assert only(text, FRIDAY)[1] == value
+
+
+def test_impossible_numeric_dates_are_refused() -> None:
+    assert expressions("Ref. 31.02.2023 was void.", FRIDAY) == []
+    assert expressions("Build 3.5.2023.5 shipped.", FRIDAY) == []

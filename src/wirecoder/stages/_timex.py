@@ -7,6 +7,17 @@ unless the tense is future; a date without a year is the occurrence the tense po
 one nearest the DCT; "overnight" and "last night" are the night that began the day before the
 DCT. Without a DCT, relative expressions keep an unresolved value (``XXXX-WXX-5``,
 ``PAST_REF``) rather than a guess.
+
+dateparser reads the numeric dates (07.04.2023, 4/7/23, 2023/04/07: day-month order, fallback
+when a part exceeds 12, impossible dates refused). The rest it gets wrong for newswire, tried
+with a Friday 2023-04-07 base and ``PREFER_DATES_FROM="current_period"``: "last month" is
+2023-03-07 and "last year" 2022-04-07 (a made-up day, though it reports the grain); "May" is
+2023-05-07, so "since May" lands in the future; it returns nothing for seasons ("in the
+spring"), "overnight", "earlier this week", "late on Monday", "mid-March", "Friday's",
+quarters, durations ("for months") and sets; it has no notion of the clause's tense or of the
+time the text has just named ("the next day"), and it parses a string, not running text, so it
+cannot find the expressions. Weekdays it does resolve as wire copy means them, as this grammar
+does.
 """
 
 from __future__ import annotations
@@ -16,6 +27,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
+
+import dateparser
 
 from ..schema import TimexType
 from ._timex_calendar import Grain, Period
@@ -435,13 +448,20 @@ def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     )
 
 
+_NUMERIC_ORDER = {".": "DMY", "/": "MDY", "-": "MDY"}
+"""Day-month order by separator when the year comes last: dotted dates are European, slashed
+ones follow US wire style; dateparser swaps the two when a part exceeds 12."""
+
+
 def _resolve_numeric_date(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    """ISO 2023-04-07, or US 4/7/2023 and 4/7/23."""
-    iso = match.group("year") is not None
-    year, month, day = (int(match.group(g + ("" if iso else "2"))) for g in ("year", "mon", "day"))
-    year += 1900 if year < 100 else 0
-    period = _day_period(year, month, day)
-    return absolute(period) if period else None
+    """2023-04-07, 2023/04/07, 07.04.2023, 4/7/2023 and 4/7/23, read by dateparser."""
+    order = "YMD" if match.group("lead_year") else _NUMERIC_ORDER[match.group("separator")]
+    parsed = dateparser.parse(
+        match.group(0),
+        languages=["en"],
+        settings={"DATE_ORDER": order, "STRICT_PARSING": True, "PREFER_LOCALE_DATE_ORDER": False},
+    )
+    return absolute(Period("day", parsed.date())) if parsed is not None else None
 
 
 def _resolve_year(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -794,8 +814,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "numeric_date",
-        r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)|"
-        r"(?P<mon2>[01]?\d)/(?P<day2>[0-3]?\d)/(?P<year2>\d\d(?:\d\d)?)",
+        r"(?P<lead_year>(?:19|20)\d\d)(?P<lead_separator>[-/.])[01]?\d(?P=lead_separator)[0-3]?\d|"
+        r"[0-3]?\d(?P<separator>[-/.])[0-3]?\d(?P=separator)(?:19|20)?\d\d(?![\d.,]\d)",
         _resolve_numeric_date,
     ),
     _rule("year", rf"(?:fiscal\s+(?:year\s+)?)?{YEAR}(?!-\d|,\d|\.\d|s\b|'s\b)", _resolve_year),
