@@ -21,6 +21,7 @@ from wirecoder.corpus import (
     merge_reason,
     rebuild,
 )
+from wirecoder.corpus._rebuild import _placed_by_story
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.schema import ChainLink, Source, Span
 from wirecoder.store import (
@@ -296,6 +297,29 @@ def test_a_vague_report_does_not_chain_two_distinct_events() -> None:
     later = record(3)
     clusters = cluster_events([earlier, vague, later])
     assert sorted(len(cluster.members) for cluster in clusters) == [1, 2]
+
+
+def test_reports_a_day_apart_fold_two_days_apart_do_not() -> None:
+    overnight = record(
+        2, date_start=DAY + dt.timedelta(days=1), date_end=DAY + dt.timedelta(days=1)
+    )
+    reason = merge_reason(record(1), overnight)
+    assert reason is not None and "a day apart" in reason
+    later = record(3, date_start=DAY + dt.timedelta(days=2), date_end=DAY + dt.timedelta(days=2))
+    assert merge_reason(record(1), later) is None
+    assert [len(c.members) for c in cluster_events([record(1), overnight])] == [2]
+
+
+def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
+    unplaced = {"place_id": None, "place_name": None, "latitude": None, "longitude": None}
+    placed, vague = record(1), record(2, article_id=1, **unplaced)
+    elsewhere = record(3, article_id=3, **unplaced)
+    two_places = [record(4, article_id=4), record(5, article_id=4, **SOLEDAR)]
+    mixed = record(6, article_id=4, **unplaced)
+    result = {r.id: r for r in _placed_by_story([placed, vague, elsewhere, *two_places, mixed])}
+    assert (result[2].place_name, result[2].where_precision) == ("Bakhmut", 2)
+    assert result[3].place_id is None and result[6].place_id is None
+    assert result[1] == placed
 
 
 def test_a_strike_near_a_town_is_not_its_capture() -> None:

@@ -33,6 +33,8 @@ Origin = TypeVar("Origin", bound=Hashable)
 ARTICLES = frozenset({"the", "a", "an"})
 SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
 SPECULATIVE_STANCES = frozenset({"forecast", "hypothetical"})
+DATE_SLACK = dt.timedelta(days=1)
+"""Reports of one strike often date it a day apart (overnight attacks, filing across midnight)."""
 FIGURE_TOLERANCE = 0.2
 """Casualty figures within 20% (or 2 people) of each other are the same figure, not a dispute."""
 
@@ -215,7 +217,7 @@ def _actors_compatible(a: EventRecord, b: EventRecord) -> bool:
 
 def _dates_overlap(a: EventRecord, b: EventRecord) -> bool:
     assert a.date_start and a.date_end and b.date_start and b.date_end
-    return a.date_start <= b.date_end and b.date_start <= a.date_end
+    return a.date_start <= b.date_end + DATE_SLACK and b.date_start <= a.date_end + DATE_SLACK
 
 
 def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
@@ -227,9 +229,13 @@ def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
     place = _places_compatible(a, b)
     if place is None:
         return None
-    overlap = f"{max(a.date_start, b.date_start)}..{min(a.date_end, b.date_end)}"  # type: ignore[type-var]
+    assert a.date_start and a.date_end and b.date_start and b.date_end
+    first, last = max(a.date_start, b.date_start), min(a.date_end, b.date_end)
+    overlap = f"overlap {first}..{last}" if first <= last else f"a day apart ({last}, {first})"
     actors = f"actors {a.actor_key or '?'} / {b.actor_key or '?'} compatible"
-    return f"{b.type} like event {a.id} (article {a.article_id}): {place}; dates overlap {overlap}; {actors}"
+    return (
+        f"{b.type} like event {a.id} (article {a.article_id}): {place}; dates {overlap}; {actors}"
+    )
 
 
 def _cell(record: EventRecord) -> tuple[int, int] | None:
@@ -252,7 +258,7 @@ class _OpenClusters:
         self.ends: dict[int, dt.date] = {}
 
     def _still_open(self, clusters: list[Cluster], day: dt.date) -> list[Cluster]:
-        clusters[:] = [cluster for cluster in clusters if self.ends[id(cluster)] >= day]
+        clusters[:] = [c for c in clusters if self.ends[id(c)] + DATE_SLACK >= day]
         return clusters
 
     def candidates(self, record: EventRecord) -> list[Cluster]:

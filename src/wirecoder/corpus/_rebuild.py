@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -100,7 +101,7 @@ def load_records(session: Session) -> list[EventRecord]:
         .where(EventRow.current)
     ).mappings()
     names = [column.key for column in columns]
-    return [
+    return _placed_by_story(
         EventRecord(
             **{name: row[name] for name in names},
             killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
@@ -110,7 +111,34 @@ def load_records(session: Session) -> list[EventRecord]:
             origin_keys=tuple(sorted(origin_keys.get(row["id"], ()))),
         )
         for row in rows
-    ]
+    )
+
+
+def _placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
+    """Events the story leaves unplaced, in a story whose placed events are all in one place,
+    are taken to be there, approximately (within 25 km at best): for clustering only, the
+    stored events keep what their report said."""
+    records = list(records)
+    placed_in: dict[int, list[EventRecord]] = defaultdict(list)
+    for record in records:
+        if record.place_id is not None:
+            placed_in[record.article_id].append(record)
+    result = []
+    for record in records:
+        story = placed_in.get(record.article_id, [])
+        if record.place_id is None and len({other.place_id for other in story}) == 1:
+            where = min(story, key=lambda other: other.where_precision or 9)
+            record = replace(
+                record,
+                place_id=where.place_id,
+                place_name=where.place_name,
+                latitude=where.latitude,
+                longitude=where.longitude,
+                country_code=where.country_code,
+                where_precision=max(where.where_precision or 1, 2),
+            )
+        result.append(record)
+    return result
 
 
 def rebuild(store: Store) -> CorpusSummary:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -472,17 +474,51 @@ def score_clusters(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .where(EventRow.current)
         ).all()
-    labelled = [
-        (corpus.truth[(digest, local)], cluster)
-        for digest, local, cluster in rows
-        if (digest, local) in corpus.truth
-    ]
+    return _pair_score(
+        [
+            [
+                ((digest, local), corpus.truth[(digest, local)], cluster)
+                for digest, local, cluster in rows
+                if (digest, local) in corpus.truth
+            ]
+        ]
+    )
+
+
+def score_stories(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
+    """The same scores for the corpus' texts analysed by the real pipeline, whose events the
+    truth does not name: each story tells one incident, so two asserted events of one type from
+    two stories are one real-world event exactly when their stories tell the same incident."""
+    incident_of = {
+        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
+        for analysis in corpus.analyses
+        for event in analysis.events
+    }
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.content_hash, EventRow.type, EventRow.cluster_id)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .where(EventRow.current, EventRow.negated.is_(False))
+        ).all()
+    by_type: dict[str, list[tuple[object, str, int | None]]] = defaultdict(list)
+    for digest, event_type, cluster in rows:
+        if digest in incident_of:
+            by_type[event_type].append((digest, incident_of[digest], cluster))
+    return _pair_score(by_type.values())
+
+
+def _pair_score(groups: Iterable[list[tuple[object, str, int | None]]]) -> ClusterScore:
+    """Pairwise precision and recall over (story, true incident, cluster) items, pairing items
+    of one group from different stories."""
     predicted = true = both = 0
-    for (truth_a, cluster_a), (truth_b, cluster_b) in combinations(labelled, 2):
-        same_cluster, same_truth = cluster_a == cluster_b, truth_a == truth_b
-        predicted += same_cluster
-        true += same_truth
-        both += same_cluster and same_truth
+    for group in groups:
+        for (story_a, truth_a, cluster_a), (story_b, truth_b, cluster_b) in combinations(group, 2):
+            if story_a == story_b:
+                continue
+            same_cluster, same_truth = cluster_a == cluster_b, truth_a == truth_b
+            predicted += same_cluster
+            true += same_truth
+            both += same_cluster and same_truth
     return ClusterScore(
         precision=both / predicted if predicted else 1.0,
         recall=both / true if true else 1.0,
