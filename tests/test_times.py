@@ -274,3 +274,17 @@ def test_numeric_dates(text: str, value: str) -> None:
 def test_impossible_numeric_dates_are_refused() -> None:
     assert expressions("Ref. 31.02.2023 was void.", FRIDAY) == []
     assert expressions("Build 3.5.2023.5 shipped.", FRIDAY) == []
+
+
+def test_day_ranges_mid_month_and_the_weekend() -> None:
+    (night,) = expressions("Strikes hit on the night of March 31-April 1.", FRIDAY, "past")[:1]
+    assert night.resolution.value == "2023-03-31"  # a range across months: its first day
+    (span,) = expressions("Strikes hit the port on the night of April 5-6.", FRIDAY, "past")
+    assert (span.resolution.value, span.resolution.start, span.resolution.end) == (
+        "2023-04-05", dt.date(2023, 4, 5), dt.date(2023, 4, 6))
+    assert date_precision(span.resolution.start, span.resolution.end) == 2
+    assert only("By mid-March, the town was encircled.", FRIDAY) == ("mid-March", "2023-03", "MID")
+    assert only("Ten died over the weekend.", FRIDAY, "past")[:2] == (
+        "the weekend", "2023-W13-WE")
+    assert only("Ten died over the weekend.", "2023-04-09", "past")[1] == "2023-W14-WE"
+    assert only("Rallies will be held over the weekend.", FRIDAY, "future")[1] == "2023-W14-WE"

@@ -396,11 +396,26 @@ def _is_month(match: re.Match[str], group: str = "month") -> bool:
         return False
     if word.lower() not in ("may", "march"):
         return True
-    before = match.string[: match.start(group)].split()
-    return bool(before) and before[-1].lower() in MAY_CUES
+    before = re.split(r"[\s-]+", match.string[: match.start(group)].rstrip(" -"))
+    return bool(before) and before[-1].lower() in MAY_CUES  # "by mid-March"
 
 
 def _resolve_month_day(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """A day of a month; with a range ("the night of April 5-6") the value is its first day
+    and the interval runs to its last."""
+    resolution = _resolve_first_day(match, anchor)
+    if resolution is None or not match.group("day_end") or resolution.start is None:
+        return resolution
+    last = int(match.group("day_end"))
+    if last <= resolution.start.day:
+        return None  # "March 5-3" is not a range
+    try:
+        return replace(resolution, end=resolution.start.replace(day=last))
+    except ValueError:
+        return None
+
+
+def _resolve_first_day(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     if not match.group("month")[0].isupper():  # with a day number even "May 9" is a date
         return None
     month, day = _month(match.group("month")), int(match.group("day"))
@@ -755,6 +770,22 @@ def _resolve_set(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     return Resolution("SET", _SET_UNITS[match.group("set_unit").lower()])
 
 
+def _resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """"over the weekend": like a weekday, the latest begun by the DCT, or with a future
+    tense the next not over."""
+    if anchor.dct is None:
+        return Resolution("DATE", "XXXX-WXX-WE")
+    dct = anchor.dct
+    if anchor.tense == "future" and not match.group("past"):
+        saturday = dct + dt.timedelta(days=(5 - dct.weekday()) % 7 if dct.weekday() < 5 else 0)
+    else:
+        saturday = dct - dt.timedelta(days=(dct.weekday() - 5) % 7)
+    weekend = Period.containing(saturday, "weekend")
+    return Resolution(
+        "DATE", weekend.value, start=weekend.start, end=weekend.end, anchored=True
+    )
+
+
 def _resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """"that day", "the same week", "later that year": the period holding the time in focus."""
     grain, _ = UNITS[match.group("unit").lower()]
@@ -784,25 +815,30 @@ _FLAGS = re.IGNORECASE
 
 
 def _rule(name: str, pattern: str, resolve: Resolver, needs_tense: bool = False) -> Rule:
-    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])", _FLAGS), resolve, needs_tense)
+    """A rule whose match stands alone: not inside a word or a hyphenated compound, except
+    after "mid-", "early-" or "late-" (the mod, picked up in :func:`normalize`)."""
+    start = r"(?:(?<![\w-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-))"
+    return Rule(name, re.compile(rf"{start}{pattern}(?![\w])", _FLAGS), resolve, needs_tense)
 
 
 _REL = r"(?P<rel>last|next|this|coming|previous|following|current|the\s+(?:past|last|next|coming|previous|following|current))"
 _DAY_WORD = rf"(?P<clock_day>yesterday|today|tomorrow|{weekday_pattern('clock_weekday')})"
 
+_DAY_END = r"(?:\s*[-\u2013]\s*(?P<day_end>[0-3]?\d)(?!\d))?"
+"""The last day of a range within one month: "April 5-6", "5-6 April"."""
 _LEADING_WEEKDAY = rf"(?:{weekday_pattern('lead_weekday')},?\s+)?"
 """A weekday naming the same day as the date after it: "Friday, Oct. 23"."""
 
 RULES: tuple[Rule, ...] = (
     _rule(
         "month_day",
-        rf"{_LEADING_WEEKDAY}{month_pattern()}\s+{DAY}(?:,?\s+{YEAR})?",
+        rf"{_LEADING_WEEKDAY}{month_pattern()}\s+{DAY}{_DAY_END}(?:,?\s+{YEAR})?",
         _resolve_month_day,
         True,
     ),
     _rule(
         "day_month",
-        rf"{_LEADING_WEEKDAY}{DAY}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
+        rf"{_LEADING_WEEKDAY}{DAY}{_DAY_END}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
         _resolve_month_day,
         True,
     ),
@@ -850,6 +886,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?!-old|\s+old)(?:-long)?",
         _resolve_duration,
     ),
+    _rule("weekend", r"(?:the|this\s+(?P<past>past))\s+weekend", _resolve_weekend, True),
     _rule(
         "same_period",
         r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|year)",
