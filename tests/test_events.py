@@ -222,6 +222,20 @@ def test_what_an_actor_says_it_will_do_is_coded_as_the_saying(  # type: ignore[n
     assert [(e.type, e.mode, e.aux) for e in events] == [(kind, mode, [])]
 
 
+def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels said on Monday they would free 40 hostages under the exchange deal."
+    document = make_document(text, published="2024-06-05")
+    document.times.append(_time(text, "T1", "Monday", "2024-06-03"))
+    (promise,) = run(document)
+    assert (promise.type, promise.mode) == ("AGREE", "release")
+    assert (promise.time_id, promise.date_start, promise.date_precision) == (
+        "T1",
+        dt.date(2024, 6, 3),
+        1,
+    )
+    assert promise.actor is not None and promise.actor.sector == "REB"
+
+
 def test_an_event_long_before_publication_is_historical(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Moscow says it invaded Ukraine in February 2022 to protect its own security."
     document = make_document(text, published="2023-04-07")

@@ -218,6 +218,12 @@ def _single(token: Token) -> Trigger | None:
         if modifiers & _NOT_EVENT_COMPOUNDS:
             return None
         if (
+            trigger.type in ("AGREE", "RETREAT")
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _UNDER
+        ):
+            return None  # "freed under the exchange deal": the deal is a reference, not news
+        if (
             lemma == "protest"
             and token.dep_ in ("dobj", "obj")
             and token.head.lemma_.lower() in _LODGED
@@ -231,6 +237,7 @@ def _single(token: Token) -> Trigger | None:
     return None
 
 
+_UNDER = words("under per despite within violating breaching")
 _LODGED = words("lodge file issue send deliver register voice")
 _LABOUR_CUES = words(
     "union unions workers employees teachers doctors nurses wages pay salaries pensions labour labor"
@@ -437,6 +444,9 @@ def _protest_verb(
 
 
 def _threaten(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" and sector_of(subject.lemma_) is None:
+        return None  # "its moves threatened Russia's security": a danger, not a threat someone made
     if any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return trigger
     if (

@@ -122,6 +122,13 @@ class _Builder:
         date_start, date_end, precision = self._dates(time)
         aux = aux_modes(head, self.published, date_start, date_end)
         kind, aux = self._announced(head, trigger.type, aux, actor)
+        if kind != trigger.type or found.speaker is not None:
+            # The event is now the saying: it happened when it was said ("said on Wednesday").
+            verb = found.speaker or _speech_verb(head)
+            said = self._time(sentence, verb, speech=True) if verb is not None else None
+            if said is not None:
+                time = said
+                date_start, date_end, precision = self._dates(time)
         if time is None and aux:
             date_start = date_end = precision = None
         place = self._place(sentence, head)
@@ -248,7 +255,11 @@ class _Builder:
         before = [m for m in self.places if paragraph_start <= m.start < sentence.start_char]
         return before[-1].place if before else None
 
-    def _time(self, sentence: SpacySpan, head: Token) -> TimeExpression | None:
+    def _time(
+        self, sentence: SpacySpan, head: Token, speech: bool = False
+    ) -> TimeExpression | None:
+        """The time expression of the trigger's own clause (with ``speech``, of the verb of
+        saying ``head`` itself: "said on Wednesday")."""
         candidates: list[tuple[int, TimeExpression]] = []
         clause = _clause_root(head)
         for time in self.document.times:
@@ -262,11 +273,13 @@ class _Builder:
             tokens = self.document.doc.char_span(
                 time.span.start, time.span.end, alignment_mode="expand"
             )
-            if (
-                tokens is None
-                or _reported_at(tokens.root, head)
-                or _clause_root(tokens.root) != clause
-            ):
+            if tokens is None:
+                continue
+            own = _clause_root(tokens.root)
+            if speech:
+                if own != head and own.head != head:
+                    continue
+            elif _reported_at(tokens.root, head) or own != clause:
                 continue
             candidates.append((abs(tokens.root.i - head.i), time))
         return min(candidates, key=lambda item: item[0])[1] if candidates else None
@@ -341,6 +354,8 @@ _AGGREGATES = frozenset(
 
 def _aggregate(verb: Token) -> bool:
     """ "the conflict, which has killed thousands": a running toll, not an event."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
@@ -368,6 +383,21 @@ def _clause_root(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _speech_verb(token: Token) -> Token | None:
+    """The verb of saying that reports the clause holding ``token``."""
+    current = token
+    for _ in range(6):
+        if current.head == current:
+            return None
+        if (
+            current.dep_ in ("ccomp", "xcomp", "parataxis")
+            and current.head.lemma_.lower() in REPORTING_VERBS
+        ):
+            return current.head
+        current = current.head
+    return None
 
 
 def _reported_at(time_root: Token, trigger: Token) -> bool:
