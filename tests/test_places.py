@@ -168,3 +168,42 @@ def test_outlets_institutions_and_common_words(nlp, run) -> None:  # type: ignor
     assert pentagon.role == "metonym" and pentagon.precision == 1 and pentagon.country_code == "US"
     assert find(document, "EU").latitude is not None
     assert find(document, "Vuhledar").admin1 == "Donetska oblast"
+
+
+@pytest.fixture(scope="module")
+def south(nlp, run) -> Document:  # type: ignore[no-untyped-def]
+    text = (FIXTURE.parent / "south-front-wire.txt").read_text(encoding="utf-8")
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    return document
+
+
+def test_provinces_on_both_sides_of_the_border(south: Document) -> None:
+    assert find(south, "Kherson region").admin1 == "Khersonska oblast"
+    belgorod = find(south, "Belgorod region")
+    assert belgorod.country_code == "RU" and belgorod.precision == 4
+    assert find(south, "Luhansk region").precision == 4
+    assert find(south, "Crimea").country_code == "UA"
+    assert find(south, "Donbas").supplement_id == "region:donbas"
+
+
+def test_the_river_and_the_city_of_one_name(south: Document) -> None:
+    city = next(place for place in south.places if place.geonames_id == 709930)
+    rivers = [place for place in south.places if place.supplement_id == "river:dnipro"]
+    assert city.feature == "city" and city.precision == 1
+    assert len(rivers) == 1 and {span.text for span in rivers[0].mentions} == {"Dnipro River", "Dnipro"}
+    assert find(south, "Siverskyi Donets").precision == 5
+
+
+def test_capitals_acting_together_and_possessive_offensives_are_metonyms(south: Document) -> None:
+    assert find(south, "Kyiv").role == "metonym" and find(south, "Washington").role == "metonym"
+    assert find(south, "Moscow").role == "metonym"
+    assert find(south, "Melitopol").role == "location" and find(south, "Sevastopol").role == "location"
+
+
+def test_compound_directions(south: Document) -> None:
+    phrase = next(place for place in south.places if place.name == "5 km northwest of Vuhledar")
+    assert phrase.relative.direction == "north-west" and phrase.relative.distance_km == 5  # type: ignore[union-attr]
+    anchor = find(south, "Vuhledar")
+    assert phrase.latitude > anchor.latitude and phrase.longitude < anchor.longitude  # type: ignore[operator]
+    assert "Gladkov" not in " ".join(surfaces(south))

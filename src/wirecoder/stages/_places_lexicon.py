@@ -55,7 +55,8 @@ SPEECH_VERBS = words("""
     agree want seek threaten vow promise sign condemn welcome respond sanction recognize recognise
     consider decide argue believe hope fear plan propose call blame allege confirm acknowledge
     report order ask expel summon impose pledge offer negotiate admit vote veto approve ban host
-    back support oppose push criticise criticize praise thank invite
+    back support oppose push criticise criticize praise thank invite discuss meet talk agree sign
+    join lead ratify
 """)
 """Verbs whose subject, when a place, is its government speaking or deciding, active or passive
 ("Kyiv was urged to")."""

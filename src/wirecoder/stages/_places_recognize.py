@@ -77,6 +77,10 @@ def _bare_start(entity: Span) -> int:
     return entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
 
 
+def _after_the(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+
+
 def _acronym(span: Span) -> bool:
     letters = [char for char in span.text if char.isalpha()]
     return len(span) <= 2 and len(letters) <= 5 and all(char.isupper() for char in letters)
@@ -282,6 +286,8 @@ class Recognizer:
         entries = entries or self.gazetteer.lookup(span.text)
         if not entries:
             return None
+        if hint is None and _after_the(span) and any(entry.fcode == "STM" for entry in entries):
+            hint = "river"  # "the Dnipro" is the river; the city takes no article
         tagged = label in PLACE_LABELS and whole
         if not (tagged or key in known or hint is not None):
             if _acronym(span) and not any(
