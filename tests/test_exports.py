@@ -92,6 +92,7 @@ def test_acled_rows_only_for_events_that_happened(analysis: Analysis) -> None:
         and strike["location"] == "Khan Younis"
     )
     assert strike["inter1"] == "1" and strike["actor1"]
+    assert (strike["country"], strike["iso"]) == ("Palestinian Territory", "275")
 
 
 def test_ucdp_rows_are_fatal_events_with_ranges(analysis: Analysis) -> None:

