@@ -179,6 +179,7 @@ def build(path: Path) -> Path:
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.commit()
         connection.close()
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the index is public data
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):

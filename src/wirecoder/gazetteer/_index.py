@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import threading
@@ -66,13 +67,25 @@ def _current(path: Path) -> bool:
     return row is not None and row[0] == str(SCHEMA_VERSION)
 
 
+def _build_once(path: Path) -> None:
+    """Build under a lock, so that processes starting together build the index once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not _current(path):
+                build(path)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 class Gazetteer:
     """Name lookups over GeoNames and the supplement. Opening is cheap once the index is built."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
         if not _current(self.path):
-            build(self.path)
+            _build_once(self.path)
         self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.supplement = load_supplement()
