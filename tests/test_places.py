@@ -207,3 +207,16 @@ def test_compound_directions(south: Document) -> None:
     anchor = find(south, "Vuhledar")
     assert phrase.latitude > anchor.latitude and phrase.longitude < anchor.longitude  # type: ignore[operator]
     assert "Gladkov" not in " ".join(surfaces(south))
+
+
+def test_parts_of_countries_and_provinces(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Shelling killed three people in eastern Ukraine, officials said. Fighting in "
+            "eastern Ukraine and the southern Kherson region went on, but Western analysts saw no shift.")
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    east = [place for place in document.places if place.name == "eastern Ukraine"]
+    assert len(east) == 1 and len(east[0].mentions) == 2
+    assert east[0].precision == 4 and east[0].feature == "region" and east[0].relative.direction == "east"  # type: ignore[union-attr]
+    kherson = next(place for place in document.places if place.name == "southern Kherson region")
+    assert kherson.precision == 4 and kherson.admin1 == "Khersonska oblast"
+    assert not any(place.name.startswith("Western") for place in document.places)

@@ -28,6 +28,11 @@ PATTERN = re.compile(
     rf"|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of)\s+)",
     re.IGNORECASE,
 )
+PART_PATTERN = re.compile(
+    r"\b(?P<direction>(?:north|south)-?(?:east|west)|north|south|east|west)ern\s+(?!outskirts|edge|part|side|bank)",
+    re.IGNORECASE,
+)
+"""A part of a country or province: "eastern Ukraine", "southern Kherson region"."""
 ANAPHORS = {
     "town": "P",
     "city": "P",
@@ -50,6 +55,8 @@ class RelativePhrase:
     anchor_start: int
     direction: str | None
     distance_km: float | None
+    part: bool = False
+    """A part of the anchor ("eastern Ukraine"), not a place beside it."""
 
 
 def find_phrases(text: str) -> list[RelativePhrase]:
@@ -62,6 +69,9 @@ def find_phrases(text: str) -> list[RelativePhrase]:
             km = float(distance) * (1.609 if match.group("unit").lower().startswith("mi") else 1.0)
         normalised = direction.lower().replace("-", "").replace(" ", "") if direction else None
         phrases.append(RelativePhrase(match.start(), match.end(), normalised, km))
+    for match in PART_PATTERN.finditer(text):
+        direction = match.group("direction").lower().replace("-", "")
+        phrases.append(RelativePhrase(match.start(), match.end(), direction, None, part=True))
     return phrases
 
 

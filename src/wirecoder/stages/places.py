@@ -123,10 +123,12 @@ def _place(
 def _relative_places(
     document: Document, by_start: dict[int, Place], ordered: list[tuple[int, Place]], count: int
 ) -> list[Place]:
-    """One place per relative phrase, anchored on the named place or the last one of its kind."""
+    """One place per relative phrase, anchored on the named place or the last one of its kind;
+    the same phrase about the same anchor again ("eastern Ukraine" twice) is one more mention."""
     text = document.text
     result: list[Place] = []
-    for phrase in find_phrases(text):
+    seen: dict[tuple[str, str | None, float | None, bool], Place] = {}
+    for phrase in sorted(find_phrases(text), key=lambda item: item.start):
         anchor_start = phrase.anchor_start
         if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
             anchor_start += 4
@@ -134,19 +136,27 @@ def _relative_places(
         end = None
         if anchor is not None:
             end = next(span.end for span in anchor.mentions if span.start == anchor_start)
-        else:
+        elif not phrase.part:
             found = anaphor_at(text, phrase.anchor_start)
             if found is not None:
                 end, fclass = found
                 anchor = _last_before(ordered, phrase.start, fclass)
         if anchor is None or end is None or anchor.role != "location":
             continue
-        count += 1
         span = document.span(phrase.start, end)
+        identity = (anchor.id, phrase.direction, phrase.distance_km, phrase.part)
+        if identity in seen:
+            seen[identity].mentions.append(span)
+            continue
+        count += 1
         latitude, longitude = anchor.latitude, anchor.longitude
         if latitude is not None and longitude is not None:
             latitude, longitude = offset(latitude, longitude, phrase.direction, phrase.distance_km)
         near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
+        if phrase.part:  # eastern Ukraine: a region of the country; western Bakhmut: in the town
+            precision = 4 if anchor.precision == 6 else anchor.precision
+        else:
+            precision = 2 if near else max(anchor.precision or 3, 3)
         result.append(
             Place(
                 id=f"P{count}",
@@ -154,14 +164,14 @@ def _relative_places(
                 name=span.text,
                 mentions=[span],
                 role="location",
-                feature=anchor.feature,
+                feature="region" if phrase.part and anchor.feature == "country" else anchor.feature,
                 geonames_id=None,
                 latitude=latitude,
                 longitude=longitude,
                 country_code=anchor.country_code,
                 admin1=anchor.admin1,
                 admin2=anchor.admin2,
-                precision=2 if near else max(anchor.precision or 3, 3),  # type: ignore[arg-type]
+                precision=precision,  # type: ignore[arg-type]
                 relative=RelativeLocation(
                     anchor_id=anchor.id,
                     direction=direction_word(phrase.direction),
@@ -170,6 +180,7 @@ def _relative_places(
                 ),
             )
         )
+        seen[identity] = result[-1]
     return result
 
 
