@@ -22,12 +22,13 @@ from ._attribution_lexicon import (
     INFINITIVE_VERBS,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
+    SPEAKER_NOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
 )
 
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 """Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
-_QUESTION_VERBS = frozenset({"ask"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp"})
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -87,10 +88,15 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
     lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
     if token.lower_ == "according" and _next_is(token, "to"):
         return _according_to(doc, token, quotes)
-    if token.pos_ not in ("VERB", "AUX") or lemma not in CUE_VERBS:
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in STANCE_VERBS:
+        if not _spoken_by_a_speaker(token):
+            return None
+    elif lemma not in CUE_VERBS:
         return None
     content = _content_of(doc, token, lemma, quotes)
-    if not content and lemma in OBJECT_VERBS:
+    if not content and lemma in OBJECT_VERBS | STANCE_VERBS:
         content = _object_content(doc, token, lemma, quotes)
     source = _source_of(token)
     source_range = _noun_phrase(doc, source) if source is not None else None
@@ -256,6 +262,17 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
     return None
 
 
+def _spoken_by_a_speaker(verb: Token) -> bool:
+    """Whether the verb's subject can hold a view: a named person, group or state, a pronoun,
+    or people ("voters", "officials") - not a weapon or a unit ("artillery backed the assault")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return subject.lemma_.lower() in SPEAKER_NOUNS
+
+
 def _is_question_to_reader(verb: Token, source: Token) -> bool:
     """ "Do you support X?" asks the reader; it attributes nothing."""
     return source.lower_ == "you" and verb.sent.text.rstrip().endswith("?")
@@ -289,10 +306,6 @@ def _object_content(
             and child.lower_ in preps
         )
     ]
-    if lemma in _QUESTION_VERBS:
-        arguments = [
-            child for child in arguments if child.dep_ == "prep"
-        ]  # "asked X to leave" is a request
     if not arguments:
         return []
     start = min(child.left_edge.i for child in arguments)

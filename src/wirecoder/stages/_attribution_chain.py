@@ -43,7 +43,7 @@ def build_claims(
         inner
         for inner, outer in outer_of.items()
         if _same_speaker(document.doc, attributions[inner], sources[inner], sources[outer])
-    }
+    } | _views_within_words(document.doc, attributions)
     relayed = {outer for inner, outer in outer_of.items() if inner not in folded}
     claims: list[Claim] = []
     for index, attribution in enumerate(attributions):
@@ -167,6 +167,23 @@ def _outer_attributions(doc: Doc, attributions: list[Attribution]) -> dict[int, 
             if inner_index in outer_of:
                 break
     return outer_of
+
+
+def _views_within_words(doc: Doc, attributions: list[Attribution]) -> set[int]:
+    """Attributions of belief or stance inside another's content ("Zelenskiy said [Russia wants
+    to destroy Ukraine]"): part of the outer speaker's words, not a claim of their own."""
+    inside: set[int] = set()
+    for index, inner in enumerate(attributions):
+        if doc[inner.cue_token].lemma_.lower() in SPEECH_VERBS:
+            continue
+        if any(
+            start <= inner.cue[0] < end
+            for other, outer in enumerate(attributions)
+            if other != index
+            for start, end in outer.content
+        ):
+            inside.add(index)
+    return inside
 
 
 def _same_speaker(doc: Doc, inner: Attribution, inner_source: Source, outer_source: Source) -> bool:

@@ -141,3 +141,19 @@ SOURCE_NOUNS: dict[str, str] = {
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | FINDING_VERBS | OBJECT_VERBS
 """Every verb that can be the cue of an attribution."""
+
+STANCE_VERBS = frozenset(words("support back favor favour oppose offer"))
+"""Verbs of a position that are also deeds ("backed the plan" / "artillery backed the assault"):
+cues only when a speaker is their subject."""
+
+SPEAKER_NOUNS = frozenset(
+    words(
+        """
+        voter official lawmaker senator leader president minister spokesman spokeswoman
+        spokesperson analyst expert critic supporter opponent resident witness democrat
+        republican member diplomat government ministry administration campaign party group
+        poll survey report study people american candidate governor mayor activist observer
+        """
+    )
+)
+"""Head nouns of subjects that can hold a view, for verbs that are cues only with a speaker."""
