@@ -288,3 +288,8 @@ def test_day_ranges_mid_month_and_the_weekend() -> None:
         "the weekend", "2023-W13-WE")
     assert only("Ten died over the weekend.", "2023-04-09", "past")[1] == "2023-W14-WE"
     assert only("Rallies will be held over the weekend.", FRIDAY, "future")[1] == "2023-W14-WE"
+
+
+def test_words_inside_other_words_are_not_expressions() -> None:
+    text = "They did not know it; the snowfall was unknown until the nightly news."
+    assert [text[n.start:n.end] for n in expressions(text, FRIDAY)] == ["nightly"]

@@ -818,7 +818,7 @@ def _rule(name: str, pattern: str, resolve: Resolver, needs_tense: bool = False)
     """A rule whose match stands alone: not inside a word or a hyphenated compound, except
     after "mid-", "early-" or "late-" (the mod, picked up in :func:`normalize`)."""
     start = r"(?:(?<![\w-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-))"
-    return Rule(name, re.compile(rf"{start}{pattern}(?![\w])", _FLAGS), resolve, needs_tense)
+    return Rule(name, re.compile(rf"{start}(?:{pattern})(?![\w])", _FLAGS), resolve, needs_tense)
 
 
 _REL = r"(?P<rel>last|next|this|coming|previous|following|current|the\s+(?:past|last|next|coming|previous|following|current))"
