@@ -220,3 +220,11 @@ def test_parts_of_countries_and_provinces(nlp, run) -> None:  # type: ignore[no-
     kherson = next(place for place in document.places if place.name == "southern Kherson region")
     assert kherson.precision == 4 and kherson.admin1 == "Khersonska oblast"
     assert not any(place.name.startswith("Western") for place in document.places)
+
+
+def test_backers_are_metonyms_bases_are_places(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Moscow-backed separatists shelled the town, a Kyiv-based analyst said."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Moscow").role == "metonym"
+    assert find(document, "Kyiv").role == "location"

@@ -77,3 +77,5 @@ STANCE_ADJECTIVES = words("""
     concerned worried ready willing opposed determined keen prepared reluctant unwilling committed
     confident
 """)
+BACKING_WORDS = words("backed led installed appointed allied friendly sponsored imposed brokered aligned funded")
+"""Second halves of "Moscow-backed": the place is the government behind something."""

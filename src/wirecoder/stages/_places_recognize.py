@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
     ACTION_VERBS, ADMIN_WORDS, AGENT_NOUNS, CONNECTORS, LOCATIVES, MEDIA_WORDS, NOT_PLACES, ORG_WORDS, OUTLETS,
-    PLACE_LABELS, ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
+    PLACE_LABELS, BACKING_WORDS, ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
 )
 
 Role = Literal["location", "demonym", "metonym"]
@@ -354,7 +354,11 @@ class Recognizer:
 
 
 def metonym_role(doc: Doc, span: Span) -> Role:
-    """``metonym`` when the place is the subject of an agent's verb or the owner of an agent's noun."""
+    """``metonym`` when the place is the subject of an agent's verb, the owner of an agent's noun,
+    or the backer in "Moscow-backed" (but "Kyiv-based" is a place)."""
+    following = doc[span.end:span.end + 2]
+    if len(following) == 2 and following[0].text == "-" and following[1].lower_ in BACKING_WORDS:
+        return "metonym"
     root = span.root
     if root.dep_ == "conj" and root.head.dep_ == "nsubj":
         root = root.head  # "Russia and Belarus said"
