@@ -239,6 +239,9 @@ class Arguments:
         if actor is None:
             actor = self._agent(noun) or self._prep_object(noun, frozenset({"by", "from"}))
         recipient = self._prep_object(noun, _RECIPIENT_PREPS | _PARTNER_PREPS | {"of"})
+        if actor is None and recipient is None:
+            holder = noun.head if noun.dep_ in _SUBJECTS and noun.head.pos_ == "VERB" else noun
+            actor, recipient = self._between(holder)
         anchor = noun
         while (
             anchor.dep_ == "pobj"
@@ -426,6 +429,18 @@ class Arguments:
                             break
                 return found
         return None
+
+    def _between(self, head: Token) -> tuple[Participant | None, Participant | None]:
+        """ "clashes (broke out) between police and protesters": the two sides."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                sides = [g for g in child.children if g.dep_ == "pobj"]
+                if sides:
+                    other = next((c for c in sides[0].children if c.dep_ == "conj"), None)
+                    return self.participant(sides[0]), self.participant(
+                        other
+                    ) if other is not None else None
+        return None, None
 
     def _agent(self, head: Token) -> Participant | None:
         for child in head.children:

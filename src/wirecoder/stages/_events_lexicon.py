@@ -520,7 +520,7 @@ OBJECT_MEANS_BASE = words(
 
 WEAPON_FINDS = words(
     "find discover uncover recover unearth retrieve clear remove destroy seize capture confiscate "
-    "intercept defuse dismantle neutralize neutralise recover locate"
+    "intercept defuse dismantle neutralize neutralise recover locate identify"
 )
 """Verbs that, with weapons as object, disrupt weapons use: "a cache of arms was found"."""
 
@@ -561,7 +561,7 @@ MILITARY_TARGETS = words(
 VIOLENT_PROTEST_CUES = words(
     "violent violence clash clashes clashed stone stones rock rocks projectile projectiles bottles "
     "molotov firebomb firebombs petrol torched vandalised vandalized smashed looted rioting riot "
-    "riots ugly firecrackers fireworks"
+    "riots ugly firecrackers fireworks scuffle scuffles scuffled pelted pelt pepper-sprayed"
 )
 
 PEOPLE_OBJECTS = words(

@@ -197,6 +197,9 @@ def _single(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return None  # "the Israeli-occupied West Bank", "rebel-held town": a state, not an event
+    if token.pos_ == "ADJ" and token.dep_ in _CLAUSE_DEPS and token.lower_.endswith("ed"):
+        # A past tense the tagger took for an adjective: "... and torched vehicles".
+        return VERBS.get(token.lower_[:-2]) or VERBS.get(token.lower_[:-1])
     if token.pos_ == "VERB":
         trigger = VERBS.get(lemma)
         if trigger is None and lemma in WEAPON_FINDS:
@@ -237,6 +240,7 @@ def _single(token: Token) -> Trigger | None:
     return None
 
 
+_CLAUSE_DEPS = frozenset({"conj", "ROOT", "ccomp", "advcl", "relcl", "xcomp"})
 _UNDER = words("under per despite within violating breaching")
 _LODGED = words("lodge file issue send deliver register voice")
 _LABOUR_CUES = words(
@@ -266,6 +270,8 @@ def _checked(
         objects = [head.head]
     obj = objects[0] if objects else None
     obj_words = _object_words(obj) if obj is not None else set()
+    if trigger.type == "ASSAULT" and _natural_force(head):
+        return None  # "floods hit parts of Japan", "was hit by an earthquake"
     if lemma in WEAPON_FINDS and obj is not None and obj_words & OBJECT_MEANS_WEAPON:
         return _DEFUSE
     if trigger.mode == "defuse" and trigger.needs_object:
@@ -535,10 +541,27 @@ _BY_OBJECT: dict[str, ObjectRule] = {
 """Verbs whose object decides whether and which event they trigger."""
 
 
+_FORCES_OF_NATURE = words(
+    "earthquake earthquakes quake quakes flood floods flooding rain rains downpour storm storms "
+    "cyclone hurricane typhoon tsunami landslide landslides mudslide mudslides blaze wildfire "
+    "wildfires volcano eruption drought tornado avalanche heatwave snowstorm lightning tremor "
+    "tremors disaster"
+)
+
+
+def _natural_force(head: Token) -> bool:
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.lemma_.lower() in _FORCES_OF_NATURE for d in doers)
+
+
 def _object_words(obj: Token) -> set[str]:
     """The object's head word and, through "of", what it holds: "a shipment of rifles"."""
     found = {obj.lemma_.lower(), obj.lower_}
     found |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    for clause in obj.children:
+        if clause.dep_ in ("acl", "relcl"):  # "a depot containing weapons"
+            found |= {g.lemma_.lower() for g in clause.children if g.dep_ in ("dobj", "obj")}
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in child.children:

@@ -43,7 +43,7 @@ from ..schema import (
 )
 from ._events_args import Arguments
 from ._events_aux import aux_modes, conditional, intent
-from ._events_lexicon import REPORTING_VERBS
+from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
 from ._events_size import Reported, counts
@@ -332,10 +332,13 @@ def _bare_mention(found: Found, event: Event) -> bool:
     counted = size.killed is not None or size.injured is not None or size.arrested is not None
     if found.trigger.casualty and not found.absorbed and _aggregate(found.head):
         return True
+    armed = event.actor is not None and event.actor.sector in ("MIL", "REB", "COP", "UAF")
     if found.trigger.casualty and not found.absorbed:
-        armed = event.actor is not None and event.actor.sector in ("MIL", "REB", "COP", "UAF")
         nobody = event.actor is None and event.recipient is None
-        return (nobody and not counted) or ("enviro_disaster" in event.context and not armed)
+        return (nobody and not counted) or (_accident(found.head) and not armed)
+    anonymous = event.actor is None or not (event.actor.country or event.actor.sector)
+    if event.mode == "explosives" and anonymous and _accident(found.head, industrial=True):
+        return True  # a furnace or a storage tank that blew up is an accident, not an attack
     material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
     return (
         found.head.pos_ != "VERB"
@@ -345,6 +348,28 @@ def _bare_mention(found: Found, event: Event) -> bool:
         and (event.place_id is None or not material)
         and not counted
     )
+
+
+_ACCIDENT_CUES = words(
+    "flood floods flooding earthquake quake landslide mudslide cyclone hurricane typhoon tsunami "
+    "volcano eruption storm rains downpour wildfire drought tornado avalanche accident accidental "
+    "accidentally crash collision stampede disaster"
+)
+_INDUSTRIAL_CUES = words(
+    "plant factory furnace storage warehouse cylinder boiler pipeline refinery solvents fireworks "
+    "industrial leak colliery reactor"
+)
+
+
+def _accident(token: Token, industrial: bool = False) -> bool:
+    """The paragraph speaks of a disaster or an accident (or, with ``industrial``, a plant)."""
+    doc = token.doc
+    text = doc.text
+    start = text.rfind("\n\n", 0, token.idx) + 1
+    end = text.find("\n\n", token.idx)
+    end = len(text) if end < 0 else end
+    cues = _ACCIDENT_CUES | _INDUSTRIAL_CUES if industrial else _ACCIDENT_CUES
+    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in doc if start <= t.idx < end)
 
 
 _AGGREGATES = frozenset(
