@@ -33,6 +33,8 @@ ROAD_PATTERN = re.compile(
 )
 _MAX_TOKENS = 5
 NEARBY_KM = 120.0
+EMBEDDED_CITY = 500_000
+"""A city named inside an organisation's name counts as its place only from this size up."""
 COMMON_ZIPF = 4.0
 """Words at least this frequent in English (wordfreq's Zipf scale: once per 100,000 words) are
 taken for places only with the parser's or the gazetteer's strong support."""
@@ -125,18 +127,16 @@ def _person_words(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
     return words
 
 
-def _strong(entries: list[Entry], key: str, common: bool = False) -> bool:
-    """A name that, alone, very likely means a place: a country, province, capital or big city
-    under its own name. For a common word ("Mobile", "Nice") only a country, a big city or a
-    curated fact will do."""
+def _strong(entries: list[Entry], key: str, common: bool = False, big: int = 100_000) -> bool:
+    """A name that, alone, very likely means a place: a country, province, capital or city of
+    ``big`` people under its own name. For a common word ("Mobile", "Nice") only a country, a
+    big city or a curated fact will do."""
     for entry in entries:
         if entry.supplement is not None and entry.supplement.kind != "village":
             return True
         if not entry.is_named(key):
             continue
-        if entry.fcode in ("PCLI", "PPLC", "CONT") or (
-            entry.fclass == "P" and entry.population >= 100_000
-        ):
+        if entry.fcode in ("PCLI", "PPLC", "CONT") or (entry.fclass == "P" and entry.population >= big):
             return True
         if not common and entry.fcode in ("ADM1", "RGN"):
             return True
@@ -309,8 +309,10 @@ class Recognizer:
                     or (len(span) == 1 and _after_locative(span) and _plausible(entries))
                 )
             )
-        elif label == "ORG":
-            accepted = _strong(entries, key) or (whole and self._near_place(span.text))
+        elif label == "ORG" and whole:
+            accepted = _strong(entries, key) or self._near_place(span.text)
+        elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
+            accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
         elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
             accepted = whole and _strong(entries, key)
         elif (
