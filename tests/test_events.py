@@ -222,6 +222,18 @@ def test_what_an_actor_says_it_will_do_is_coded_as_the_saying(  # type: ignore[n
     assert [(e.type, e.mode, e.aux) for e in events] == [(kind, mode, [])]
 
 
+def test_a_place_named_earlier_in_the_paragraph_is_only_near(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Residents of Kupiansk spent the night in shelters. Russian artillery shelled the "
+        "railway depot, killing two workers, the regional governor said."
+    )
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Kupiansk", 1))
+    shelling = _only(run(document), "ASSAULT", "heavy-weapons")
+    assert (shelling.place_id, shelling.where_precision) == ("P1", 2)
+    assert shelling.size.killed is not None and shelling.size.killed.best == 2
+
+
 def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels said on Monday they would free 40 hostages under the exchange deal."
     document = make_document(text, published="2024-06-05")

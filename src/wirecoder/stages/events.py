@@ -40,6 +40,7 @@ from ..schema import (
     Span,
     StageRef,
     TimeExpression,
+    WherePrecision,
 )
 from ._events_args import Arguments
 from ._events_aux import aux_modes, conditional, intent
@@ -131,7 +132,7 @@ class _Builder:
                 date_start, date_end, precision = self._dates(time)
         if time is None and aux:
             date_start = date_end = precision = None
-        place = self._place(sentence, head)
+        place, where_precision = self._located(sentence, head)
         return Event(
             id=event_id,
             stage=STAGE,
@@ -145,7 +146,7 @@ class _Builder:
             actor=actor,
             recipient=recipient,
             place_id=place.id if place else None,
-            where_precision=place.precision if place else None,
+            where_precision=where_precision,
             time_id=time.id if time else None,
             date_start=date_start,
             date_end=date_end,
@@ -245,15 +246,29 @@ class _Builder:
         return actor, recipient, mode
 
     def _place(self, sentence: SpacySpan, head: Token) -> Place | None:
+        """The most precise location of the trigger's clause, else the nearest in the sentence,
+        else the last one named earlier in the paragraph."""
+        return self._located(sentence, head)[0]
+
+    def _located(
+        self, sentence: SpacySpan, head: Token
+    ) -> tuple[Place | None, WherePrecision | None]:
+        """The place and the UCDP where-precision the event gets from it: a place only named
+        earlier in the paragraph is "near" (2) at best."""
         inside = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
         if inside:
             clause = _clause_root(head)
             doc = self.document.doc
             near = [m for m in inside if _clause_root(doc[m.token]) == clause] or inside
-            return min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
+            place = min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
+            return place, place.precision
         paragraph_start = self.text.rfind("\n\n", 0, sentence.start_char)
         before = [m for m in self.places if paragraph_start <= m.start < sentence.start_char]
-        return before[-1].place if before else None
+        if not before:
+            return None, None
+        place = before[-1].place
+        precision: WherePrecision = max(place.precision or 2, 2)  # type: ignore[assignment]
+        return place, precision
 
     def _time(
         self, sentence: SpacySpan, head: Token, speech: bool = False
