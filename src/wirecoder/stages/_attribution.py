@@ -224,7 +224,7 @@ def _appended_source(
     start = max(verb.sent.start, paragraph_start)
     end = min(verb.sent.end, paragraph_end)
     index = verb.i - 1
-    while index > start and doc[index].text not in (",", "”", '"'):
+    while index > start and doc[index].text != "," and not doc[index].is_quote:
         if doc[index].pos_ in ("VERB", "AUX") and doc[index].dep_ not in ("amod", "compound"):
             return None
         index -= 1
