@@ -83,3 +83,14 @@ def test_places_stage_roles_decide_when_present(nlp, make_document: Build) -> No
     assert found["ukr"] == ("UKR", None, ["Kyiv"])
     assert found["ukr"][2] == [text[first : first + 4]]
     assert len(next(a for a in document.actors if a.id == "ukr").mentions) == 1
+
+
+def test_a_bare_title_gives_the_sector_and_of_country_the_country(
+    nlp, make_document: Build
+) -> None:  # type: ignore[no-untyped-def]
+    text = "King Abdullah of Jordan met envoys on Sunday. Judge Maria Okafor adjourned the trial."
+    document = make_document(text)
+    make_actors(nlp, {})(document)
+    people = {a.name: (a.country, a.sector) for a in document.actors if a.kind == "person"}
+    assert people["Abdullah"] == ("JOR", "GOV")
+    assert people["Maria Okafor"] == (None, "JUD")

@@ -91,6 +91,8 @@ def make_actors(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
                 continue
             counter += 1
             draft = _unknown(f"A{counter}", entity.text, entity.label_, title)
+            if draft.kind == "person" and title is None:
+                _bare_title(draft, document.doc, entity)
             draft.mentions.append(span)
             drafts[draft.id] = draft
         document.actors.extend(
@@ -151,6 +153,23 @@ def _unknown(actor_id: str, name: str, label: str, title: ActorEntry | None) -> 
     )
     sector = sector_of(words[-1]) if words else None
     return _Draft(actor_id, name, "organization", country, sector, None)
+
+
+def _bare_title(draft: _Draft, doc: Doc, entity: Any) -> None:
+    """A person with a title and no nationality before the name: the title gives the sector
+    ("President X", "Judge Y") and "of <country>" after it the country ("King Hassan of Morocco")."""
+    first = doc[entity.start]
+    if len(entity) > 1 and sector_of(first.text) is not None:  # "King Abdullah" tagged whole
+        draft.sector = draft.sector or sector_of(first.text)
+        draft.name = entity.text[len(first.text) :].strip()
+    elif entity.start > 0:
+        before = doc[entity.start - 1]
+        if before.text[:1].isupper():
+            draft.sector = draft.sector or sector_of(before.text)
+    if entity.end + 1 < len(doc) and doc[entity.end].lower_ == "of":
+        found = catalog().find_in(doc[entity.end + 1 : min(entity.end + 4, len(doc))].text)
+        if found and found[0][0] == 0 and found[0][2].country:
+            draft.country = found[0][2].country
 
 
 def _title_before(text: str, start: int, titles: dict[int, ActorEntry]) -> ActorEntry | None:
