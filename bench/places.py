@@ -33,7 +33,9 @@ def _seconds(action) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--build", action="store_true", help="also time compiling the index")
     args = parser.parse_args()
@@ -44,15 +46,19 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             seconds = _seconds(lambda: build(Path(folder) / "gazetteer.sqlite"))
         print(f"gazetteer build: {seconds:.1f} s ({index.stat().st_size / 1e6:.0f} MB index)")
-    print(f"gazetteer open (index, supplement, aliases): {1000 * _seconds(lambda: Gazetteer(index)):.1f} ms")
+    print(
+        f"gazetteer open (index, supplement, aliases): {1000 * _seconds(lambda: Gazetteer(index)):.1f} ms"
+    )
 
     nlp = load_model(config.model)
     setup = _seconds(lambda: make_places(nlp, config.settings.get("places.v1", {})))
     print(f"places.v1 set-up in a process that already has a gazetteer: {1000 * setup:.1f} ms")
     run = make_places(nlp, config.settings.get("places.v1", {}))
 
-    articles = [article_from_text(text, published="2023-04-07", source=str(n))
-                for n, text in enumerate(corpus(args.articles))]
+    articles = [
+        article_from_text(text, published="2023-04-07", source=str(n))
+        for n, text in enumerate(corpus(args.articles))
+    ]
     nlp("warm up")
     start = time.perf_counter()
     docs = list(nlp.pipe([article.text for article in articles], batch_size=config.batch_size))
@@ -60,11 +66,17 @@ def main() -> None:
 
     timings = []
     for _ in ("cold", "warm"):
-        documents = [Document(article=article, doc=doc) for article, doc in zip(articles, docs, strict=True)]
-        timings.append(_seconds(lambda documents=documents: [run(document) for document in documents]))
+        documents = [
+            Document(article=article, doc=doc) for article, doc in zip(articles, docs, strict=True)
+        ]
+        timings.append(
+            _seconds(lambda documents=documents: [run(document) for document in documents])
+        )
     per_article = 1000 / len(articles)
     places = sum(len(document.places) for document in documents)
-    print(f"{len(articles)} articles, model {config.model}, {places / len(articles):.1f} places/article")
+    print(
+        f"{len(articles)} articles, model {config.model}, {places / len(articles):.1f} places/article"
+    )
     print(f"{'':<22}{'ms/article':>12}{'% of parse':>12}")
     print(f"{'parse':<22}{parse * per_article:>12.2f}{100.0:>12.1f}")
     for label, seconds in zip(("places, cold cache", "places, warm cache"), timings, strict=True):

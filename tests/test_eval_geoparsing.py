@@ -10,7 +10,14 @@ import pytest
 from conftest import shared_path
 
 from wirecoder.eval.geoparsing import (
-    PUBLISHED, Toponym, auc, evaluate, haversine_km, read_eupeg, read_gwn, score,
+    PUBLISHED,
+    Toponym,
+    auc,
+    evaluate,
+    haversine_km,
+    read_eupeg,
+    read_gwn,
+    score,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
@@ -49,7 +56,7 @@ def test_read_gwn_counts_toponyms_with_coordinates_and_sets_demonyms_aside() -> 
     articles = read_gwn(FIXTURES / "gwn-tiny.xml")
     assert [toponym.name for toponym in articles[0].gold] == ["Kharkiv", "Kyiv"]
     assert [toponym.name for toponym in articles[0].uncounted] == ["Ukrainian"]
-    assert articles[1].text[articles[1].gold[1].start:articles[1].gold[1].end] == "Paris"
+    assert articles[1].text[articles[1].gold[1].start : articles[1].gold[1].end] == "Paris"
 
 
 def test_overlapping_span_match_is_one_to_one() -> None:
@@ -66,7 +73,10 @@ def test_evaluate_scores_our_stage_beside_the_peers() -> None:
     ours = report.tables["GWN.xml, overlapping spans"][0]
     assert ours["gold"] == 4 and ours["recall"] == 1.0 and ours["acc@161"] == 1.0
     assert ours["precision"] == 1.0  # "Ukrainian" overlaps an uncounted demonym: set aside
-    peers = {row["system"]: row for row in report.tables["EUPEG gold, same string with midpoint within 10 chars"]}
+    peers = {
+        row["system"]: row
+        for row in report.tables["EUPEG gold, same string with midpoint within 10 chars"]
+    }
     assert peers["Toy"]["acc@161"] == pytest.approx(2 / 3)
 
 

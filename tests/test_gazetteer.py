@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.gazetteer import (
-    Gazetteer, demonyms, load, load_supplement, name_key, road_regions,
+    Gazetteer,
+    demonyms,
+    load,
+    load_supplement,
+    name_key,
+    road_regions,
 )
 
 BAKHMUT, SLOVIANSK, KYIV, DONETSK_OBLAST = 713174, 693468, 703448, 709716
@@ -78,10 +83,14 @@ def test_supplement_rivers_roads_and_villages_are_found_by_name(gazetteer: Gazet
     assert [entry.supplement.id for entry in river if entry.supplement] == ["river:bakhmutka"]
     road = gazetteer.lookup("0506")
     assert road and road[0].supplement is not None and road[0].fcode == "RD"
-    assert any(entry.supplement and entry.supplement.kind == "village"
-               for entry in gazetteer.lookup("Klishchiivka"))
-    assert any(entry.supplement and entry.supplement.id == "river:siverskyi-donets"
-               for entry in gazetteer.lookup("Seversky Donets"))
+    assert any(
+        entry.supplement and entry.supplement.kind == "village"
+        for entry in gazetteer.lookup("Klishchiivka")
+    )
+    assert any(
+        entry.supplement and entry.supplement.id == "river:siverskyi-donets"
+        for entry in gazetteer.lookup("Seversky Donets")
+    )
 
 
 def test_road_region_codes_and_demonyms() -> None:

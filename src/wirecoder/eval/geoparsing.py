@@ -72,6 +72,13 @@ class Toponym:
     def located(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def point(self) -> tuple[float, float]:
+        """(lat, lon) of a located toponym."""
+        if self.latitude is None or self.longitude is None:
+            raise ValueError(f"toponym {self.name!r} has no coordinates")
+        return self.latitude, self.longitude
+
 
 @dataclass(frozen=True)
 class GwnArticle:
@@ -161,14 +168,7 @@ def score(
                 continue
             tp += 1
             remaining.remove(found)
-            errors.append(
-                haversine_km(
-                    truth.latitude,
-                    truth.longitude,  # type: ignore[arg-type]
-                    found.latitude,
-                    found.longitude,
-                )
-            )  # type: ignore[arg-type]
+            errors.append(haversine_km(*truth.point, *found.point))
     return GeoScores(tp, n_predicted, n_gold, errors)
 
 

@@ -12,6 +12,14 @@ from ._names import name_key
 from ._supplement import SupplementEntry, demonyms, load_supplement, road_regions
 
 __all__ = [
-    "Entry", "Gazetteer", "SupplementEntry", "build", "default_path", "demonyms", "load",
-    "load_supplement", "name_key", "road_regions",
+    "Entry",
+    "Gazetteer",
+    "SupplementEntry",
+    "build",
+    "default_path",
+    "demonyms",
+    "load",
+    "load_supplement",
+    "name_key",
+    "road_regions",
 ]

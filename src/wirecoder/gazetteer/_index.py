@@ -8,13 +8,16 @@ import sqlite3
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ._build import SCHEMA_VERSION, build
 from ._names import name_key
 from ._supplement import SupplementEntry, load_aliases, load_supplement
 
 _CACHE_SIZE = 100_000
-_COLUMNS = "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
+_COLUMNS = (
+    "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ def _current(path: Path) -> bool:
         return False
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-            row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
     except sqlite3.DatabaseError:
         return False
     return row is not None and row[0] == str(SCHEMA_VERSION)
@@ -86,7 +91,9 @@ class Gazetteer:
         self.path = path or default_path()
         if not _current(self.path):
             _build_once(self.path)
-        self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._connection = sqlite3.connect(
+            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+        )
         self._lock = threading.Lock()
         self.supplement = load_supplement()
         self._supplement_names: dict[str, list[SupplementEntry]] = {}
@@ -100,7 +107,8 @@ class Gazetteer:
         self._cache: dict[str, list[Entry]] = {}
         with self._lock:
             rows = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE fcode = 'PCLI' ORDER BY population").fetchall()
+                f"SELECT {_COLUMNS} FROM places WHERE fcode = 'PCLI' ORDER BY population"
+            ).fetchall()
         self._countries = {entry.country: entry for entry in map(_entry, rows) if entry.country}
 
     def lookup(self, name: str) -> list[Entry]:
@@ -110,7 +118,8 @@ class Gazetteer:
         if found is None:
             with self._lock:
                 rows = self._connection.execute(
-                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?", (key,)
+                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?",
+                    (key,),
                 ).fetchall()
             found = [item.entry() for item in self._supplement_names.get(key, ())]
             found += [_entry(row) for row in rows]
@@ -129,7 +138,8 @@ class Gazetteer:
     def get(self, geonameid: int) -> Entry | None:
         with self._lock:
             row = self._connection.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+                f"SELECT {_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
+            ).fetchone()
         return _entry(row) if row else None
 
     def country(self, code: str) -> Entry | None:
@@ -137,9 +147,11 @@ class Gazetteer:
         return self._countries.get(code)
 
 
-def _entry(row: tuple) -> Entry:  # type: ignore[type-arg]
+def _entry(row: tuple[Any, ...]) -> Entry:
     geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude = row
-    return Entry(name, fclass, fcode, country, admin1, admin2, population, latitude, longitude, geonameid)
+    return Entry(
+        name, fclass, fcode, country, admin1, admin2, population, latitude, longitude, geonameid
+    )
 
 
 _SHARED: dict[Path, Gazetteer] = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
-_DROP = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "´": None, ".": None,
-                       "ʹ": None, "‘": None})
+_DROP = str.maketrans(
+    {"'": None, "’": None, "ʼ": None, "`": None, "´": None, ".": None, "ʹ": None, "‘": None}
+)
 _SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
 
 

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._index import Entry
@@ -60,7 +60,7 @@ class SupplementEntry:
         )
 
 
-def _read(name: str) -> dict[str, object]:
+def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(files("wirecoder.gazetteer").joinpath(name).read_text(encoding="utf-8"))
 
 
@@ -68,7 +68,7 @@ def _read(name: str) -> dict[str, object]:
 def load_supplement() -> tuple[SupplementEntry, ...]:
     """Every curated place; unknown kinds or missing fields fail loudly."""
     items = []
-    for raw in _read("supplement.toml")["place"]:  # type: ignore[union-attr]
+    for raw in _read("supplement.toml")["place"]:
         if raw["kind"] not in _FEATURES:
             raise ValueError(f"supplement entry {raw['id']}: unknown kind {raw['kind']!r}")
         line = (
@@ -98,16 +98,16 @@ def load_aliases() -> dict[int, tuple[str, ...]]:
     return {
         int(raw["geonameid"]): tuple(raw["names"])
         for raw in _read("supplement.toml").get("alias", [])
-    }  # type: ignore[union-attr]
+    }
 
 
 @cache
 def road_regions() -> dict[str, str]:
     """Oblast name by the two-digit code in Ukrainian T and O road numbers."""
-    return dict(_read("supplement.toml")["road_regions"])  # type: ignore[arg-type]
+    return dict(_read("supplement.toml")["road_regions"])
 
 
 @cache
 def demonyms() -> dict[str, str]:
     """Place adjective or demonym -> ISO country code or place name."""
-    return dict(_read("demonyms.toml")["demonyms"])  # type: ignore[arg-type]
+    return dict(_read("demonyms.toml")["demonyms"])

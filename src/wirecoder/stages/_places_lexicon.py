@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Hint = Literal["admin1", "admin2", "river", "road", "water", None]
+Hint = Literal["admin1", "admin2", "river", "road", "water"] | None
 
 
 def words(text: str) -> frozenset[str]:
@@ -14,10 +14,15 @@ def words(text: str) -> frozenset[str]:
 
 PLACE_LABELS = words("GPE LOC FAC")
 ADMIN_WORDS: dict[str, Hint] = {
-    **dict.fromkeys(words("province provinces region oblast governorate state prefecture krai"), "admin1"),
+    **dict.fromkeys(
+        words("province provinces region oblast governorate state prefecture krai"), "admin1"
+    ),
     **dict.fromkeys(words("district raion county municipality"), "admin2"),
 }
-WATER_WORDS: dict[str, Hint] = {"river": "river", **dict.fromkeys(words("sea strait gulf reservoir lake bay"), "water")}
+WATER_WORDS: dict[str, Hint] = {
+    "river": "river",
+    **dict.fromkeys(words("sea strait gulf reservoir lake bay"), "water"),
+}
 LOCATIVES = words("in near outside towards toward around into across through via outskirts")
 ROAD_WORDS = words("road route highway motorway roadway artery")
 MEDIA_WORDS = words("""
@@ -77,5 +82,7 @@ STANCE_ADJECTIVES = words("""
     concerned worried ready willing opposed determined keen prepared reluctant unwilling committed
     confident
 """)
-BACKING_WORDS = words("backed led installed appointed allied friendly sponsored imposed brokered aligned funded")
+BACKING_WORDS = words(
+    "backed led installed appointed allied friendly sponsored imposed brokered aligned funded"
+)
 """Second halves of "Moscow-backed": the place is the government behind something."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -22,8 +22,23 @@ from wordfreq import zipf_frequency
 
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
-    ACTION_VERBS, ADMIN_WORDS, AGENT_NOUNS, CONNECTORS, LOCATIVES, MEDIA_WORDS, NOT_PLACES, ORG_WORDS, OUTLETS,
-    PLACE_LABELS, BACKING_WORDS, ROAD_WORDS, SPEECH_VERBS, STANCE_ADJECTIVES, TITLES, WATER_WORDS, Hint,
+    ACTION_VERBS,
+    ADMIN_WORDS,
+    AGENT_NOUNS,
+    BACKING_WORDS,
+    CONNECTORS,
+    LOCATIVES,
+    MEDIA_WORDS,
+    NOT_PLACES,
+    ORG_WORDS,
+    OUTLETS,
+    PLACE_LABELS,
+    ROAD_WORDS,
+    SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    TITLES,
+    WATER_WORDS,
+    Hint,
 )
 
 Role = Literal["location", "demonym", "metonym"]
@@ -122,8 +137,11 @@ def _person_words(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
     words: set[str] = set()
     for entity in doc.ents:
         if entity.label_ == "PERSON" and len(entity) > 1 and not is_place(entity.text):
-            words.update(token.lower_ for token in entity
-                         if token.is_alpha and len(token) > 1 and not token.is_upper)
+            words.update(
+                token.lower_
+                for token in entity
+                if token.is_alpha and len(token) > 1 and not token.is_upper
+            )
     return words
 
 
@@ -136,7 +154,9 @@ def _strong(entries: list[Entry], key: str, common: bool = False, big: int = 100
             return True
         if not entry.is_named(key):
             continue
-        if entry.fcode in ("PCLI", "PPLC", "CONT") or (entry.fclass == "P" and entry.population >= big):
+        if entry.fcode in ("PCLI", "PPLC", "CONT") or (
+            entry.fclass == "P" and entry.population >= big
+        ):
             return True
         if not common and entry.fcode in ("ADM1", "RGN"):
             return True
@@ -172,7 +192,9 @@ class _View:
         starts = [token.i for token in tokens if capital[token.i] and _wordlike(token)]
         begins = [token.idx for token in tokens]
         ends = [token.idx + len(token) for token in tokens]
-        entity_of = {index: entity for entity in doc.ents for index in range(entity.start, entity.end)}
+        entity_of = {
+            index: entity for entity in doc.ents for index in range(entity.start, entity.end)
+        }
         return cls(doc.text, lowers, name_like, starts, begins, ends, entity_of)
 
 
@@ -202,12 +224,16 @@ class Recognizer:
         known: frozenset[str] = frozenset()
         for _ in range(2):
             found = roads + self._scan(doc, view, people, known, road_tokens)
-            known = frozenset(name_key(item.name) for item in found
-                              if item.role != "demonym" and item.hint != "road")
+            known = frozenset(
+                name_key(item.name)
+                for item in found
+                if item.role != "demonym" and item.hint != "road"
+            )
         return sorted(found, key=lambda item: item.start)
 
-    def _scan(self, doc: Doc, view: _View, people: set[str], known: frozenset[str],
-              blocked: set[int]) -> list[Candidate]:
+    def _scan(
+        self, doc: Doc, view: _View, people: set[str], known: frozenset[str], blocked: set[int]
+    ) -> list[Candidate]:
         """Longest gazetteer match first at each capitalised word, left to right."""
         found: list[Candidate] = []
         next_free = 0
@@ -216,12 +242,17 @@ class Recognizer:
                 continue
             entity = view.entity_of.get(index)
             limit = index
-            while limit < len(doc) and limit - index < _MAX_TOKENS and view.name_like[limit] \
-                    and limit not in blocked:
+            while (
+                limit < len(doc)
+                and limit - index < _MAX_TOKENS
+                and view.name_like[limit]
+                and limit not in blocked
+            ):
                 limit += 1
             for end in range(limit, index, -1):
                 if view.lowers[end - 1] in CONNECTORS or not self._may_name(
-                        view.text[view.begins[index]:view.ends[end - 1]]):
+                    view.text[view.begins[index] : view.ends[end - 1]]
+                ):
                     continue
                 candidate = self._candidate(doc, doc[index:end], entity, people, known)
                 if candidate is not None:
@@ -233,21 +264,28 @@ class Recognizer:
     def _may_name(self, text: str) -> bool:
         """A cheap first test: the gazetteer or the demonym table knows the words."""
         key = name_key(text)
-        return key in self.demonyms or key[:-1] in self.demonyms or bool(self.gazetteer.lookup(text))
+        return (
+            key in self.demonyms or key[:-1] in self.demonyms or bool(self.gazetteer.lookup(text))
+        )
 
     def _roads(self, doc: Doc) -> tuple[list[Candidate], set[int]]:
         """Numbered roads: "M03", "the H-20 highway", and bare numbers before a road word."""
-        found, tokens = [], set()
+        found: list[Candidate] = []
+        tokens: set[int] = set()
         for match in ROAD_PATTERN.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
-            following = {token.lower_ for token in doc[span.end:span.end + 3]}
+            following = {token.lower_ for token in doc[span.end : span.end + 3]}
             if match.group("bare") and not following & ROAD_WORDS:
                 continue
-            if match.group("letter") and not (match.group("letter").isupper() or following & ROAD_WORDS):
+            if match.group("letter") and not (
+                match.group("letter").isupper() or following & ROAD_WORDS
+            ):
                 continue
-            if match.group("bare") and any(token.ent_type_ in ("DATE", "TIME", "MONEY") for token in span):
+            if match.group("bare") and any(
+                token.ent_type_ in ("DATE", "TIME", "MONEY") for token in span
+            ):
                 continue
             name = match.group(0).upper().replace(" ", "").replace("-", "")
             found.append(Candidate(match.start(), match.end(), name, "road", source="road"))
@@ -281,7 +319,9 @@ class Recognizer:
             return None
         hint, end = _kind_word(doc, span)
         entries = (
-            self.gazetteer.lookup(span.doc[span.start:span.end + 1].text) if end != span.end_char else []
+            self.gazetteer.lookup(span.doc[span.start : span.end + 1].text)
+            if end != span.end_char
+            else []
         )
         entries = entries or self.gazetteer.lookup(span.text)
         if not entries:
@@ -358,7 +398,7 @@ class Recognizer:
 def metonym_role(doc: Doc, span: Span) -> Role:
     """``metonym`` when the place is the subject of an agent's verb, the owner of an agent's noun,
     or the backer in "Moscow-backed" (but "Kyiv-based" is a place)."""
-    following = doc[span.end:span.end + 2]
+    following = doc[span.end : span.end + 2]
     if len(following) == 2 and following[0].text == "-" and following[1].lower_ in BACKING_WORDS:
         return "metonym"
     root = span.root
@@ -369,7 +409,11 @@ def metonym_role(doc: Doc, span: Span) -> Role:
         return "metonym"
     if root.dep_ == "nsubj" and verb in ACTION_VERBS:
         return "metonym"
-    if root.dep_ == "nsubj" and verb == "be" and any(child.lower_ in STANCE_ADJECTIVES for child in head.children):
+    if (
+        root.dep_ == "nsubj"
+        and verb == "be"
+        and any(child.lower_ in STANCE_ADJECTIVES for child in head.children)
+    ):
         return "metonym"
     if root.dep_ == "poss" and head.lower_ in AGENT_NOUNS:
         return "metonym"

@@ -20,7 +20,7 @@ from .._document import Document
 from .._registry import StageFn, stage
 from ..gazetteer import Entry, load, name_key, road_regions
 from ..schema import Place, StageRef
-from ..schema._places import RelativeLocation
+from ..schema._places import RelativeLocation, WherePrecision
 from ._places_recognize import Candidate, Recognizer
 from ._places_relative import anaphor_at, direction_word, find_phrases, offset
 from ._places_resolve import Resolver, feature_of, precision_of
@@ -153,6 +153,7 @@ def _relative_places(
         if latitude is not None and longitude is not None:
             latitude, longitude = offset(latitude, longitude, phrase.direction, phrase.distance_km)
         near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
+        precision: WherePrecision | None
         if phrase.part:  # eastern Ukraine: a region of the country; western Bakhmut: in the town
             precision = 4 if anchor.precision == 6 else anchor.precision
         else:
@@ -171,7 +172,7 @@ def _relative_places(
                 country_code=anchor.country_code,
                 admin1=anchor.admin1,
                 admin2=anchor.admin2,
-                precision=precision,  # type: ignore[arg-type]
+                precision=precision,
                 relative=RelativeLocation(
                     anchor_id=anchor.id,
                     direction=direction_word(phrase.direction),
