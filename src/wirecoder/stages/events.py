@@ -355,6 +355,8 @@ def _bare_mention(found: Found, event: Event) -> bool:
     if event.mode == "explosives" and anonymous and _accident(found.head, industrial=True):
         return True  # a furnace or a storage tank that blew up is an accident, not an attack
     material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
+    if material and event.mode in _SELF_EVIDENT and not _topic(found.head):
+        return False  # "the looting of shops", "G20 protests": the word is the report
     return (
         found.head.pos_ != "VERB"
         and not found.absorbed
@@ -363,6 +365,31 @@ def _bare_mention(found: Found, event: Event) -> bool:
         and (event.place_id is None or not material)
         and not counted
     )
+
+
+_SELF_EVIDENT = frozenset(
+    {
+        "demo",
+        "riot",
+        "destroy",
+        "sexual",
+        "chemical",
+        "suicide-attack",
+        "grenade",
+        "explosives",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "abduct",
+    }
+)
+"""Modes whose noun alone reports a happening, with or without a named doer."""
+_TOPICS = frozenset({"for", "about", "against", "over", "on", "of", "to", "into"})
+
+
+def _topic(noun: Token) -> bool:
+    """A noun that is what something is about ("a campaign against bombings"), not a report."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _TOPICS
 
 
 _ACCIDENT_CUES = words(
