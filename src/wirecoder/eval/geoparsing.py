@@ -56,6 +56,8 @@ COUNTED_TYPES = frozenset(
 
 PUBLISHED = {"Edinburgh": 0.921, "CLAVIN": 0.937, "CamCoder": 0.839}
 """EUPEG's published accuracy@161 on GeoWebNews, which the archived outputs must reproduce."""
+PUBLISHED_F1 = {"Edinburgh": 0.650, "CLAVIN": 0.549, "CamCoder": 0.691}
+"""EUPEG's published toponym-recognition F1 on GeoWebNews."""
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,7 @@ def evaluate(gwn: Path, eupeg: Path | None = None) -> Report:
                     table,
                     **score(read_eupeg(path), gold).row(system),
                     published_acc161=PUBLISHED.get(system),
+                    published_f1=PUBLISHED_F1.get(system),
                 )
         report.notes.append(
             "EUPEG rows: Utils.calculateScores (greedy, same string and midpoint < 10 "
