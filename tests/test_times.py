@@ -293,3 +293,16 @@ def test_day_ranges_mid_month_and_the_weekend() -> None:
 def test_words_inside_other_words_are_not_expressions() -> None:
     text = "They did not know it; the snowfall was unknown until the nightly news."
     assert [text[n.start:n.end] for n in expressions(text, FRIDAY)] == ["nightly"]
+
+
+def test_without_a_tense_the_past_is_preferred_and_a_schedule_points_forward() -> None:
+    # 5 months back beats 7 months ahead, though both are far
+    assert only("The rally on Oct. 23 drew thousands.", "2023-05-05")[1] == "2022-10-23"
+    # a month ahead still beats eleven months back
+    assert only("The summit on June 10 is key.", "2023-05-05")[1] == "2023-06-10"
+    assert only("He meets the envoy on Monday.", FRIDAY, "present")[1] == "2023-04-10"
+
+
+def test_a_year_before_a_quarter_is_not_a_count() -> None:
+    assert all(n.resolution.type != "DURATION"
+               for n in expressions("Sales beat the 2021 quarter.", FRIDAY))

@@ -286,7 +286,7 @@ class Anchor:
         options = [p for year in range(dct.year - 1, dct.year + 2) if (p := make(year))]
         if not options:
             return Resolution("DATE", unresolved)
-        nearest = min(options, key=lambda p: _distance(p, dct))
+        nearest = min(options, key=lambda p: _weighted_distance(p, dct))
         chosen = nearest
         if self.tense == "past":
             chosen = max(
@@ -306,16 +306,23 @@ class Anchor:
 
     def weekday(self, weekday: int) -> dt.date | None:
         """The day named by a bare weekday: the latest on or before the DCT, or with a future
-        tense the first on or after it."""
+        or present tense ("meets Monday with", a schedule) the first on or after it."""
         if self.dct is None:
             return None
-        if self.tense == "future":
+        if self.tense in ("future", "present"):
             return self.dct + dt.timedelta(days=(weekday - self.dct.weekday()) % 7)
         return self.dct - dt.timedelta(days=(self.dct.weekday() - weekday) % 7)
 
 
+FUTURE_DISTANCE_WEIGHT = 2
+"""News reports mostly what has happened: without a tense, a date ahead must be twice as close
+as one behind to be chosen ("Oct. 23" in May is last October)."""
 TENSE_REACH_DAYS = 183
 CLOSE_AT_HAND_DAYS = 31
+
+
+def _weighted_distance(period: Period, day: dt.date) -> int:
+    return _distance(period, day) * (1 if period.start <= day else FUTURE_DISTANCE_WEIGHT)
 
 
 def _distance(period: Period, day: dt.date) -> int:
@@ -549,11 +556,9 @@ def _resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution
     relation = match.group("rel").lower().split()[-1]
     shift = _RELATIVE_SHIFT[relation]
     if match.group("unit"):
-        grain, code = UNITS[match.group("unit").lower()]
-        if match.group("rel").lower().startswith("the") and relation in ("past", "last"):
-            return Resolution("DURATION", f"P1{code}")
-        if relation == "past":
-            return Resolution("DURATION", f"P1{code}")
+        grain, _ = UNITS[match.group("unit").lower()]
+        if relation == "past" or (match.group("rel").lower().startswith("the") and relation == "last"):
+            return Resolution("DURATION", duration_value(1, match.group("unit")))
         unresolved = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[shift + 1]
         resolution = anchor.period(
             lambda dct: Period.containing(dct, grain).shifted(shift), unresolved
@@ -668,6 +673,10 @@ def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None
         and _ORDINAL_SECOND.match(match.string, match.end())
     ):
         return None  # "a second aid round" is an ordinal
+    if match.group("unit").lower() in ("second", "quarter") and re.fullmatch(
+        r"(?:19|20)\d\d", match.group("number")
+    ):
+        return None  # "the 2021 quarter" is a year's quarter, not 2,021 of them
     value = duration_value(_number(match.group("number")), match.group("unit"))
     return Resolution("DURATION", value, mod=_qualifier_mod(match))
 
