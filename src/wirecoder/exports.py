@@ -126,7 +126,10 @@ def _protest(event: Event, nearby: Sequence[Event]) -> AcledType:
     if forced and any(n.size.killed or n.size.injured or n.mode == "firearms" for n in forced):
         return ("Protests", "Excessive force against protesters")
     intervened = event.size.arrested is not None or any(
-        n.type == "COERCE" and n.mode in ("arrest", "restrict") for n in nearby
+        n.type == "COERCE"
+        and n.mode in ("arrest", "restrict")
+        and (_sector(n.actor) in _STATE or _sector(n.recipient) == "OPP")
+        for n in nearby
     )
     return ("Protests", "Protest with intervention" if intervened or forced else "Peaceful protest")
 

@@ -123,7 +123,8 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
     found = _demands(tokens, found, taken)
     found += _protester_actions(tokens, taken)
     if any(
-        t.lower_ in VIOLENT_PROTEST_CUES or t.lemma_.lower() in VIOLENT_PROTEST_CUES for t in tokens
+        t.lower_ in VIOLENT_PROTEST_CUES or t.lemma_.lower() in VIOLENT_PROTEST_CUES
+        for t in _paragraph(sentence)
     ):
         for item in found:
             if item.trigger.type == "PROTEST" and item.trigger.mode == "demo":
@@ -170,6 +171,15 @@ def _demands(tokens: list[Token], found: list[Found], taken: set[int]) -> list[F
             continue
         result.append(item)
     return result
+
+
+def _paragraph(sentence: SpacySpan) -> SpacySpan:
+    """The paragraph holding ``sentence``: the tokens between blank lines around it."""
+    doc, text = sentence.doc, sentence.doc.text
+    start = text.rfind("\n\n", 0, sentence.start_char) + 1
+    end = text.find("\n\n", sentence.end_char)
+    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None else sentence
 
 
 def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
@@ -276,7 +286,11 @@ def _checked(
         return _DEFUSE
     if trigger.mode == "defuse" and trigger.needs_object:
         return None
-    if lemma in TROOP_MOVES and obj is not None and sector_of(obj.lemma_) in ("MIL", "REB", "COP"):
+    if (
+        lemma in TROOP_MOVES
+        and obj is not None
+        and any(sector_of(w) in ("MIL", "REB", "COP") for w in obj_words)
+    ):
         return Trigger("MOBILIZE", "troops", ("military",))
     if lemma in _BY_OBJECT and not phrase:
         return _BY_OBJECT[lemma](trigger, obj, obj_words, head)
@@ -420,12 +434,13 @@ def _defy(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> 
     return trigger if obj is not None else None
 
 
+_MOBILIZABLE = words(
+    "reservists reserves conscripts members fighters men recruits volunteers units forces"
+)
+
+
 def _mobilize(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
-    if (
-        obj is None
-        or sector_of(obj.lemma_) in ("MIL", "REB", "COP")
-        or found & words("reservists reserves conscripts")
-    ):
+    if obj is None or sector_of(obj.lemma_) in ("MIL", "REB", "COP") or found & _MOBILIZABLE:
         return trigger
     return None
 
