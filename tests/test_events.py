@@ -234,6 +234,15 @@ def test_a_place_named_earlier_in_the_paragraph_is_only_near(make_document: Buil
     assert shelling.size.killed is not None and shelling.size.killed.best == 2
 
 
+def test_violence_in_the_paragraph_makes_a_protest_a_riot(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thousands of farmers marched on the ministry in Dhaka on Monday. Some threw stones at "
+        "the gates before the crowd dispersed."
+    )
+    protest = _only(run(make_document(text)), "PROTEST")
+    assert protest.mode == "riot"
+
+
 def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels said on Monday they would free 40 hostages under the exchange deal."
     document = make_document(text, published="2024-06-05")

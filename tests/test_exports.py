@@ -171,6 +171,18 @@ def _event(
             ("Protests", "Excessive force against protesters"),
         ),
         (_event("PROTEST", "riot"), [], ("Riots", "Violent demonstration")),
+        # an arrest the protest is about ("rallied over the detention of X") is no intervention
+        (_event("PROTEST", "demo"), [_event("COERCE", "arrest")], ("Protests", "Peaceful protest")),
+        (
+            _event("ASSAULT", "clash", actor="OPP", recipient="COP"),
+            [],
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            _event("ASSAULT", "firearms", actor="COP", recipient="OPP"),
+            [],
+            ("Protests", "Excessive force against protesters"),
+        ),
         (
             _event("MOBILIZE", "base"),
             [],
