@@ -306,3 +306,36 @@ def test_without_a_tense_the_past_is_preferred_and_a_schedule_points_forward() -
 def test_a_year_before_a_quarter_is_not_a_count() -> None:
     assert all(n.resolution.type != "DURATION"
                for n in expressions("Sales beat the 2021 quarter.", FRIDAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "words", "value", "start", "end"),
+    [
+        ("A truce held over Orthodox Easter.", "2023-05-10", "past", "Orthodox Easter",
+         "2023-04-16", "2023-04-16", "2023-04-16"),
+        ("A truce held over Orthodox Easter.", "2023-03-10", "past", "Orthodox Easter",
+         "2022-04-24", "2022-04-24", "2022-04-24"),
+        ("A truce is planned for Orthodox Easter.", FRIDAY, "future", "Orthodox Easter",
+         "2023-04-16", "2023-04-16", "2023-04-16"),
+        ("Raids eased during Ramadan.", FRIDAY, "past", "Ramadan",
+         "2023-04", "2023-03-23", "2023-04-20"),
+        ("Prisoners were swapped before Eid al-Fitr.", "2024-04-15", "past", "Eid al-Fitr",
+         "2024-04-10", "2024-04-10", "2024-04-10"),
+        ("Shells fell on Christmas Eve.", NEW_YEAR_MONDAY, "past", "Christmas Eve",
+         "2023-12-24", "2023-12-24", "2023-12-24"),
+        ("The offensive began at Easter 2022.", FRIDAY, None, "Easter 2022",
+         "2022-04-17", "2022-04-17", "2022-04-17"),
+        ("Last Christmas the town was calm.", "2024-03-01", None, "Last Christmas",
+         "2023-12-25", "2023-12-25", "2023-12-25"),
+    ],
+)
+def test_feasts(text: str, dct: str, tense: Tense, words: str, value: str, start: str,
+                end: str) -> None:
+    (item,) = expressions(text, dct, tense)
+    assert (text[item.start:item.end], item.resolution.value) == (words, value)
+    assert (item.resolution.start, item.resolution.end) == (
+        dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+def test_lowercase_feast_words_are_not_feasts() -> None:
+    assert expressions("They fled east, to easter villages.", FRIDAY) == []

@@ -31,7 +31,7 @@ from typing import Literal
 import dateparser
 
 from ..schema import TimexType
-from ._timex_calendar import Grain, Period
+from ._timex_calendar import HOLIDAYS, Dated, Grain, Period
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -272,7 +272,7 @@ class Anchor:
         found = make(self.dct)
         return Resolution("DATE", found.value, start=found.start, end=found.end, anchored=True)
 
-    def occurrence(self, make: Callable[[int], Period | None], unresolved: str) -> Resolution:
+    def occurrence(self, make: Callable[[int], Dated | None], unresolved: str) -> Resolution:
         """A yearly recurring period (a month, a date, a season) placed by the tense: past picks
         the latest one begun by the DCT, future the first not over, otherwise the nearest.
 
@@ -321,11 +321,11 @@ TENSE_REACH_DAYS = 183
 CLOSE_AT_HAND_DAYS = 31
 
 
-def _weighted_distance(period: Period, day: dt.date) -> int:
+def _weighted_distance(period: Dated, day: dt.date) -> int:
     return _distance(period, day) * (1 if period.start <= day else FUTURE_DISTANCE_WEIGHT)
 
 
-def _distance(period: Period, day: dt.date) -> int:
+def _distance(period: Dated, day: dt.date) -> int:
     if period.start <= day <= period.end:
         return 0
     return min(abs((period.start - day).days), abs((period.end - day).days))
@@ -598,14 +598,14 @@ def _weekday_step(dct: dt.date, weekday: int, shift: int) -> Period:
 
 
 def _step_yearly(
-    anchor: Anchor, shift: int, make: Callable[[int], Period], unresolved: str
+    anchor: Anchor, shift: int, make: Callable[[int], Dated | None], unresolved: str
 ) -> Resolution:
     """ "last March", "this summer", "next winter": the occurrence before, around or after
     the DCT."""
     if anchor.dct is None:
         return Resolution("DATE", unresolved)
     dct = anchor.dct
-    options = [make(year) for year in range(dct.year - 2, dct.year + 3)]
+    options = [p for year in range(dct.year - 2, dct.year + 3) if (p := make(year))]
     if shift < 0:
         chosen = max((p for p in options if p.end < dct), key=lambda p: p.start)
     elif shift > 0:
@@ -779,6 +779,37 @@ def _resolve_set(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     return Resolution("SET", _SET_UNITS[match.group("set_unit").lower()])
 
 
+def _holiday_name(match: re.Match[str]) -> str:
+    """The :data:`HOLIDAYS` key of a matched feast name."""
+    if match.group("eid"):
+        return f"eid al-{match.group('eid').lower()}"
+    words = " ".join(match.group("holiday").lower().replace("'", "").split())
+    for name in ("ramadan", "thanksgiving", "good friday", "new years day", "new years eve"):
+        if words.startswith(name):
+            return name.replace("years", "year's")
+    orthodox = "orthodox " if match.group("orthodox") else ""
+    if "easter" in words:
+        return f"{orthodox}easter"
+    return f"{orthodox}christmas" if orthodox or "eve" not in words else "christmas eve"
+
+
+def _resolve_holiday(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """Feasts: "at Easter", "Christmas 2022", "last Ramadan", "ahead of Eid al-Fitr"."""
+    if not match.group("holiday")[0].isupper():
+        return None
+    make = HOLIDAYS[_holiday_name(match)]
+    if match.group("year"):
+        found = make(int(match.group("year")))
+        if found is None:
+            return None
+        return Resolution("DATE", found.value, start=found.start, end=found.end)
+    unresolved = "XXXX"
+    if match.group("holiday_rel"):
+        return _step_yearly(anchor, _RELATIVE_SHIFT[match.group("holiday_rel").lower()], make,
+                            unresolved)
+    return anchor.occurrence(make, unresolved)
+
+
 def _resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """"over the weekend": like a weekday, the latest begun by the DCT, or with a future
     tense the next not over."""
@@ -894,6 +925,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?:the\s+(?:past|last|next|first|coming|previous|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
         rf"(?!-old|\s+old)(?:-long)?",
         _resolve_duration,
+    ),
+    _rule(
+        "holiday",
+        r"(?:(?P<holiday_rel>last|this|next)\s+)?(?P<holiday>(?P<orthodox>Orthodox\s+)?"
+        r"(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?)|New\s+Year'?s\s+(?:Day|Eve)|"
+        r"Good\s+Friday|Thanksgiving(?:\s+Day)?|Ramadan|"
+        r"Eid[\s-]+(?:al|ul|el)[\s-]+(?P<eid>Fitr|Adha))"
+        rf"(?:,?\s+(?:of\s+)?{YEAR})?",
+        _resolve_holiday,
+        True,
     ),
     _rule("weekend", r"(?:the|this\s+(?P<past>past))\s+weekend", _resolve_weekend, True),
     _rule(

@@ -3,14 +3,21 @@
 A :class:`Period` is a day, week, weekend, month, quarter, season, half-year, year, decade or
 century, identified by its first day. Keeping the grain lets "last month" stay ``2023-03``
 instead of becoming a made-up day, and gives every value an interval and a UCDP precision.
+:data:`HOLIDAYS` dates the feasts wire copy dates events by (Christmas and Easter, Western and
+Orthodox; Ramadan and the Eids by the Umm al-Qura calendar, which local announcements of the
+new moon can shift by a day).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
+
+from dateutil.easter import EASTER_ORTHODOX, easter
+from hijridate import Gregorian, Hijri
 
 Grain = Literal[
     "day", "week", "weekend", "month", "quarter", "season", "half", "year", "decade", "century"
@@ -124,3 +131,91 @@ def date_precision(start: dt.date, end: dt.date) -> int:
     if days <= 7:
         return 3
     return 4 if days <= 31 else 5
+
+
+class Dated(Protocol):
+    """Anything with a TIMEX3 value and the days it covers: a :class:`Period` or a
+    :class:`Holiday`."""
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """One year's occurrence of a feast or festival."""
+
+    value: str
+    start: dt.date
+    end: dt.date
+
+
+def _day(day: dt.date) -> Holiday:
+    return Holiday(day.isoformat(), day, day)
+
+
+def _fourth_thursday_of_november(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _hijri_day(year: int, month: int, day: int) -> list[dt.date]:
+    """The Gregorian dates in ``year`` of Hijri ``month``/``day`` (a Hijri year is 11 days
+    shorter, so a Gregorian year can hold two); none outside the Umm al-Qura table."""
+    if not _UMM_AL_QURA_YEARS[0] <= year <= _UMM_AL_QURA_YEARS[1]:
+        return []
+    first_hijri_year = Gregorian(year, 1, 1).to_hijri().year
+    days = []
+    for hijri_year in (first_hijri_year, first_hijri_year + 1):
+        try:
+            found = Hijri(hijri_year, month, day).to_gregorian()
+        except (OverflowError, ValueError):
+            continue
+        if found.year == year:
+            days.append(dt.date(found.year, found.month, found.day))
+    return days
+
+
+_UMM_AL_QURA_YEARS = (1925, 2076)
+"""Gregorian years fully inside the Umm al-Qura table hijridate carries (1343-1500 AH)."""
+
+
+def _ramadan(year: int) -> Holiday | None:
+    """Ramadan, valued as the Gregorian month holding most of it."""
+    for start in _hijri_day(year, 9, 1):
+        hijri = Gregorian(start.year, start.month, start.day).to_hijri()
+        end = start + dt.timedelta(days=Hijri(hijri.year, 9, 1).month_length() - 1)
+        middle = start + (end - start) / 2
+        return Holiday(f"{middle.year}-{middle.month:02d}", start, end)
+    return None
+
+
+def _eid(month: int, day: int) -> Callable[[int], Holiday | None]:
+    def occurrence(year: int) -> Holiday | None:
+        days = _hijri_day(year, month, day)
+        return _day(days[0]) if days else None
+
+    return occurrence
+
+
+HOLIDAYS: dict[str, Callable[[int], Holiday | None]] = {
+    "christmas": lambda year: _day(dt.date(year, 12, 25)),
+    "christmas eve": lambda year: _day(dt.date(year, 12, 24)),
+    "orthodox christmas": lambda year: _day(dt.date(year, 1, 7)),
+    "new year's day": lambda year: _day(dt.date(year, 1, 1)),
+    "new year's eve": lambda year: _day(dt.date(year, 12, 31)),
+    "easter": lambda year: _day(easter(year)),
+    "orthodox easter": lambda year: _day(easter(year, EASTER_ORTHODOX)),
+    "good friday": lambda year: _day(easter(year) - dt.timedelta(days=2)),
+    "thanksgiving": lambda year: _day(_fourth_thursday_of_november(year)),
+    "ramadan": _ramadan,
+    "eid al-fitr": _eid(10, 1),
+    "eid al-adha": _eid(12, 10),
+}
+"""Feasts by their canonical name, each giving its occurrence in a Gregorian year."""
