@@ -272,3 +272,22 @@ def test_backers_are_metonyms_bases_are_places(nlp, run) -> None:  # type: ignor
     run(document)
     assert find(document, "Moscow").role == "metonym"
     assert find(document, "Kyiv").role == "location"
+
+
+def test_conflict_area_setting_leans_towards_the_watched_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Air raid sirens sounded in Odessa overnight."
+    countries = {}
+    for focus in ((), ("UA",)):
+        run = make_places(nlp, {"focus_countries": list(focus)})
+        document = Document(article=Article(text=text), doc=nlp(text))
+        run(document)
+        countries[focus] = find(document, "Odessa").country_code
+    assert countries == {(): "US", ("UA",): "UA"}
+
+
+def test_modern_spellings_and_small_front_line_villages(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian troops pressed towards Huliaipole and Berdychi, Ukrainian officials said."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Huliaipole").geonames_id == 707898
+    assert find(document, "Berdychi").supplement_id == "village:berdychi"
