@@ -85,7 +85,7 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
     if _in_quotes((token.idx, token.idx + 1), quotes):
         return None  # reported inside someone's quotation: part of their words, not a new source
-    lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+    lemma = _lemma(token)
     if token.lower_ == "according" and _next_is(token, "to"):
         return _according_to(doc, token, quotes)
     if token.pos_ not in ("VERB", "AUX"):
@@ -310,7 +310,22 @@ def _object_content(
         return []
     start = min(child.left_edge.i for child in arguments)
     end = max(child.right_edge.i for child in arguments) + 1
+    if _cue_preposition(verb) is not None:
+        start += 1  # "called for [a ceasefire]": the preposition belongs to the cue
     return _content_in_paragraph(doc, start, end, quotes, verb)
+
+
+def _cue_preposition(verb: Token) -> Token | None:
+    """The preposition right after a verb that takes its content through it ("called for",
+    "referring to", "talked about"), when the verb has no object of its own."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head != verb or following.dep_ != "prep":
+        return None
+    if following.lower_ not in OBJECT_PREPOSITIONS.get(_lemma(verb), frozenset()):
+        return None
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return None
+    return following
 
 
 def _host_stop(verb: Token) -> int:
@@ -389,9 +404,18 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ == "prt" and child.i == end:
             end += 1
-    if end < len(doc) and doc[end].text == ":":
+    if (
+        end < len(doc)
+        and doc[end].text == ":"
+        or _lemma(verb) in OBJECT_VERBS
+        and _cue_preposition(verb) is not None
+    ):
         end += 1
     return start, end
+
+
+def _lemma(token: Token) -> str:
+    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:

@@ -61,7 +61,7 @@ OBJECT_VERBS = frozenset(
         propose recommend request warn cite characterize characterise label brand dub show
         promise pledge vow threaten announce confirm acknowledge admit talk speak defend
         decline express seek hope vote highlight tout promote portray mock rail encourage
-        persuade remember imagine discuss insist stress note ask
+        persuade remember imagine discuss insist stress note ask point allude respond look
         """
     )
 )
@@ -90,6 +90,10 @@ OBJECT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "hope": frozenset({"for"}),
     "insist": frozenset({"on"}),
     "ask": frozenset({"about", "for"}),
+    "point": frozenset({"to"}),
+    "allude": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "look": frozenset({"at"}),
 }
 """Prepositions that carry the content after an object verb ("accused X of Y", "referring to X")."""
 
