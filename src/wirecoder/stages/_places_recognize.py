@@ -64,7 +64,6 @@ class Candidate:
     name: str
     hint: Hint = None
     role: Role = "location"
-    source: str = "gazetteer"
     demonym_target: str | None = None
 
 
@@ -288,7 +287,7 @@ class Recognizer:
             ):
                 continue
             name = match.group(0).upper().replace(" ", "").replace("-", "")
-            found.append(Candidate(match.start(), match.end(), name, "road", source="road"))
+            found.append(Candidate(match.start(), match.end(), name, "road"))
             tokens.update(range(span.start, span.end))
         return found, tokens
 
@@ -312,7 +311,6 @@ class Recognizer:
                 span.end_char,
                 span.text,
                 role="demonym",
-                source="demonym",
                 demonym_target=demonym,
             )
         if len(span) == 1 and span[0].lower_ in people:
@@ -367,9 +365,8 @@ class Recognizer:
             )
         if not accepted:
             return None
-        source = "ner" if tagged else "gazetteer"
         role: Role = "metonym" if embedded else metonym_role(doc, span)
-        return Candidate(span.start_char, end, span.text, hint, role=role, source=source)
+        return Candidate(span.start_char, end, span.text, hint, role=role)
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""

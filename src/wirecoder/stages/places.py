@@ -19,7 +19,7 @@ from spacy.language import Language
 from .._document import Document
 from .._registry import StageFn, stage
 from ..gazetteer import Entry, load, name_key, road_regions
-from ..schema import Place, StageRef
+from ..schema import Place, Span, StageRef
 from ..schema._places import RelativeLocation, WherePrecision
 from ._places_recognize import Candidate, Recognizer
 from ._places_relative import anaphor_at, direction_word, find_phrases, offset
@@ -86,8 +86,9 @@ def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
 
 
 def _place(
-    place_id: str, candidate: Candidate, entry: Entry | None, weighed: int, span: Any
+    place_id: str, candidate: Candidate, entry: Entry | None, weighed: int, span: Span
 ) -> Place:
+    """A new place; an unlisted road takes its oblast's point and names but not its id."""
     road = candidate.hint == "road"
     if entry is None:
         return Place(
@@ -107,7 +108,7 @@ def _place(
         mentions=[span],
         role=candidate.role,
         feature="road" if road else feature_of(entry),
-        geonames_id=entry.geonameid,
+        geonames_id=None if road else entry.geonameid,
         supplement_id=supplement.id if supplement else None,
         latitude=entry.latitude,
         longitude=entry.longitude,
