@@ -291,3 +291,19 @@ def test_modern_spellings_and_small_front_line_villages(nlp, run) -> None:  # ty
     run(document)
     assert find(document, "Huliaipole").geonames_id == 707898
     assert find(document, "Berdychi").supplement_id == "village:berdychi"
+
+
+def test_numbered_roads_listed_and_unlisted(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Convoys used the M-03 highway north of Bakhmut and the T0513 road, while the 1945 "
+        "route figures and 2023 plans were not discussed."
+    )
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "M-03").supplement_id == "road:m03"
+    unlisted = find(document, "T0513")
+    assert unlisted.feature == "road" and unlisted.precision == 5 and unlisted.geonames_id is None
+    assert unlisted.admin1 == "Donetska oblast" and unlisted.latitude is not None
+    assert not any(
+        span.text in ("1945", "2023") for span in (m for p in document.places for m in p.mentions)
+    )
