@@ -339,3 +339,11 @@ def test_feasts(text: str, dct: str, tense: Tense, words: str, value: str, start
 
 def test_lowercase_feast_words_are_not_feasts() -> None:
     assert expressions("They fled east, to easter villages.", FRIDAY) == []
+
+
+def test_a_value_counted_from_a_stated_year_is_not_anchored_to_the_dct() -> None:
+    text = "In 2021 the front moved. The following year it broke. The next day, on Friday."
+    found = {text[n.start:n.end]: n.resolution for n in expressions(text, FRIDAY)}
+    assert (found["The following year"].value, found["The following year"].anchored) == (
+        "2022", False)
+    assert found["Friday"].anchored

@@ -1079,20 +1079,22 @@ def follow_focus(readings: list[Normalized]) -> list[Normalized]:
 
     The time in focus is the last calendar date or time mentioned that is no coarser than the
     step's grain (anaphoric ones included, so "on Monday ... the next day ... two days
-    earlier" chains). Quarters have their own focus, the last
-    quarter mentioned other than by comparison ("the year-earlier quarter")."""
-    foci: list[tuple[dt.date, dt.date]] = []
-    quarter: Period | None = None
+    earlier" chains). Quarters have their own focus, the last quarter mentioned other than by
+    comparison ("the year-earlier quarter"). A value found this way is anchored when the time
+    it counts from was."""
+    foci: list[Resolution] = []
+    quarters: list[Resolution] = []
     resolved: list[Normalized] = []
     for reading in readings:
         resolution = reading.resolution
         compared = False
         for grain, shift in resolution.follows:
-            period = _step_from(foci, quarter, grain, shift)
-            if period is not None:
+            found = _step_from(quarters if grain == "quarter" else foci, grain, shift)
+            if found is not None:
+                period, source = found
                 resolution = replace(
                     resolution, type="DATE", value=period.value, start=period.start,
-                    end=period.end, anchored=True,
+                    end=period.end, anchored=source.anchored,
                 )
                 compared = grain == "quarter"
                 break
@@ -1102,19 +1104,21 @@ def follow_focus(readings: list[Normalized]) -> list[Normalized]:
         if resolution.start is not None and resolution.end is not None and (
             resolution.type in ("DATE", "TIME") and resolution.value[:1].isdigit()
         ):
-            foci.append((resolution.start, resolution.end))
+            foci.append(resolution)
             if _QUARTER_VALUE.match(resolution.value):
-                quarter = Period("quarter", resolution.start)
+                quarters.append(resolution)
     return resolved
 
 
 def _step_from(
-    foci: list[tuple[dt.date, dt.date]], quarter: Period | None, grain: Grain, shift: int
-) -> Period | None:
-    if grain == "quarter":
-        return quarter.shifted(shift) if quarter is not None else None
-    for start, end in reversed(foci):  # "in 2021" is too coarse to count days from
-        holding = Period.containing(start, grain)
-        if holding.end >= end:
-            return holding.shifted(shift)
+    foci: list[Resolution], grain: Grain, shift: int
+) -> tuple[Period, Resolution] | None:
+    """The period ``shift`` grains from the latest focus no coarser than ``grain``, and that
+    focus ("in 2021" is too coarse to count days from)."""
+    for focus in reversed(foci):
+        if focus.start is None or focus.end is None:
+            continue
+        holding = Period.containing(focus.start, grain)
+        if holding.end >= focus.end:
+            return holding.shifted(shift), focus
     return None
