@@ -19,6 +19,7 @@ from wirecoder.corpus import rebuild
 from wirecoder.corpus._synthetic import INCIDENTS, generate
 from wirecoder.report import build, render_rows, to_html, to_markdown
 from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
+from wirecoder.store._query import _short_for
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -176,3 +177,18 @@ def test_query_and_sitrep_commands(tmp_path: Path) -> None:
         app, ["sitrep", "--db", database, "--date", "2023-04-06", "--area", "40,50,30,45"]
     )
     assert result.exit_code == 2 and "west<=east" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("short", "region", "names"),
+    [
+        ("donetsk", "donetska oblast", True),
+        ("kharkiv", "kharkivska oblast", True),
+        ("donetsk", "donetsk", True),
+        ("region 1", "region 10", False),
+        ("don", "donetska oblast", False),
+        ("kyiv", "kyiv city", False),
+    ],
+)
+def test_a_short_name_stands_for_its_region(short: str, region: str, names: bool) -> None:
+    assert _short_for(short, region) is names

@@ -86,20 +86,32 @@ def _country_codes() -> dict[str, str]:
     return codes
 
 
-def _place_ids(name: str) -> Select[int]:
+def _place_ids(session: Session, name: str) -> Select[int]:
     """Places named ``name``, or inside the region or country it names: "Donetsk" is the city
     and Donetska oblast, "Ukraine" (or UA, UKR) every place in the country."""
     wanted = name.strip().casefold()
     country = _country_codes().get(wanted, wanted.upper())
+    regions = [
+        region
+        for region in session.scalars(select(PlaceRow.admin1).distinct())
+        if region and _short_for(wanted, region.casefold())
+    ]
     return select(PlaceRow.id).where(
         or_(
             func.lower(PlaceRow.name) == wanted,
-            func.lower(PlaceRow.admin1) == wanted,
-            func.lower(PlaceRow.admin1).like(f"{wanted}%"),
+            PlaceRow.admin1.in_(regions),
             func.lower(PlaceRow.admin2) == wanted,
             PlaceRow.country_code == country,
         )
     )
+
+
+def _short_for(short: str, region: str) -> bool:
+    """Whether ``short`` names ``region``: the same, or the stem of its first word's adjectival
+    form ("donetsk" for "donetska oblast", "kharkiv" for "kharkivska oblast")."""
+    first = region.split()[0]
+    ending = first[len(short) :]
+    return region == short or (first.startswith(short) and len(ending) <= 3 and ending.isalpha())
 
 
 def source_keys(name: str) -> list[str]:
@@ -142,7 +154,7 @@ def event_conditions(session: Session, filters: Filters) -> list[ColumnElement[b
             EventRow.latitude.between(south, north),
         ]
     elif filters.area is not None and filters.area.name:
-        conditions.append(EventRow.place_id.in_(_place_ids(filters.area.name)))
+        conditions.append(EventRow.place_id.in_(_place_ids(session, filters.area.name)))
     if filters.type:
         conditions.append(EventRow.type == filters.type.upper())
     if filters.source:
