@@ -347,3 +347,12 @@ def test_a_value_counted_from_a_stated_year_is_not_anchored_to_the_dct() -> None
     assert (found["The following year"].value, found["The following year"].anchored) == (
         "2022", False)
     assert found["Friday"].anchored
+
+
+def test_a_bare_clock_time_takes_the_day_the_story_is_on() -> None:
+    text = "The market was hit on Thursday shortly after 10 a.m. At noon, rescuers arrived."
+    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2025-03-14")]
+    assert found == [("Thursday", "2025-03-13"), ("10 a.m.", "2025-03-13T10:00"),
+                     ("noon", "2025-03-13T12:00")]
+    assert only("Sirens sounded at 3 p.m.", "2025-03-14")[1] == "2025-03-14T15:00"
+    assert only("Sirens sounded at 3 p.m.", None)[1] == "XXXX-XX-XXT15:00"

@@ -250,6 +250,8 @@ class Resolution:
     start: dt.date | None = None
     end: dt.date | None = None
     anchored: bool = False
+    clock: str = ""
+    """The time of day (T10:00) of a clock time that takes its day from the text."""
     follows: tuple[Step, ...] = ()
     """For an expression that counts from a time the text has just named ("two days later",
     "the following week", "the year-earlier quarter"): the steps to try from that time, in
@@ -719,8 +721,13 @@ def _resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         day = anchor.dct + dt.timedelta(days=_DAY_WORDS[day_word.lower()]) if anchor.dct else None
     elif day_word:
         day = anchor.weekday(_weekday(day_word))
-    else:
+    else:  # "shortly after 10 a.m.": on the day the story is on, by default the DCT
         day = anchor.dct
+        follows: tuple[Step, ...] = (("day", 0),)
+        if day is None:
+            return Resolution("TIME", f"XXXX-XX-XX{clock}", follows=follows, clock=clock)
+        return Resolution("TIME", day.isoformat() + clock, start=day, end=day, anchored=True,
+                          follows=follows, clock=clock)
     if day is None:
         return Resolution("TIME", f"XXXX-XX-XX{clock}")
     return Resolution("TIME", day.isoformat() + clock, start=day, end=day, anchored=True)
@@ -1093,7 +1100,8 @@ def follow_focus(readings: list[Normalized]) -> list[Normalized]:
             if found is not None:
                 period, source = found
                 resolution = replace(
-                    resolution, type="DATE", value=period.value, start=period.start,
+                    resolution, type="TIME" if resolution.clock else "DATE",
+                    value=period.value + resolution.clock, start=period.start,
                     end=period.end, anchored=source.anchored,
                 )
                 compared = grain == "quarter"
