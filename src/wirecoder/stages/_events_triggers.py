@@ -7,6 +7,7 @@ are one happening ("seven civilians were killed ... in two artillery strikes") m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +36,7 @@ from ._events_lexicon import (
 )
 
 _LONGEST_PHRASE = max(len(key) for key in PHRASES)
+_PHRASE_STARTS = frozenset(key[0] for key in PHRASES)
 _LABOUR_STRIKE = words(
     "worker workers labour labor union teachers doctors nationwide national general"
 )
@@ -94,11 +96,14 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
     used: set[int] = set()
     tokens = list(sentence)
     lemmas = [token.lemma_.lower() for token in tokens]
+    lowers = [token.lower_ for token in tokens]
     for index in range(len(tokens)):
+        if lemmas[index] not in _PHRASE_STARTS and lowers[index] not in _PHRASE_STARTS:
+            continue
         for length in range(min(_LONGEST_PHRASE, len(tokens) - index), 1, -1):
             trigger = PHRASES.get(tuple(lemmas[index : index + length]))
             if trigger is None:
-                trigger = PHRASES.get(tuple(t.lower_ for t in tokens[index : index + length]))
+                trigger = PHRASES.get(tuple(lowers[index : index + length]))
             if trigger is None:
                 continue
             span = tokens[index : index + length]
@@ -122,13 +127,10 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
     taken = {i for f in found for i in f.tokens}
     found = _demands(tokens, found, taken)
     found += _protester_actions(tokens, taken)
-    if any(
-        t.lower_ in VIOLENT_PROTEST_CUES or t.lemma_.lower() in VIOLENT_PROTEST_CUES
-        for t in _paragraph(sentence)
-    ):
-        for item in found:
-            if item.trigger.type == "PROTEST" and item.trigger.mode == "demo":
-                item.trigger = replace(item.trigger, mode="riot")
+    protests = [f for f in found if f.trigger.type == "PROTEST" and f.trigger.mode == "demo"]
+    if protests and paragraph_words(sentence[0]) & VIOLENT_PROTEST_CUES:
+        for item in protests:
+            item.trigger = replace(item.trigger, mode="riot")
     found.sort(key=lambda f: f.start)
     return _merge(found)
 
@@ -173,13 +175,21 @@ def _demands(tokens: list[Token], found: list[Found], taken: set[int]) -> list[F
     return result
 
 
-def _paragraph(sentence: SpacySpan) -> SpacySpan:
-    """The paragraph holding ``sentence``: the tokens between blank lines around it."""
-    doc, text = sentence.doc, sentence.doc.text
-    start = text.rfind("\n\n", 0, sentence.start_char) + 1
-    end = text.find("\n\n", sentence.end_char)
-    span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
-    return span if span is not None else sentence
+_WORD = re.compile(r"[\w'-]+")
+
+
+def paragraph_words(token: Token) -> frozenset[str]:
+    """The lower-cased words of the paragraph holding ``token`` (cached on the parse)."""
+    doc = token.doc
+    if "wirecoder.text" not in doc.user_data:
+        doc.user_data["wirecoder.text"] = doc.text  # Doc.text joins every token on each call
+    text: str = doc.user_data["wirecoder.text"]
+    start = text.rfind("\n\n", 0, token.idx) + 1
+    cache: dict[int, frozenset[str]] = doc.user_data.setdefault("wirecoder.paragraph_words", {})
+    if start not in cache:
+        end = text.find("\n\n", token.idx)
+        cache[start] = frozenset(_WORD.findall(text[start : len(text) if end < 0 else end].lower()))
+    return cache[start]
 
 
 def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:

@@ -48,7 +48,7 @@ from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
 from ._events_size import Reported, counts
-from ._events_triggers import Found, find_triggers
+from ._events_triggers import Found, find_triggers, paragraph_words
 
 STAGE = StageRef(name="events", version="1")
 
@@ -405,13 +405,8 @@ _INDUSTRIAL_CUES = words(
 
 def _accident(token: Token, industrial: bool = False) -> bool:
     """The paragraph speaks of a disaster or an accident (or, with ``industrial``, a plant)."""
-    doc = token.doc
-    text = doc.text
-    start = text.rfind("\n\n", 0, token.idx) + 1
-    end = text.find("\n\n", token.idx)
-    end = len(text) if end < 0 else end
     cues = _ACCIDENT_CUES | _INDUSTRIAL_CUES if industrial else _ACCIDENT_CUES
-    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in doc if start <= t.idx < end)
+    return bool(paragraph_words(token) & cues)
 
 
 _AGGREGATES = frozenset(
