@@ -22,6 +22,7 @@ from ._attribution_lexicon import (
     INFINITIVE_VERBS,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
+    SETTING_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -189,9 +190,7 @@ def _content_of(
             start = max(start, verb.i + 1)
             start = _skip_objects(doc, verb, start)
             for second in verb.children:
-                if second.dep_ == "conj" and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in second.children
-                ):
+                if second.i > clause.i and second.dep_ == "conj" and _continues_content(second):
                     end = max(end, second.right_edge.i + 1)  # "said X, but that Y"
         return _content_in_paragraph(doc, start, end, quotes, verb)
     colon = _colon_after(verb)
@@ -310,6 +309,16 @@ def _object_content(
         return []
     start = min(child.left_edge.i for child in arguments)
     end = max(child.right_edge.i for child in arguments) + 1
+    for child in (
+        verb.children
+    ):  # what else the verb says of its object: "announced a concert [in support of X]"
+        if (
+            child.i >= end
+            and child.dep_ in ("prep", "acl", "advcl", "xcomp")
+            and not _is_setting(child)
+        ):
+            if doc[child.left_edge.i - 1].text != ",":
+                end = max(end, child.right_edge.i + 1)
     if _cue_preposition(verb) is not None:
         start += 1  # "called for [a ceasefire]": the preposition belongs to the cue
     return _content_in_paragraph(doc, start, end, quotes, verb)
@@ -443,6 +452,26 @@ def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     return doc[start].idx, _end_char(doc[end if closing else end - 1])
 
 
+def _continues_content(clause: Token) -> bool:
+    """A clause coordinated with the verb that goes on with what was said ("said X, but that
+    Y"; "said X, but Y is Z") rather than a second act of the speaker ("and proposed Y")."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return has_subject and _lemma(clause) not in CUE_VERBS
+
+
+def _is_setting(token: Token) -> bool:
+    """Where or when something was said: "on Monday", "at a rally in Ohio", "in a statement"."""
+    if _is_time(token):
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(
+        c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or c.lemma_.lower() in SETTING_NOUNS
+        for c in objects
+    )
+
+
 def _is_time(token: Token) -> bool:
     """A time modifier: "Tuesday", "on Tuesday", "last week"."""
     if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
@@ -497,6 +526,8 @@ def _content_span(
     if start >= end:
         return None
     first, last = doc[start].idx, _end_char(doc[end - 1])
+    if doc.text[last - 1] == "." and doc[end - 1].is_sent_end is not False:
+        last -= 1  # "in the U.S." ends a sentence: its full stop is not content
     for region_start, region_end in quotes:
         inside = region_start <= first and last <= region_end
         opens = region_start <= first < region_end and _only_punct(doc.text[region_start:first])

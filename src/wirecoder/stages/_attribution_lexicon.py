@@ -161,3 +161,13 @@ SPEAKER_NOUNS = frozenset(
     )
 )
 """Head nouns of subjects that can hold a view, for verbs that are cues only with a speaker."""
+
+SETTING_NOUNS = frozenset(
+    words(
+        """
+        rally event conference interview statement meeting speech briefing hearing debate
+        appearance call session forum summit visit program programme show broadcast address
+        """
+    )
+)
+"""Heads of phrases that say where something was said ("at a rally"), not what."""
