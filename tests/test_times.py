@@ -356,3 +356,28 @@ def test_a_bare_clock_time_takes_the_day_the_story_is_on() -> None:
                      ("noon", "2025-03-13T12:00")]
     assert only("Sirens sounded at 3 p.m.", "2025-03-14")[1] == "2025-03-14T15:00"
     assert only("Sirens sounded at 3 p.m.", None)[1] == "XXXX-XX-XXT15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "start", "end", "code"),
+    [
+        ("In the past 24 hours, 30 attacks were repelled.", "the past 24 hours", "PT24H",
+         "2023-12-31", "2024-01-01", 2),
+        ("Over the past week, 12 people died.", "the past week", "P1W",
+         "2023-12-26", "2024-01-01", 3),
+        ("Over the next two weeks, aid will arrive.", "the next two weeks", "P2W",
+         "2024-01-01", "2024-01-14", 4),
+        ("In the last three months, 90 died.", "the last three months", "P3M",
+         "2023-10-02", "2024-01-01", 5),
+    ],
+)
+def test_durations_ending_or_starting_at_the_dct_carry_their_days(
+    text: str, words: str, value: str, start: str, end: str, code: int
+) -> None:
+    (item,) = expressions(text, NEW_YEAR_MONDAY)
+    resolution = item.resolution
+    assert (text[item.start:item.end], resolution.type, resolution.value, resolution.mod) == (
+        words, "DURATION", value, None)
+    assert (resolution.start, resolution.end) == (
+        dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert date_precision(resolution.start, resolution.end) == code

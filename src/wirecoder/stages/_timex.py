@@ -23,6 +23,7 @@ does.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -31,7 +32,7 @@ from typing import Literal
 import dateparser
 
 from ..schema import TimexType
-from ._timex_calendar import HOLIDAYS, Dated, Grain, Period
+from ._timex_calendar import HOLIDAYS, Dated, Grain, Period, add_months
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -560,7 +561,8 @@ def _resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution
     if match.group("unit"):
         grain, _ = UNITS[match.group("unit").lower()]
         if relation == "past" or (match.group("rel").lower().startswith("the") and relation == "last"):
-            return Resolution("DURATION", duration_value(1, match.group("unit")))
+            duration = Resolution("DURATION", duration_value(1, match.group("unit")))
+            return _windowed(duration, anchor, 1, match.group("unit"), "past")
         unresolved = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[shift + 1]
         resolution = anchor.period(
             lambda dct: Period.containing(dct, grain).shifted(shift), unresolved
@@ -679,9 +681,41 @@ def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None
         r"(?:19|20)\d\d", match.group("number")
     ):
         return None  # "the 2021 quarter" is a year's quarter, not 2,021 of them
-    value = duration_value(_number(match.group("number")), match.group("unit"))
-    return Resolution("DURATION", value, mod=_qualifier_mod(match))
+    amount = _number(match.group("number"))
+    value = duration_value(amount, match.group("unit"))
+    resolution = Resolution("DURATION", value, mod=_qualifier_mod(match))
+    window = match.group("window")
+    if window is None or amount is None:
+        return resolution
+    return _windowed(resolution, anchor, amount, match.group("unit"), window.lower())
 
+
+def _windowed(
+    resolution: Resolution, anchor: Anchor, amount: float, unit: str, window: str
+) -> Resolution:
+    """"the past 24 hours", "the next two weeks": a duration ending (or starting) at the DCT,
+    with the calendar days it covers (24 hours touch two days, a week seven)."""
+    if anchor.dct is None:
+        return resolution
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    hours = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}.get(unit)
+    if hours is not None:
+        days = math.ceil(amount * hours / 24)
+        other = anchor.dct + dt.timedelta(days=days if window in _FORWARD else -days)
+    elif unit in ("day", "week", "weekend"):
+        days = math.ceil(amount * (1 if unit == "day" else 7)) - 1
+        other = anchor.dct + dt.timedelta(days=days if window in _FORWARD else -days)
+    else:
+        months = math.ceil(amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120,
+                                     "century": 1200}[unit])
+        step = dt.timedelta(days=1)
+        other = (add_months(anchor.dct, months) - step if window in _FORWARD
+                 else add_months(anchor.dct, -months) + step)
+    start, end = sorted((anchor.dct, other))
+    return replace(resolution, start=start, end=end, anchored=True)
+
+
+_FORWARD = frozenset({"next", "coming"})
 
 def _resolve_bare_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     return Resolution("DURATION", duration_value(None, match.group("unit")))
@@ -928,8 +962,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "duration",
-        rf"(?:(?P<qualifier>{_alternatives(QUALIFIERS)})\s+)?"
-        rf"(?:the\s+(?:past|last|next|first|coming|previous|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
+        rf"(?:(?P<qualifier>{_alternatives(QUALIFIERS)})\s+(?!the\s))?"
+        rf"(?:the\s+(?:(?P<window>past|last|previous|next|coming)|first|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
         rf"(?!-old|\s+old)(?:-long)?",
         _resolve_duration,
     ),
