@@ -187,6 +187,8 @@ class Arguments:
             recipient = None  # "offered its troops to Lebanon": the troops are the offer
         if recipient is None:
             recipient = self._first(verb, ("dative",)) or self._prep_object(verb, _ADDRESSEE_PREPS)
+        if recipient is None and not passive:
+            recipient = self._inside_object(verb) or self._clause_subject(verb)
         if recipient is None:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.pos_ == "VERB":
@@ -428,6 +430,28 @@ class Arguments:
                             found = self.participant(conj)
                             break
                 return found
+        return None
+
+    def _inside_object(self, verb: Token) -> Participant | None:
+        """Who an abstract object belongs to: "rejected an Indian proposal", "demanded the
+        withdrawal of Serbian forces", "rejected calls by Kofi Annan"."""
+        for obj in (c for c in verb.children if c.dep_ in _OBJECTS):
+            for child in obj.children:
+                if child.dep_ == "poss" or child.dep_ == "amod" and child.i < obj.i:
+                    found = self.participant(child, modifier=True)
+                    if found is not None:
+                        return found
+            found = self._prep_object(obj, frozenset({"of", "by", "from"}))
+            if found is not None:
+                return found
+        return None
+
+    def _clause_subject(self, verb: Token) -> Participant | None:
+        """Whom a demand or a call addresses: "demanded that Israel ease restrictions"."""
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return self.participant(subject)
         return None
 
     def _between(self, head: Token) -> tuple[Participant | None, Participant | None]:
