@@ -355,7 +355,12 @@ def _bare_mention(found: Found, event: Event) -> bool:
     if event.mode == "explosives" and anonymous and _accident(found.head, industrial=True):
         return True  # a furnace or a storage tank that blew up is an accident, not an attack
     material = event.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE")
-    if material and event.mode in _SELF_EVIDENT and not _topic(found.head):
+    if (
+        material
+        and event.mode in _SELF_EVIDENT
+        and not _topic(found.head)
+        and not _habitual(found.head)
+    ):
         return False  # "the looting of shops", "G20 protests": the word is the report
     return (
         found.head.pos_ != "VERB"
@@ -385,6 +390,23 @@ _SELF_EVIDENT = frozenset(
 )
 """Modes whose noun alone reports a happening, with or without a named doer."""
 _TOPICS = frozenset({"for", "about", "against", "over", "on", "of", "to", "into"})
+
+
+_HABITUAL = frozenset(
+    {"regularly", "routinely", "often", "frequently", "usually", "repeatedly", "always"}
+)
+
+
+def _habitual(noun: Token) -> bool:
+    """ "regularly reports casualties from air strikes": a pattern, not one event."""
+    current = noun
+    for _ in range(7):
+        if any(c.lower_ in _HABITUAL for c in current.children):
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _topic(noun: Token) -> bool:
