@@ -381,3 +381,12 @@ def test_durations_ending_or_starting_at_the_dct_carry_their_days(
     assert (resolution.start, resolution.end) == (
         dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     assert date_precision(resolution.start, resolution.end) == code
+
+
+def test_parts_of_the_day_in_focus() -> None:
+    text = ("Shelling began on Sunday, Dec. 31. The next morning, troops withdrew. "
+            "Later in the day they returned, and that evening drones came.")
+    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
+    assert found == [("Sunday, Dec. 31", "2023-12-31"), ("The next morning", "2024-01-01TMO"),
+                     ("Later in the day", "2024-01-01"), ("that evening", "2024-01-01TEV")]
+    assert only("Aid will arrive within weeks.", FRIDAY)[:2] == ("weeks", "PXW")

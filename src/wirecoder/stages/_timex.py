@@ -867,6 +867,21 @@ def _resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     )
 
 
+_PART_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+
+
+def _resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """"the next morning", "later in the day", "that evening": a part of the day in focus
+    (or of the day after or before it); from the DCT when the text has named no day."""
+    shift = _PART_STEPS.get((match.group("part_step") or "").lower(), 0)
+    part = match.group("part").lower()
+    clock = "" if part == "day" else f"T{PARTS_OF_DAY[part]}"
+    resolution = anchor.period(lambda dct: Period("day", dct).shifted(shift), "PAST_REF")
+    if clock and resolution.start is not None:
+        resolution = replace(resolution, type="TIME", value=resolution.value + clock)
+    return replace(resolution, follows=(("day", shift),), clock=clock)
+
+
 def _resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """"that day", "the same week", "later that year": the period holding the time in focus."""
     grain, _ = UNITS[match.group("unit").lower()]
@@ -979,6 +994,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("weekend", r"(?:the|this\s+(?P<past>past))\s+weekend", _resolve_weekend, True),
     _rule(
+        "day_part_in_focus",
+        r"(?:the\s+(?P<part_step>next|following|previous|preceding)|(?:later|earlier)\s+"
+        r"(?:in\s+the|that)|that)\s+(?P<part>morning|afternoon|evening|night|day)",
+        _resolve_day_part_in_focus,
+    ),
+    _rule(
         "same_period",
         r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|year)",
         _resolve_same_period,
@@ -999,7 +1020,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "bare_duration",
-        r"(?:for|over|in)\s+(?P<span>(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s)",
+        r"(?:for|over|in|within)\s+(?P<span>(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s)",
         _resolve_bare_duration,
     ),
     _rule(
