@@ -11,7 +11,10 @@ few more, named in the same style: ASSAULT ``aerial``, ``drone``, ``grenade``, `
 ``clash`` (two-sided fighting), territorial control ``capture``/``advance`` (ASSAULT) and
 ``withdraw`` (RETREAT), RETREAT ``surrender``, COERCE ``defuse`` (weapons intercepted, defused or
 seized), MOBILIZE ``base`` (a base, post or headquarters set up) and ``realign`` (a group forms,
-splits, merges or defects).
+splits, merges or defects), ACCUSE ``responsibility`` (a claim of responsibility).
+Contexts are PLOVER's (terrorism, cbrn, crime, crime_theft, crime_drugs, crime_sexual,
+crime_murder, enviro_disaster, migration, humanitarian, election, human_rights, military,
+diplomatic, economic, legal, government), plus ``territory`` for territorial control.
 """
 
 from __future__ import annotations

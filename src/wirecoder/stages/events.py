@@ -9,6 +9,10 @@ is the time expression of the trigger's clause (not of the reporting verb), else
 date with a lower precision. Each event lists the claims whose content covers its trigger. An
 event reported twice in one article is kept once, with the spans and claims of both reports.
 
+What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
+it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
+THREATEN, "X must ..." a REQUEST. A narrator's "would ... if" stays a hypothetical event.
+
 The stage needs only the parse and the actors; places, times and claims are used when the
 stages that make them ran before it.
 """
