@@ -18,7 +18,9 @@ def timex(start: int, end: int, value: str = "2023-01-02", kind: str = "DATE") -
 def test_read_timeml_offsets_point_into_the_text() -> None:
     document = read_timeml(FIXTURES / "wire_ceasefire.tml")
     assert str(document.dct) == "2023-01-04"
-    assert [document.text[g.start:g.end] for g in document.gold] == [g.text for g in document.gold]
+    assert [document.text[g.start : g.end] for g in document.gold] == [
+        g.text for g in document.gold
+    ]
     assert [g.text for g in document.gold][:3] == ["on Monday", "overnight", "Wednesday"]
     assert len(document.gold) == 8  # the DCT is not among the scored expressions
 
@@ -38,7 +40,9 @@ def test_tally_figures_follow_te3() -> None:
     span, attributes = tally.report("t").tables["span"], tally.report("t").tables["attributes"]
     strict, relaxed = span
     assert (strict["tp"], relaxed["tp"]) == (1, 2)
-    assert relaxed["precision"] == pytest.approx(2 / 3) and relaxed["recall"] == pytest.approx(2 / 3)
+    assert relaxed["precision"] == pytest.approx(2 / 3) and relaxed["recall"] == pytest.approx(
+        2 / 3
+    )
     value = attributes[0]
     assert value["accuracy"] == pytest.approx(0.5)
     assert value["f1"] == pytest.approx(0.5 * 2 / 3)

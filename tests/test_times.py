@@ -23,9 +23,9 @@ def expressions(text: str, dct: str | None, tense: Tense = None) -> list[Normali
 def only(text: str, dct: str | None, tense: Tense = None) -> tuple[str, str, str | None]:
     """The one expression in ``text``: its words, value and mod."""
     found = expressions(text, dct, tense)
-    assert len(found) == 1, [text[n.start:n.end] for n in found]
+    assert len(found) == 1, [text[n.start : n.end] for n in found]
     item = found[0]
-    return text[item.start:item.end], item.resolution.value, item.resolution.mod
+    return text[item.start : item.end], item.resolution.value, item.resolution.mod
 
 
 FRIDAY = "2023-04-07"  # a Friday
@@ -72,9 +72,9 @@ def test_past_reference_forms(text: str, dct: str, words: str, value: str) -> No
     ],
 )
 def test_since_points_back_and_runs_to_the_dct(text: str, dct: str, value: str) -> None:
-    """"since May" is a May already begun, whatever the tense, and lasts until the DCT."""
+    """ "since May" is a May already begun, whatever the tense, and lasts until the DCT."""
     (item,) = expressions(text, dct)
-    assert (text[item.start:item.end], item.resolution.value) == (text.split()[-1][:-1], value)
+    assert (text[item.start : item.end], item.resolution.value) == (text.split()[-1][:-1], value)
     assert item.resolution.end == dt.date.fromisoformat(dct)
 
 
@@ -100,16 +100,25 @@ def test_month_without_year_follows_the_tense_across_the_year_boundary() -> None
 
 def test_late_on_weekday_keeps_the_day_and_marks_the_end() -> None:
     assert only("The strike came late on Monday.", FRIDAY, "past") == (
-        "late on Monday", "2023-04-03", "END")
+        "late on Monday",
+        "2023-04-03",
+        "END",
+    )
     assert only("The strike came late on Monday.", MARCH_FIRST_WEDNESDAY, "past") == (
-        "late on Monday", "2023-02-27", "END")
+        "late on Monday",
+        "2023-02-27",
+        "END",
+    )
 
 
 def test_durations_keep_what_the_text_gives() -> None:
     assert only("The town has been shelled for months.", FRIDAY)[:2] == ("months", "PXM")
     assert only("The siege lasted three weeks.", FRIDAY)[:2] == ("three weeks", "P3W")
     assert only("Fighting went on for about 18 months.", FRIDAY) == (
-        "about 18 months", "P18M", "APPROX")
+        "about 18 months",
+        "P18M",
+        "APPROX",
+    )
     assert only("The talks lasted six hours.", FRIDAY)[:2] == ("six hours", "PT6H")
 
 
@@ -120,7 +129,8 @@ def test_sets() -> None:
 
 def test_clock_times_on_a_named_day() -> None:
     assert only("The blast came at 3:15 p.m. on Tuesday.", FRIDAY, "past")[1] == (
-        "2023-04-04T15:15")
+        "2023-04-04T15:15"
+    )
 
 
 def test_without_a_dct_relative_expressions_stay_unresolved() -> None:
@@ -137,9 +147,13 @@ def test_bare_may_and_verbs_are_not_dates() -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "code"),
-    [("2023-04-07", "2023-04-07", 1), ("2023-04-06", "2023-04-07", 2),
-     ("2023-04-03", "2023-04-09", 3), ("2023-02-01", "2023-02-28", 4),
-     ("2023-03-01", "2023-05-31", 5)],
+    [
+        ("2023-04-07", "2023-04-07", 1),
+        ("2023-04-06", "2023-04-07", 2),
+        ("2023-04-03", "2023-04-09", 3),
+        ("2023-02-01", "2023-02-28", 4),
+        ("2023-03-01", "2023-05-31", 5),
+    ],
 )
 def test_ucdp_precision_codes(start: str, end: str, code: int) -> None:
     assert date_precision(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == code
@@ -152,28 +166,41 @@ def test_periods_across_boundaries() -> None:
     assert Period.containing(dt.date(2023, 1, 1), "week").value == "2022-W52"
     winter = Period.containing(dt.date(2024, 2, 10), "season")
     assert (winter.value, winter.start, winter.end) == (
-        "2023-WI", dt.date(2023, 12, 1), dt.date(2024, 2, 29))
+        "2023-WI",
+        dt.date(2023, 12, 1),
+        dt.date(2024, 2, 29),
+    )
     assert Period.containing(dt.date(2023, 8, 1), "quarter").value == "2023-Q3"
 
 
 def test_stage_reads_tense_and_gives_intervals_and_precision(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("Officials said on Wednesday that shelling overnight had killed two people. "
-            "Envoys will meet on Tuesday, and the front has barely moved since May. "
-            "The city has been under fire for months, and losses rose last month.")
+    text = (
+        "Officials said on Wednesday that shelling overnight had killed two people. "
+        "Envoys will meet on Tuesday, and the front has barely moved since May. "
+        "The city has been under fire for months, and losses rose last month."
+    )
     document = make_document(text, published=FRIDAY)
     make_times(nlp, {})(document)
     found = {t.span.text: t for t in document.times}
     assert {k: v.value for k, v in found.items()} == {
-        "Wednesday": "2023-04-05", "overnight": "2023-04-06TNI", "Tuesday": "2023-04-11",
-        "May": "2022-05", "months": "PXM", "last month": "2023-03"}
+        "Wednesday": "2023-04-05",
+        "overnight": "2023-04-06TNI",
+        "Tuesday": "2023-04-11",
+        "May": "2022-05",
+        "months": "PXM",
+        "last month": "2023-03",
+    }
     assert (found["Wednesday"].start, found["Wednesday"].end, found["Wednesday"].precision) == (
-        dt.date(2023, 4, 5), dt.date(2023, 4, 5), 1)
+        dt.date(2023, 4, 5),
+        dt.date(2023, 4, 5),
+        1,
+    )
     assert found["overnight"].precision == 2
     assert found["last month"].precision == 4
     assert found["May"].precision == 5 and found["May"].end == dt.date(2023, 4, 7)
     assert found["months"].type == "DURATION" and found["months"].precision is None
     assert all(t.anchored for k, t in found.items() if k != "months")
-    assert all(text[t.span.start:t.span.end] == t.span.text for t in document.times)
+    assert all(text[t.span.start : t.span.end] == t.span.text for t in document.times)
     assert all(t.stage.name == "times" for t in document.times)
 
 
@@ -182,27 +209,37 @@ def test_stage_without_a_publication_date(make_document, nlp) -> None:  # type: 
     make_times(nlp, {})(document)
     (item,) = document.times
     assert (item.value, item.start, item.precision, item.anchored) == (
-        "XXXX-WXX-5", None, None, False)
+        "XXXX-WXX-5",
+        None,
+        None,
+        False,
+    )
 
 
 def test_a_weekday_before_a_date_picks_the_year_it_falls_in() -> None:
     assert only("The editorial ran on Monday, Oct. 26.", "2015-11-30", "past")[:2] == (
-        "Monday, Oct. 26", "2015-10-26")
+        "Monday, Oct. 26",
+        "2015-10-26",
+    )
     # with the day of the week, a January DCT still finds the December before
     assert only("It was signed on Friday, Dec. 29.", "2024-01-03")[1] == "2023-12-29"
 
 
 def test_periods_of_a_named_relative_year() -> None:
     assert only("The dam was breached in June last year.", FRIDAY)[:2] == (
-        "June last year", "2022-06")
+        "June last year",
+        "2022-06",
+    )
     assert only("Losses narrowed in this year's first quarter.", NEW_YEAR_MONDAY)[1] == "2024-Q1"
     assert only("Output fell in the 2021 second quarter.", FRIDAY)[:2] == (
-        "the 2021 second quarter", "2021-Q2")
+        "the 2021 second quarter",
+        "2021-Q2",
+    )
     assert only("Elections are due this September.", "2024-02-05")[1] == "2024-09"
 
 
 def test_a_date_close_at_hand_beats_a_past_tense_a_year_away() -> None:
-    """"was set for Nov. 10" written on Nov. 2 names the coming Nov. 10."""
+    """ "was set for Nov. 10" written on Nov. 2 names the coming Nov. 10."""
     assert only("The deadline was set for Nov. 10.", "2023-11-02", "past")[1] == "2023-11-10"
     assert only("The deadline was set for Nov. 10.", "2023-05-02", "past")[1] == "2022-11-10"
     # words, not the tense, fix the direction of "since": no such override
@@ -212,9 +249,15 @@ def test_a_date_close_at_hand_beats_a_past_tense_a_year_away() -> None:
 def test_ago_at_the_grain_of_its_unit_with_qualifiers() -> None:
     assert only("The town fell a decade ago.", FRIDAY)[1] == "2013"
     assert only("Troops left nearly two weeks ago.", NEW_YEAR_MONDAY) == (
-        "nearly two weeks ago", "2023-W51", "LESS_THAN")
+        "nearly two weeks ago",
+        "2023-W51",
+        "LESS_THAN",
+    )
     assert only("The truce lasted almost two decades.", FRIDAY) == (
-        "almost two decades", "P20Y", "LESS_THAN")
+        "almost two decades",
+        "P20Y",
+        "LESS_THAN",
+    )
     # "before" points at an event in the text, not at the DCT: a plain duration
     assert only("He left 30 days before the vote.", FRIDAY)[:2] == ("30 days", "P30D")
 
@@ -224,22 +267,31 @@ def test_as_early_as_points_forward() -> None:
 
 
 def test_stage_keeps_dates_in_noun_phrases_free_of_the_sentence_tense(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The agency announced a second aid round, payable Dec. 1 to families registered by Nov. 20."
+    text = (
+        "The agency announced a second aid round, payable Dec. 1 to families registered by Nov. 20."
+    )
     document = make_document(text, published="2023-11-10")
     make_times(nlp, {})(document)
     assert [(t.span.text, t.value) for t in document.times] == [
-        ("Dec. 1", "2023-12-01"), ("Nov. 20", "2023-11-20")]
+        ("Dec. 1", "2023-12-01"),
+        ("Nov. 20", "2023-11-20"),
+    ]
 
 
 def test_expressions_that_count_from_the_time_just_named() -> None:
-    text = ("Shelling began on Sunday, Dec. 31. The next day, troops withdrew. "
-            "Two days earlier, talks had failed; later that day they resumed. "
-            "A year earlier the front was quiet. The following week, aid arrived.")
-    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
+    text = (
+        "Shelling began on Sunday, Dec. 31. The next day, troops withdrew. "
+        "Two days earlier, talks had failed; later that day they resumed. "
+        "A year earlier the front was quiet. The following week, aid arrived."
+    )
+    found = [(text[n.start : n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
     assert found == [
-        ("Sunday, Dec. 31", "2023-12-31"), ("The next day", "2024-01-01"),
-        ("Two days earlier", "2023-12-30"), ("later that day", "2023-12-30"),
-        ("A year earlier", "2022"), ("The following week", "2024-W01"),
+        ("Sunday, Dec. 31", "2023-12-31"),
+        ("The next day", "2024-01-01"),
+        ("Two days earlier", "2023-12-30"),
+        ("later that day", "2023-12-30"),
+        ("A year earlier", "2022"),
+        ("The following week", "2024-W01"),
     ]
 
 
@@ -249,11 +301,17 @@ def test_without_a_named_time_anaphora_fall_back_to_the_dct() -> None:
 
 
 def test_quarter_in_focus_and_its_year_earlier_comparison() -> None:
-    text = ("Profit rose in the fourth quarter. Sales fell from a year ago, and the "
-            "year-earlier period was weak. In the quarter, costs grew.")
-    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-02-01")]
-    assert found == [("the fourth quarter", "2023-Q4"), ("a year ago", "2022-Q4"),
-                     ("the year-earlier period", "2022-Q4"), ("the quarter", "2023-Q4")]
+    text = (
+        "Profit rose in the fourth quarter. Sales fell from a year ago, and the "
+        "year-earlier period was weak. In the quarter, costs grew."
+    )
+    found = [(text[n.start : n.end], n.resolution.value) for n in expressions(text, "2024-02-01")]
+    assert found == [
+        ("the fourth quarter", "2023-Q4"),
+        ("a year ago", "2022-Q4"),
+        ("the year-earlier period", "2022-Q4"),
+        ("the quarter", "2023-Q4"),
+    ]
     # with no quarter named, "the latest quarter" is the last one over by the DCT
     assert only("Losses grew in the latest quarter.", "2024-02-01")[1] == "2023-Q4"
     assert only("A year ago the bridge stood.", "2024-02-01")[1] == "2023"
@@ -262,10 +320,12 @@ def test_quarter_in_focus_and_its_year_earlier_comparison() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("The decree of 07.04.2023 took effect.", "2023-04-07"),
-     ("A memo dated 4/7/23 leaked.", "2023-04-07"),
-     ("The log of 25/12/2022 shows it.", "2022-12-25"),
-     ("Filed on 2023/04/07 in Kyiv.", "2023-04-07")],
+    [
+        ("The decree of 07.04.2023 took effect.", "2023-04-07"),
+        ("A memo dated 4/7/23 leaked.", "2023-04-07"),
+        ("The log of 25/12/2022 shows it.", "2022-12-25"),
+        ("Filed on 2023/04/07 in Kyiv.", "2023-04-07"),
+    ],
 )
 def test_numeric_dates(text: str, value: str) -> None:
     assert only(text, FRIDAY)[1] == value
@@ -281,18 +341,20 @@ def test_day_ranges_mid_month_and_the_weekend() -> None:
     assert night.resolution.value == "2023-03-31"  # a range across months: its first day
     (span,) = expressions("Strikes hit the port on the night of April 5-6.", FRIDAY, "past")
     assert (span.resolution.value, span.resolution.start, span.resolution.end) == (
-        "2023-04-05", dt.date(2023, 4, 5), dt.date(2023, 4, 6))
+        "2023-04-05",
+        dt.date(2023, 4, 5),
+        dt.date(2023, 4, 6),
+    )
     assert date_precision(span.resolution.start, span.resolution.end) == 2
     assert only("By mid-March, the town was encircled.", FRIDAY) == ("mid-March", "2023-03", "MID")
-    assert only("Ten died over the weekend.", FRIDAY, "past")[:2] == (
-        "the weekend", "2023-W13-WE")
+    assert only("Ten died over the weekend.", FRIDAY, "past")[:2] == ("the weekend", "2023-W13-WE")
     assert only("Ten died over the weekend.", "2023-04-09", "past")[1] == "2023-W14-WE"
     assert only("Rallies will be held over the weekend.", FRIDAY, "future")[1] == "2023-W14-WE"
 
 
 def test_words_inside_other_words_are_not_expressions() -> None:
     text = "They did not know it; the snowfall was unknown until the nightly news."
-    assert [text[n.start:n.end] for n in expressions(text, FRIDAY)] == ["nightly"]
+    assert [text[n.start : n.end] for n in expressions(text, FRIDAY)] == ["nightly"]
 
 
 def test_without_a_tense_the_past_is_preferred_and_a_schedule_points_forward() -> None:
@@ -304,37 +366,97 @@ def test_without_a_tense_the_past_is_preferred_and_a_schedule_points_forward() -
 
 
 def test_a_year_before_a_quarter_is_not_a_count() -> None:
-    assert all(n.resolution.type != "DURATION"
-               for n in expressions("Sales beat the 2021 quarter.", FRIDAY))
+    assert all(
+        n.resolution.type != "DURATION" for n in expressions("Sales beat the 2021 quarter.", FRIDAY)
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "dct", "tense", "words", "value", "start", "end"),
     [
-        ("A truce held over Orthodox Easter.", "2023-05-10", "past", "Orthodox Easter",
-         "2023-04-16", "2023-04-16", "2023-04-16"),
-        ("A truce held over Orthodox Easter.", "2023-03-10", "past", "Orthodox Easter",
-         "2022-04-24", "2022-04-24", "2022-04-24"),
-        ("A truce is planned for Orthodox Easter.", FRIDAY, "future", "Orthodox Easter",
-         "2023-04-16", "2023-04-16", "2023-04-16"),
-        ("Raids eased during Ramadan.", FRIDAY, "past", "Ramadan",
-         "2023-04", "2023-03-23", "2023-04-20"),
-        ("Prisoners were swapped before Eid al-Fitr.", "2024-04-15", "past", "Eid al-Fitr",
-         "2024-04-10", "2024-04-10", "2024-04-10"),
-        ("Shells fell on Christmas Eve.", NEW_YEAR_MONDAY, "past", "Christmas Eve",
-         "2023-12-24", "2023-12-24", "2023-12-24"),
-        ("The offensive began at Easter 2022.", FRIDAY, None, "Easter 2022",
-         "2022-04-17", "2022-04-17", "2022-04-17"),
-        ("Last Christmas the town was calm.", "2024-03-01", None, "Last Christmas",
-         "2023-12-25", "2023-12-25", "2023-12-25"),
+        (
+            "A truce held over Orthodox Easter.",
+            "2023-05-10",
+            "past",
+            "Orthodox Easter",
+            "2023-04-16",
+            "2023-04-16",
+            "2023-04-16",
+        ),
+        (
+            "A truce held over Orthodox Easter.",
+            "2023-03-10",
+            "past",
+            "Orthodox Easter",
+            "2022-04-24",
+            "2022-04-24",
+            "2022-04-24",
+        ),
+        (
+            "A truce is planned for Orthodox Easter.",
+            FRIDAY,
+            "future",
+            "Orthodox Easter",
+            "2023-04-16",
+            "2023-04-16",
+            "2023-04-16",
+        ),
+        (
+            "Raids eased during Ramadan.",
+            FRIDAY,
+            "past",
+            "Ramadan",
+            "2023-04",
+            "2023-03-23",
+            "2023-04-20",
+        ),
+        (
+            "Prisoners were swapped before Eid al-Fitr.",
+            "2024-04-15",
+            "past",
+            "Eid al-Fitr",
+            "2024-04-10",
+            "2024-04-10",
+            "2024-04-10",
+        ),
+        (
+            "Shells fell on Christmas Eve.",
+            NEW_YEAR_MONDAY,
+            "past",
+            "Christmas Eve",
+            "2023-12-24",
+            "2023-12-24",
+            "2023-12-24",
+        ),
+        (
+            "The offensive began at Easter 2022.",
+            FRIDAY,
+            None,
+            "Easter 2022",
+            "2022-04-17",
+            "2022-04-17",
+            "2022-04-17",
+        ),
+        (
+            "Last Christmas the town was calm.",
+            "2024-03-01",
+            None,
+            "Last Christmas",
+            "2023-12-25",
+            "2023-12-25",
+            "2023-12-25",
+        ),
     ],
 )
-def test_feasts(text: str, dct: str, tense: Tense, words: str, value: str, start: str,
-                end: str) -> None:
+def test_feasts(
+    text: str, dct: str, tense: Tense, words: str, value: str, start: str, end: str
+) -> None:
     (item,) = expressions(text, dct, tense)
-    assert (text[item.start:item.end], item.resolution.value) == (words, value)
+    assert (text[item.start : item.end], item.resolution.value) == (words, value)
     assert (item.resolution.start, item.resolution.end) == (
-        dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+    )
 
 
 def test_lowercase_feast_words_are_not_feasts() -> None:
@@ -343,17 +465,22 @@ def test_lowercase_feast_words_are_not_feasts() -> None:
 
 def test_a_value_counted_from_a_stated_year_is_not_anchored_to_the_dct() -> None:
     text = "In 2021 the front moved. The following year it broke. The next day, on Friday."
-    found = {text[n.start:n.end]: n.resolution for n in expressions(text, FRIDAY)}
+    found = {text[n.start : n.end]: n.resolution for n in expressions(text, FRIDAY)}
     assert (found["The following year"].value, found["The following year"].anchored) == (
-        "2022", False)
+        "2022",
+        False,
+    )
     assert found["Friday"].anchored
 
 
 def test_a_bare_clock_time_takes_the_day_the_story_is_on() -> None:
     text = "The market was hit on Thursday shortly after 10 a.m. At noon, rescuers arrived."
-    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2025-03-14")]
-    assert found == [("Thursday", "2025-03-13"), ("10 a.m.", "2025-03-13T10:00"),
-                     ("noon", "2025-03-13T12:00")]
+    found = [(text[n.start : n.end], n.resolution.value) for n in expressions(text, "2025-03-14")]
+    assert found == [
+        ("Thursday", "2025-03-13"),
+        ("10 a.m.", "2025-03-13T10:00"),
+        ("noon", "2025-03-13T12:00"),
+    ]
     assert only("Sirens sounded at 3 p.m.", "2025-03-14")[1] == "2025-03-14T15:00"
     assert only("Sirens sounded at 3 p.m.", None)[1] == "XXXX-XX-XXT15:00"
 
@@ -361,14 +488,38 @@ def test_a_bare_clock_time_takes_the_day_the_story_is_on() -> None:
 @pytest.mark.parametrize(
     ("text", "words", "value", "start", "end", "code"),
     [
-        ("In the past 24 hours, 30 attacks were repelled.", "the past 24 hours", "PT24H",
-         "2023-12-31", "2024-01-01", 2),
-        ("Over the past week, 12 people died.", "the past week", "P1W",
-         "2023-12-26", "2024-01-01", 3),
-        ("Over the next two weeks, aid will arrive.", "the next two weeks", "P2W",
-         "2024-01-01", "2024-01-14", 4),
-        ("In the last three months, 90 died.", "the last three months", "P3M",
-         "2023-10-02", "2024-01-01", 5),
+        (
+            "In the past 24 hours, 30 attacks were repelled.",
+            "the past 24 hours",
+            "PT24H",
+            "2023-12-31",
+            "2024-01-01",
+            2,
+        ),
+        (
+            "Over the past week, 12 people died.",
+            "the past week",
+            "P1W",
+            "2023-12-26",
+            "2024-01-01",
+            3,
+        ),
+        (
+            "Over the next two weeks, aid will arrive.",
+            "the next two weeks",
+            "P2W",
+            "2024-01-01",
+            "2024-01-14",
+            4,
+        ),
+        (
+            "In the last three months, 90 died.",
+            "the last three months",
+            "P3M",
+            "2023-10-02",
+            "2024-01-01",
+            5,
+        ),
     ],
 )
 def test_durations_ending_or_starting_at_the_dct_carry_their_days(
@@ -376,17 +527,29 @@ def test_durations_ending_or_starting_at_the_dct_carry_their_days(
 ) -> None:
     (item,) = expressions(text, NEW_YEAR_MONDAY)
     resolution = item.resolution
-    assert (text[item.start:item.end], resolution.type, resolution.value, resolution.mod) == (
-        words, "DURATION", value, None)
+    assert (text[item.start : item.end], resolution.type, resolution.value, resolution.mod) == (
+        words,
+        "DURATION",
+        value,
+        None,
+    )
     assert (resolution.start, resolution.end) == (
-        dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+    )
     assert date_precision(resolution.start, resolution.end) == code
 
 
 def test_parts_of_the_day_in_focus() -> None:
-    text = ("Shelling began on Sunday, Dec. 31. The next morning, troops withdrew. "
-            "Later in the day they returned, and that evening drones came.")
-    found = [(text[n.start:n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
-    assert found == [("Sunday, Dec. 31", "2023-12-31"), ("The next morning", "2024-01-01TMO"),
-                     ("Later in the day", "2024-01-01"), ("that evening", "2024-01-01TEV")]
+    text = (
+        "Shelling began on Sunday, Dec. 31. The next morning, troops withdrew. "
+        "Later in the day they returned, and that evening drones came."
+    )
+    found = [(text[n.start : n.end], n.resolution.value) for n in expressions(text, "2024-01-05")]
+    assert found == [
+        ("Sunday, Dec. 31", "2023-12-31"),
+        ("The next morning", "2024-01-01TMO"),
+        ("Later in the day", "2024-01-01"),
+        ("that evening", "2024-01-01TEV"),
+    ]
     assert only("Aid will arrive within weeks.", FRIDAY)[:2] == ("weeks", "PXW")

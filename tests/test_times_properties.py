@@ -3,19 +3,67 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirecoder.stages._timex import Anchor, recognize
 
-WORDS = st.sampled_from([
-    "on", "Friday", "last", "next", "week", "month", "year", "May", "March", "since", "ago",
-    "two", "days", "earlier", "later", "that", "day", "the", "quarter", "year-ago", "mid-",
-    "April", "5-6", "31", "2022", "29", "Feb.", "February", "spring", "overnight", "every",
-    "Ramadan", "Eid", "al-Fitr", "Easter", "Orthodox", "for", "months", "about", "decade",
-    "07.04.2023", "4/7/23", "noon", "3:15", "p.m.", ",", ".", "now", "weekend", "following",
-])
+WORDS = st.sampled_from(
+    [
+        "on",
+        "Friday",
+        "last",
+        "next",
+        "week",
+        "month",
+        "year",
+        "May",
+        "March",
+        "since",
+        "ago",
+        "two",
+        "days",
+        "earlier",
+        "later",
+        "that",
+        "day",
+        "the",
+        "quarter",
+        "year-ago",
+        "mid-",
+        "April",
+        "5-6",
+        "31",
+        "2022",
+        "29",
+        "Feb.",
+        "February",
+        "spring",
+        "overnight",
+        "every",
+        "Ramadan",
+        "Eid",
+        "al-Fitr",
+        "Easter",
+        "Orthodox",
+        "for",
+        "months",
+        "about",
+        "decade",
+        "07.04.2023",
+        "4/7/23",
+        "noon",
+        "3:15",
+        "p.m.",
+        ",",
+        ".",
+        "now",
+        "weekend",
+        "following",
+    ]
+)
 TENSES = st.sampled_from([None, "past", "present", "future"])
 
 
@@ -31,7 +79,7 @@ def test_expressions_are_ordered_disjoint_spans_with_sound_intervals(
 ) -> None:
     text = " ".join(words) + noise
     found = recognize(text, lambda candidate: Anchor(dct, tense))  # type: ignore[arg-type]
-    for item, after in zip(found, found[1:]):
+    for item, after in itertools.pairwise(found):
         assert item.end <= after.start
     for item in found:
         resolution = item.resolution

@@ -24,10 +24,17 @@ def test_shared_example_dates_normalize(nlp, make_document) -> None:  # type: ig
     text = shared_path("examples", "bakhmut-2023-04-07.txt").read_text(encoding="utf-8")
     document = make_document(text, published="2023-04-07")
     make_times(nlp, {})(document)
-    calendar_dates = [(t.span.text, t.value) for t in document.times
-                      if t.type == "DATE" and not t.value.endswith("_REF")]
+    calendar_dates = [
+        (t.span.text, t.value)
+        for t in document.times
+        if t.type == "DATE" and not t.value.endswith("_REF")
+    ]
     assert calendar_dates == EXPECTED_DATES
     by_words = {t.span.text: t for t in document.times}
     assert (by_words["months"].type, by_words["months"].value) == ("DURATION", "PXM")
     assert [by_words[w].precision for w in ("Friday", "Thursday", "last month", "last year")] == [
-        1, 1, 4, 5]
+        1,
+        1,
+        4,
+        5,
+    ]

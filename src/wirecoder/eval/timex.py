@@ -172,9 +172,9 @@ def timeml_files(folder: Path) -> list[Path]:
 
 def annotate(documents: Iterable[TimemlDocument]) -> Iterator[tuple[TimemlDocument, list[Timex]]]:
     """Run the parse and the ``times`` stage on each document, its DCT as publication date."""
+    from .._config import Config
     from .._document import Document
     from .._pipeline import load_model
-    from .._config import Config
     from ..schema import Article
     from ..stages.times import make_times
 

@@ -25,11 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
-
-import dateparser
 
 from ..schema import TimexType
 from ._timex_calendar import HOLIDAYS, Dated, Grain, Period, add_months
@@ -200,7 +198,7 @@ MAY_CUES = frozenset(
 """Words that must precede a bare "May" or "March" for it to be read as a month."""
 
 
-def _alternatives(words: object) -> str:
+def _alternatives(words: Iterable[object]) -> str:
     """A regex alternation of words, longest first so that no prefix shadows a longer word."""
     return "|".join(
         sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
@@ -438,8 +436,9 @@ def _resolve_first_day(match: re.Match[str], anchor: Anchor) -> Resolution | Non
     if match.group("lead_weekday"):  # "Friday, Oct. 23": the year in which Oct. 23 is a Friday
         weekday = _weekday(match.group("lead_weekday"))
         found = anchor.occurrence(
-            lambda year: p if (p := _day_period(year, month, day)) and p.start.weekday() == weekday
-            else None,
+            lambda year: (
+                p if (p := _day_period(year, month, day)) and p.start.weekday() == weekday else None
+            ),
             unresolved,
         )
         if found.anchored:
@@ -467,7 +466,9 @@ def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     if match.group("year"):
         return absolute(Period("month", dt.date(int(match.group("year")), month, 1)))
     if match.group("rel_year"):  # "June last year"
-        return _in_relative_year(match, anchor, lambda year: Period("month", dt.date(year, month, 1)))
+        return _in_relative_year(
+            match, anchor, lambda year: Period("month", dt.date(year, month, 1))
+        )
     return anchor.occurrence(
         lambda year: Period("month", dt.date(year, month, 1)), f"XXXX-{month:02d}"
     )
@@ -480,6 +481,8 @@ ones follow US wire style; dateparser swaps the two when a part exceeds 12."""
 
 def _resolve_numeric_date(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """2023-04-07, 2023/04/07, 07.04.2023, 4/7/2023 and 4/7/23, read by dateparser."""
+    import dateparser  # type: ignore[import-untyped]  # slow to import; numeric dates are rare
+
     order = "YMD" if match.group("lead_year") else _NUMERIC_ORDER[match.group("separator")]
     parsed = dateparser.parse(
         match.group(0),
@@ -560,7 +563,9 @@ def _resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution
     shift = _RELATIVE_SHIFT[relation]
     if match.group("unit"):
         grain, _ = UNITS[match.group("unit").lower()]
-        if relation == "past" or (match.group("rel").lower().startswith("the") and relation == "last"):
+        if relation == "past" or (
+            match.group("rel").lower().startswith("the") and relation == "last"
+        ):
             duration = Resolution("DURATION", duration_value(1, match.group("unit")))
             return _windowed(duration, anchor, 1, match.group("unit"), "past")
         unresolved = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[shift + 1]
@@ -623,7 +628,7 @@ def _step_yearly(
 
 
 def _resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    """"two days ago" is a day, "a decade ago" a year: the period that many units back, at
+    """ "two days ago" is a day, "a decade ago" a year: the period that many units back, at
     the unit's grain (decades and centuries count in years); vague counts stay PAST_REF."""
     unit = match.group("unit").lower().replace("centurie", "century")
     grain, _ = UNITS[unit]
@@ -642,9 +647,7 @@ def _resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     follows: tuple[Step, ...] = (("quarter", 4 * shift),) if grain == "year" else ()
     if match.group("direction").lower() == "earlier":
         follows += ((grain, shift),)
-    resolution = anchor.period(
-        lambda dct: Period.containing(dct, grain).shifted(shift), reference
-    )
+    resolution = anchor.period(lambda dct: Period.containing(dct, grain).shifted(shift), reference)
     return replace(resolution, mod=mod, follows=follows)
 
 
@@ -693,7 +696,7 @@ def _resolve_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None
 def _windowed(
     resolution: Resolution, anchor: Anchor, amount: float, unit: str, window: str
 ) -> Resolution:
-    """"the past 24 hours", "the next two weeks": a duration ending (or starting) at the DCT,
+    """ "the past 24 hours", "the next two weeks": a duration ending (or starting) at the DCT,
     with the calendar days it covers (24 hours touch two days, a week seven)."""
     if anchor.dct is None:
         return resolution
@@ -706,16 +709,21 @@ def _windowed(
         days = math.ceil(amount * (1 if unit == "day" else 7)) - 1
         other = anchor.dct + dt.timedelta(days=days if window in _FORWARD else -days)
     else:
-        months = math.ceil(amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120,
-                                     "century": 1200}[unit])
+        months = math.ceil(
+            amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+        )
         step = dt.timedelta(days=1)
-        other = (add_months(anchor.dct, months) - step if window in _FORWARD
-                 else add_months(anchor.dct, -months) + step)
+        other = (
+            add_months(anchor.dct, months) - step
+            if window in _FORWARD
+            else add_months(anchor.dct, -months) + step
+        )
     start, end = sorted((anchor.dct, other))
     return replace(resolution, start=start, end=end, anchored=True)
 
 
 _FORWARD = frozenset({"next", "coming"})
+
 
 def _resolve_bare_duration(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     return Resolution("DURATION", duration_value(None, match.group("unit")))
@@ -760,8 +768,15 @@ def _resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         follows: tuple[Step, ...] = (("day", 0),)
         if day is None:
             return Resolution("TIME", f"XXXX-XX-XX{clock}", follows=follows, clock=clock)
-        return Resolution("TIME", day.isoformat() + clock, start=day, end=day, anchored=True,
-                          follows=follows, clock=clock)
+        return Resolution(
+            "TIME",
+            day.isoformat() + clock,
+            start=day,
+            end=day,
+            anchored=True,
+            follows=follows,
+            clock=clock,
+        )
     if day is None:
         return Resolution("TIME", f"XXXX-XX-XX{clock}")
     return Resolution("TIME", day.isoformat() + clock, start=day, end=day, anchored=True)
@@ -846,13 +861,14 @@ def _resolve_holiday(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         return Resolution("DATE", found.value, start=found.start, end=found.end)
     unresolved = "XXXX"
     if match.group("holiday_rel"):
-        return _step_yearly(anchor, _RELATIVE_SHIFT[match.group("holiday_rel").lower()], make,
-                            unresolved)
+        return _step_yearly(
+            anchor, _RELATIVE_SHIFT[match.group("holiday_rel").lower()], make, unresolved
+        )
     return anchor.occurrence(make, unresolved)
 
 
 def _resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    """"over the weekend": like a weekday, the latest begun by the DCT, or with a future
+    """ "over the weekend": like a weekday, the latest begun by the DCT, or with a future
     tense the next not over."""
     if anchor.dct is None:
         return Resolution("DATE", "XXXX-WXX-WE")
@@ -862,16 +878,14 @@ def _resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     else:
         saturday = dct - dt.timedelta(days=(dct.weekday() - 5) % 7)
     weekend = Period.containing(saturday, "weekend")
-    return Resolution(
-        "DATE", weekend.value, start=weekend.start, end=weekend.end, anchored=True
-    )
+    return Resolution("DATE", weekend.value, start=weekend.start, end=weekend.end, anchored=True)
 
 
 _PART_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
 
 
 def _resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    """"the next morning", "later in the day", "that evening": a part of the day in focus
+    """ "the next morning", "later in the day", "that evening": a part of the day in focus
     (or of the day after or before it); from the DCT when the text has named no day."""
     shift = _PART_STEPS.get((match.group("part_step") or "").lower(), 0)
     part = match.group("part").lower()
@@ -883,12 +897,14 @@ def _resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resoluti
 
 
 def _resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    """"that day", "the same week", "later that year": the period holding the time in focus."""
+    """ "that day", "the same week", "later that year": the period holding the time in focus."""
     grain, _ = UNITS[match.group("unit").lower()]
     return Resolution("DATE", "PAST_REF", follows=((grain, 0),))
 
 
-_FOCUS_WORDS = re.compile(r"year[-\s](?:earlier|ago)|previous[-\s]year|prior[-\s]year", re.IGNORECASE)
+_FOCUS_WORDS = re.compile(
+    r"year[-\s](?:earlier|ago)|previous[-\s]year|prior[-\s]year", re.IGNORECASE
+)
 
 
 def _resolve_focus_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -1155,17 +1171,22 @@ def follow_focus(readings: list[Normalized]) -> list[Normalized]:
             if found is not None:
                 period, source = found
                 resolution = replace(
-                    resolution, type="TIME" if resolution.clock else "DATE",
-                    value=period.value + resolution.clock, start=period.start,
-                    end=period.end, anchored=source.anchored,
+                    resolution,
+                    type="TIME" if resolution.clock else "DATE",
+                    value=period.value + resolution.clock,
+                    start=period.start,
+                    end=period.end,
+                    anchored=source.anchored,
                 )
                 compared = grain == "quarter"
                 break
         resolved.append(replace(reading, resolution=resolution))
         if compared:
             continue  # "the year-ago quarter" is a comparison; the story stays on its quarter
-        if resolution.start is not None and resolution.end is not None and (
-            resolution.type in ("DATE", "TIME") and resolution.value[:1].isdigit()
+        if (
+            resolution.start is not None
+            and resolution.end is not None
+            and (resolution.type in ("DATE", "TIME") and resolution.value[:1].isdigit())
         ):
             foci.append(resolution)
             if _QUARTER_VALUE.match(resolution.value):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from dateutil.easter import EASTER_ORTHODOX, easter
+from dateutil.easter import EASTER_ORTHODOX, easter  # type: ignore[import-untyped]
 from hijridate import Gregorian, Hijri
 
 Grain = Literal[

@@ -22,10 +22,26 @@ from ..schema import StageRef, TimeExpression
 from ._timex import Anchor, Candidate, Normalized, Tense, recognize
 from ._timex_calendar import date_precision
 
-FUTURE_GOVERNORS = frozenset({
-    "due", "expect", "expected", "schedule", "scheduled", "set", "plan", "going", "slate",
-    "poised", "intend", "aim", "prepare", "ready", "hope", "likely",
-})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "due",
+        "expect",
+        "expected",
+        "schedule",
+        "scheduled",
+        "set",
+        "plan",
+        "going",
+        "slate",
+        "poised",
+        "intend",
+        "aim",
+        "prepare",
+        "ready",
+        "hope",
+        "likely",
+    }
+)
 """Words (or lemmas) whose infinitive complement is about the future: "is due to meet on
 Friday", "is scheduled to close Monday"."""
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
