@@ -28,6 +28,8 @@ from ._attribution_lexicon import (
     STANCE_VERBS,
 )
 
+_TEXT_KEY = "wirecoder.text"
+_ANY_CUE = CUE_VERBS | STANCE_VERBS
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 """Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -50,9 +52,17 @@ class Attribution:
     """How it was found: ``verb``, ``according``, ``colon`` or ``title``."""
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attribution relations of a parsed document, in text order."""
-    quotes = quotation_regions(doc.text)
+    quotes = quotation_regions(text_of(doc))
     found = [
         attribution
         for token in doc
@@ -84,13 +94,14 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    lemma = _lemma(token)
+    according = token.lower_ == "according" and _next_is(token, "to")
+    if not according and (token.pos_ not in ("VERB", "AUX") or lemma not in _ANY_CUE):
+        return None
     if _in_quotes((token.idx, token.idx + 1), quotes):
         return None  # reported inside someone's quotation: part of their words, not a new source
-    lemma = _lemma(token)
-    if token.lower_ == "according" and _next_is(token, "to"):
+    if according:
         return _according_to(doc, token, quotes)
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
     if lemma in STANCE_VERBS:
         if not _spoken_by_a_speaker(token):
             return None
@@ -283,7 +294,7 @@ def _quotation_before(
     """The quotation that an attribution follows ("'... no?' Freddy Ortega said."), when the
     parser put the two in separate sentences."""
     for region_start, region_end in quotes:
-        gap = doc.text[region_end:clause_start]
+        gap = text_of(doc)[region_end:clause_start]
         if region_end <= clause_start and not gap.strip(" ,") and "\n" not in gap:
             return [(region_start, region_end)]
     return []
@@ -309,16 +320,10 @@ def _object_content(
         return []
     start = min(child.left_edge.i for child in arguments)
     end = max(child.right_edge.i for child in arguments) + 1
-    for child in (
-        verb.children
-    ):  # what else the verb says of its object: "announced a concert [in support of X]"
-        if (
-            child.i >= end
-            and child.dep_ in ("prep", "acl", "advcl", "xcomp")
-            and not _is_setting(child)
-        ):
-            if doc[child.left_edge.i - 1].text != ",":
-                end = max(end, child.right_edge.i + 1)
+    for child in verb.children:  # what else it says of its object: "a concert [in support of X]"
+        extends = child.dep_ in ("prep", "acl", "advcl", "xcomp") and not _is_setting(child)
+        if child.i >= end and extends and doc[child.left_edge.i - 1].text != ",":
+            end = max(end, child.right_edge.i + 1)
     if _cue_preposition(verb) is not None:
         start += 1  # "called for [a ceasefire]": the preposition belongs to the cue
     return _content_in_paragraph(doc, start, end, quotes, verb)
@@ -526,12 +531,12 @@ def _content_span(
     if start >= end:
         return None
     first, last = doc[start].idx, _end_char(doc[end - 1])
-    if doc.text[last - 1] == "." and doc[end - 1].is_sent_end is not False:
+    if text_of(doc)[last - 1] == "." and doc[end - 1].is_sent_end is not False:
         last -= 1  # "in the U.S." ends a sentence: its full stop is not content
     for region_start, region_end in quotes:
         inside = region_start <= first and last <= region_end
-        opens = region_start <= first < region_end and _only_punct(doc.text[region_start:first])
-        closes = region_start < last <= region_end and _only_punct(doc.text[last:region_end])
+        opens = region_start <= first < region_end and _only_punct(text_of(doc)[region_start:first])
+        closes = region_start < last <= region_end and _only_punct(text_of(doc)[last:region_end])
         if opens or closes and inside:
             first = region_start
         if closes or opens and inside:
@@ -563,7 +568,7 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[
         for region in quotes:
             if region[0] < end:
                 continue
-            if not _continues(doc.text[end : region[0]]):
+            if not _continues(text_of(doc)[end : region[0]]):
                 break
             if any(region[0] <= c < region[1] for c in cue_chars) or any(
                 s[0] < region[1] and region[0] < s[1] for s in covered
@@ -590,12 +595,12 @@ def _continues(gap: str) -> bool:
 
 def _is_following_cue(doc: Doc, region: tuple[int, int], cue_chars: list[int]) -> bool:
     """Whether a cue comes right after the quotation in its sentence ('"...," she said')."""
-    after = doc.char_span(region[1], len(doc.text), alignment_mode="expand")
+    after = doc.char_span(region[1], len(text_of(doc)), alignment_mode="expand")
     if after is None:
         return False
     sentence_end = after[0].sent.end_char if len(after) else region[1]
     return any(
-        region[1] <= c < sentence_end and "\n" not in doc.text[region[1] : c] for c in cue_chars
+        region[1] <= c < sentence_end and "\n" not in text_of(doc)[region[1] : c] for c in cue_chars
     )
 
 

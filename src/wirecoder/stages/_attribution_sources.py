@@ -65,6 +65,7 @@ class SourceResolver:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.publisher = _publisher(document)
+        self._sentences = list(document.doc.sents)
         self._named: list[_Named] = [
             _Named(
                 ent.start_char,
@@ -208,9 +209,7 @@ class SourceResolver:
 
     def _previous_subject(self, before: int) -> _Named | None:
         """The actor named by the subject of one of the two sentences before ("The update ... It said")."""
-        sentences = [
-            sentence for sentence in self.document.doc.sents if sentence.end_char <= before
-        ]
+        sentences = [sentence for sentence in self._sentences if sentence.end_char <= before]
         for sentence in reversed(sentences[-2:]):
             subject = next(
                 (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None
