@@ -18,7 +18,7 @@ _SECTOR_NOUNS: dict[str, str] = {
         "ministry, ministry of defence, ministry of defense, military command, general staff, "
         "armed forces, special forces, national guard, border guards, border guard, sniper, "
         "snipers, gunners, navy ships, air strikes, airstrikes, shelling, occupiers, invaders, "
-        "defenders, mercenaries"
+        "defenders, mercenaries, aircraft, helicopters, helicopter gunships, gunships, bombers"
     ),
     "GOV": (
         "government, governments, authorities, authority, officials, official, president, prime "

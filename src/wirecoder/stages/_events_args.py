@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors import catalog, fold, sector_of
+from ..actors import ActorEntry, catalog, fold, sector_of
 from ..schema import Actor, Participant, Span
 from ._events_lexicon import LIGHT_VERBS, MILITARY_TARGETS, REPORTING_VERBS, VERBS
 
@@ -31,6 +31,12 @@ _ADDRESSEE_PREPS = (
     | frozenset({"to", "from", "for", "toward", "towards", "into", "over"})
 )
 """Prepositions that introduce who an act is aimed at: "gave aid to", "withdrew from", "talks with"."""
+
+
+def _state(name: str) -> ActorEntry | None:
+    """The country a name or capital stands for ("Israel", "the Ivory Coast", "Kyiv"), or None."""
+    entry = catalog().lookup(name)
+    return entry if entry is not None and entry.kind == "country" and entry.country else None
 
 
 def _own_forces(actor: Participant, recipient: Participant) -> bool:
@@ -283,16 +289,15 @@ class Arguments:
             if members:
                 return self.participant(members[0], modifier)
         generic = not modifier and sector_of(token.lemma_) is not None
-        modifiers = (
-            ()
-            if generic
-            else (c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss"))
-        )
+        modifiers = [c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss")]
         for candidate in (token, *modifiers):
             found = self.index.at(candidate.idx)
-            if found is not None:
-                start, end, actor = found
-                return self._named(actor, start, end)
+            if found is None:
+                continue
+            start, end, actor = found
+            if generic and candidate != token and (actor.kind == "country" or actor.sector is None):
+                continue  # "Israel's high court" is a court, of Israel: typed below
+            return self._named(actor, start, end)
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if token.lemma_.lower() in _WEAPONS and not modifier:
@@ -344,10 +349,22 @@ class Arguments:
         for child in token.children:
             if child.i < token.i and child.dep_ in ("amod", "compound", "poss"):
                 owner = self._pronoun(child) if child.pos_ == "PRON" else None
-                entry = catalog().demonym(child.text)
+                entry = catalog().demonym(child.text) or _state(child.text)
                 country = (owner.country if owner else None) or (entry.country if entry else None)
                 if country:
                     break
+        if country is None:  # "rebels in the Ivory Coast", "students throughout Indonesia"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "throughout"):
+                    place = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    entry = (
+                        _state(token.doc[place.left_edge.i : place.i + 1].text)
+                        if place is not None
+                        else None
+                    )
+                    if entry is not None:
+                        country = entry.country
+                        break
         actor_id = None
         if country and sector:
             linked = self.by_id.get(f"{country.lower()}.{sector.lower()}")
