@@ -553,3 +553,8 @@ def test_parts_of_the_day_in_focus() -> None:
         ("that evening", "2024-01-01TEV"),
     ]
     assert only("Aid will arrive within weeks.", FRIDAY)[:2] == ("weeks", "PXW")
+
+
+def test_fractional_durations() -> None:
+    assert only("The talks lasted 5 1/2 hours.", FRIDAY)[:2] == ("5 1/2 hours", "PT5.5H")
+    assert only("The siege lasted 1.5 years.", FRIDAY)[:2] == ("1.5 years", "P1.5Y")

@@ -221,7 +221,7 @@ def weekday_pattern(group: str = "weekday") -> str:
 
 
 NUMBER = (
-    rf"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?P<number>\d+\s+[1-9]/[1-9]|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"-(?:one|two|three|four|five|six|seven|eight|nine)|{_alternatives(NUMBER_WORDS)}|"
     rf"{_alternatives(VAGUE_NUMBERS)})"
 )
@@ -377,6 +377,10 @@ def _number(word: str) -> float | None:
     """The value of a number word or numeral; None for vague counts ("several")."""
     word = " ".join(word.lower().split())
     if word[0].isdigit():
+        whole, _, fraction = word.partition(" ")  # "5 1/2"
+        if fraction:
+            numerator, denominator = fraction.split("/")
+            return int(whole) + int(numerator) / int(denominator)
         return float(word)
     if "-" in word:
         tens, ones = word.split("-")
