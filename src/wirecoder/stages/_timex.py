@@ -3,10 +3,13 @@
 The grammar is a list of regular-expression rules over the raw text, each with a resolver that
 turns a match into a :class:`Resolution` given the document creation time (DCT) and the tense
 of the clause. Newswire conventions: a bare weekday is the latest such day on or before the DCT
-unless the tense is future; a date without a year is the occurrence the tense points to, or the
-one nearest the DCT; "overnight" and "last night" are the night that began the day before the
-DCT. Without a DCT, relative expressions keep an unresolved value (``XXXX-WXX-5``,
-``PAST_REF``) rather than a guess.
+unless the tense is future or present (a schedule); a date without a year is the occurrence the
+tense points to, else the nearest with the past preferred, and one within a month of the DCT
+beats a tense pointing a year away; "since May" always points back; "overnight" and "last
+night" are the night that began the day before the DCT. Expressions that count from a time the
+text has named ("the next day", "two days earlier", a bare "10 a.m.", "the year-ago quarter")
+are resolved in text order by :func:`follow_focus`. Without a DCT, relative expressions keep an
+unresolved value (``XXXX-WXX-5``, ``PAST_REF``) rather than a guess.
 
 dateparser reads the numeric dates (07.04.2023, 4/7/23, 2023/04/07: day-month order, fallback
 when a part exceeds 12, impossible dates refused). The rest it gets wrong for newswire, tried
