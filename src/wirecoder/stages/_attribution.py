@@ -110,7 +110,7 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
     content = _content_of(doc, token, lemma, quotes)
     if not content and lemma in OBJECT_VERBS | STANCE_VERBS:
         content = _object_content(doc, token, lemma, quotes)
-    source = _source_of(token)
+    source = _source_of(token) or (_source_before(token) if content else None)
     source_range = _noun_phrase(doc, source) if source is not None else None
     appended = _appended_source(doc, token) if not content and lemma in SPEECH_VERBS else None
     if appended is not None:
@@ -397,6 +397,23 @@ def _source_of(verb: Token) -> Token | None:
             if ancestor.lemma_.lower() in CUE_VERBS:
                 return _source_of(ancestor)
     return None
+
+
+def _source_before(verb: Token) -> Token | None:
+    """The noun phrase right before a verb the parser left without a subject ("Alarmed by the
+    unrest, Senator Harry Reid, the minority leader, said that ...")."""
+    doc = verb.doc
+    index = verb.i - 1
+    if index > 0 and doc[index].text == ",":
+        index -= 1
+    if index < 0 or doc[index].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    head = doc[index]
+    while head.dep_ in ("appos", "compound", "amod", "nmod", "poss") and head.head.i < verb.i:
+        head = head.head
+    if head.right_edge.i >= verb.i or head.left_edge.i < verb.sent.start:
+        return None
+    return head
 
 
 def _cue_extent(verb: Token) -> tuple[int, int]:
