@@ -280,3 +280,16 @@ def test_catalogued_originators_fold_across_wordings_and_local_ids_do_not(
         assert {"Russia's defence ministry", "the Russian defence ministry"} <= written
         said = claims(store, Filters(source="Russian Defence Ministry"))
         assert {row["origin"] for row in said} == {"Russian armed forces"}
+
+
+def test_postgresql_plans_each_query_for_its_own_values(store_url: str) -> None:
+    """psycopg would prepare a statement after five runs and PostgreSQL then may keep one plan
+    for all values, too slow for a place and day asked for; the store turns that off."""
+    with open_store(store_url) as store:
+        if store.dialect != "postgresql":
+            pytest.skip("PostgreSQL only")
+        connection = store.engine.raw_connection()
+        try:
+            assert connection.driver_connection.prepare_threshold is None  # type: ignore[union-attr]
+        finally:
+            connection.close()

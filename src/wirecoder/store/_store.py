@@ -66,7 +66,10 @@ def open_store(target: str) -> Store:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
-        engine = create_engine(url, future=True)
+        # No server-side prepared statements: a plan made for no values in particular (after five
+        # runs) reads far more of the events table than one for the place and day asked for.
+        options = {"prepare_threshold": None} if url.startswith("postgresql+psycopg") else {}
+        engine = create_engine(url, future=True, connect_args=options)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         with engine.begin() as connection:
