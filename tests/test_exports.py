@@ -196,6 +196,8 @@ def _event(
         ),
         (_event("AGREE", None), [], ("Strategic developments", "Agreement")),
         (_event("ASSAULT", "aerial", aux=["negated"]), [], None),
+        (_event("ASSAULT", "advance", aux=["historical"]), [], None),
+        (_event("AGREE", "withdraw"), [], None),
         (_event("CONSULT", "visit"), [], None),
     ],
 )

@@ -5,7 +5,8 @@ ACLED types come from a PLOVER -> ACLED crosswalk (``acled_type``): the PLOVER t
 decide, the actors' sectors split attacks on civilians from armed clashes and a state's territorial
 gains from a non-state group's, and the events around a protest decide whether it was peaceful,
 met with intervention or with excessive force. Events that did not happen (negated, future,
-hypothetical) are PLOVER records but never ACLED or UCDP rows.
+hypothetical) are PLOVER records but never ACLED or UCDP rows, nor are events an article only
+recalls (historical) or promises (AGREE to withdraw, release ...).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ AcledType = tuple[str, str]
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
 _ARMED = _STATE | {"REB", "UAF", "PRM"}
 _UNREAL = frozenset({"negated", "future", "hypothetical"})
+_BACKGROUND = frozenset({"historical"})
+"""Events recalled long after (the 2022 invasion in a 2023 story) are coded where they were news."""
 _EXPLOSIONS = "Explosions/Remote violence"
 _CIVILIANS = "Violence against civilians"
 _STRATEGIC = "Strategic developments"
@@ -81,7 +84,7 @@ def acled_type(event: Event, nearby: Sequence[Event] = ()) -> AcledType | None:
     ``nearby`` are the other events of the same paragraph (see ``neighbours``): a protest with an
     arrest or tear gas beside it is a protest with intervention.
     """
-    if set(event.aux) & _UNREAL:
+    if set(event.aux) & (_UNREAL | _BACKGROUND):
         return None
     kind, mode = event.type, event.mode
     if kind == "PROTEST":
@@ -110,6 +113,8 @@ def acled_type(event: Event, nearby: Sequence[Event] = ()) -> AcledType | None:
         if mode in ("surrender", "release", "ceasefire", "disarm"):
             return (_STRATEGIC, "Agreement")
         return (_STRATEGIC, "Other")
+    if kind == "AGREE" and mode is not None:
+        return None  # a promise to withdraw or release is not yet an agreement ACLED codes
     if kind in ("AGREE", "CONCEDE") or kind == "SUPPORT" and "diplomatic" in event.context:
         return (_STRATEGIC, "Agreement")
     return None
