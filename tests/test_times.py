@@ -558,3 +558,17 @@ def test_parts_of_the_day_in_focus() -> None:
 def test_fractional_durations() -> None:
     assert only("The talks lasted 5 1/2 hours.", FRIDAY)[:2] == ("5 1/2 hours", "PT5.5H")
     assert only("The siege lasted 1.5 years.", FRIDAY)[:2] == ("1.5 years", "P1.5Y")
+
+
+def test_the_edge_of_the_period_in_focus() -> None:
+    assert only("At the start of the month, strikes resumed.", FRIDAY) == (
+        "the start of the month",
+        "2023-04",
+        "START",
+    )
+    text = "Shelling began on Dec. 3; by the end of the month the town fell."
+    found = [
+        (text[n.start : n.end], n.resolution.value, n.resolution.mod)
+        for n in expressions(text, "2024-01-10", "past")
+    ]
+    assert found == [("Dec. 3", "2023-12-03", None), ("the end of the month", "2023-12", "END")]

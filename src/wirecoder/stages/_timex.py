@@ -903,6 +903,14 @@ def _resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resoluti
     return replace(resolution, follows=(("day", shift),), clock=clock)
 
 
+def _resolve_period_edge(match: re.Match[str], anchor: Anchor) -> Resolution | None:
+    """ "the end of the month", "by the start of the year": the period in focus, by default the
+    DCT's (the mod comes from the words before, in :func:`normalize`)."""
+    grain, _ = UNITS[match.group("unit").lower()]
+    resolution = anchor.period(lambda dct: Period.containing(dct, grain), "PRESENT_REF")
+    return replace(resolution, follows=((grain, 0),))
+
+
 def _resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """ "that day", "the same week", "later that year": the period holding the time in focus."""
     grain, _ = UNITS[match.group("unit").lower()]
@@ -1021,6 +1029,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+(?P<part_step>next|following|previous|preceding)|(?:later|earlier)\s+"
         r"(?:in\s+the|that)|that)\s+(?P<part>morning|afternoon|evening|night|day)",
         _resolve_day_part_in_focus,
+    ),
+    _rule(
+        "period_edge",
+        r"(?:start|end|beginning|middle)\s+of\s+(?P<span>the\s+(?P<unit>week|month|year))",
+        _resolve_period_edge,
     ),
     _rule(
         "same_period",
