@@ -180,3 +180,20 @@ def test_verbs_without_a_statement_are_not_claims(claims_pipeline: Pipeline) -> 
         )
     )
     assert all(not claim.attributed for claim in analysis.claims)
+
+
+def test_reports_without_a_named_speaker_are_anonymous(claims_pipeline: Pipeline) -> None:
+    text = (
+        "Russia is believed to have lost more than 300 tanks near Avdiivka since October. "
+        "It was reported that the bridge had been hit.\n\n"
+        "Asked about the losses, the Kremlin declined to comment."
+    )
+    analysis = claims_pipeline.analyze(Article(text=text, publisher="Reuters"))
+    believed = claim_by_cue(analysis, "is believed")
+    assert contents(believed) == [
+        "Russia",
+        "to have lost more than 300 tanks near Avdiivka since October",
+    ]
+    assert (believed.source.kind, believed.source.span) == ("anonymous", None)
+    assert claim_by_cue(analysis, "was reported").source.kind == "anonymous"
+    assert not any(c.cue is not None and c.cue.text.startswith("Asked") for c in analysis.claims)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ._attribution_lexicon import (
+    COGNITION_VERBS,
     CUE_VERBS,
     INFINITIVE_VERBS,
     OBJECT_PREPOSITIONS,
@@ -29,6 +30,10 @@ from ._attribution_lexicon import (
 )
 
 _TEXT_KEY = "wirecoder.text"
+_QUESTION_VERBS = frozenset({"ask"})
+_CIRCUMSTANCE_MARKS = frozenset(
+    {"as", "while", "when", "after", "before", "since", "because", "although", "though", "until"}
+)
 _ANY_CUE = CUE_VERBS | STANCE_VERBS
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 """Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
@@ -122,21 +127,18 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
             return None
     if not content and source is not None and source_range is not None:
         content = _quotation_before(doc, min(source_range[0], token.idx), quotes)
-    if (
-        not content
-        or source is None
-        or source_range is None
-        or _is_question_to_reader(token, source)
-    ):
+    if not content or source is None and not _unattributed_report(token):
+        return None
+    if source is not None and _is_question_to_reader(token, source):
         return None
     cue_start, cue_end = _cue_extent(token)
-    if _overlaps(source_range, content):
+    if source_range is not None and _overlaps(source_range, content):
         return None
     return Attribution(
         cue=(doc[cue_start].idx, _end_char(doc[cue_end - 1])),
         cue_token=token.i,
         source=source_range,
-        source_token=source.i,
+        source_token=source.i if source is not None else None,
         content=content,
         direct=any(_in_quotes(span, quotes) for span in content),
     )
@@ -184,6 +186,17 @@ def _content_of(
     doc: Doc, verb: Token, lemma: str, quotes: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Where the verb's content is: its complement clause, a quote after a colon, or its host."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if subject is not None and infinitive is not None and lemma in SPEECH_VERBS | COGNITION_VERBS:
+        return [  # "Russia [is believed] [to have lost 300 tanks]": the subject is part of what is believed
+            *_content_in_paragraph(
+                doc, subject.left_edge.i, subject.right_edge.i + 1, quotes, verb
+            ),
+            *_content_in_paragraph(
+                doc, infinitive.left_edge.i, infinitive.right_edge.i + 1, quotes, verb
+            ),
+        ]
     clauses = [
         child
         for child in verb.children
@@ -281,6 +294,15 @@ def _spoken_by_a_speaker(verb: Token) -> bool:
     if subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     return subject.lemma_.lower() in SPEAKER_NOUNS
+
+
+def _unattributed_report(verb: Token) -> bool:
+    """A report with its speaker left out: "Russia is believed to have lost ...", "it was
+    reported that ...", "Asked about the strike, ..." - attributed, but to no one named."""
+    if _lemma(verb) in _QUESTION_VERBS:
+        return False  # "Asked about the strike, ..." is the reporter asking
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return passive or verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl")
 
 
 def _is_question_to_reader(verb: Token, source: Token) -> bool:
@@ -487,10 +509,15 @@ def _is_setting(token: Token) -> bool:
     """Where or when something was said: "on Monday", "at a rally in Ohio", "in a statement"."""
     if _is_time(token):
         return True
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and any(
-        c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or c.lemma_.lower() in SETTING_NOUNS
-        for c in objects
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in token.children)
+    if token.dep_ != "prep":
+        return False
+    placed = [t for t in token.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"]
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "WORK_OF_ART")
+        or t.lemma_.lower() in SETTING_NOUNS
+        for t in placed
     )
 
 

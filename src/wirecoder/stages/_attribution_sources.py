@@ -80,9 +80,9 @@ class SourceResolver:
         ]
 
     def resolve(self, attribution: Attribution) -> Source:
-        """The attribution's source; the publisher when none is written. Remembered for later roles."""
+        """The attribution's source (anonymous when none is written); remembered for later roles."""
         if attribution.source is None or attribution.source_token is None:
-            return Source(name=self.publisher, kind="publisher")
+            return Source(name="unnamed source", kind="anonymous")
         before = min(attribution.source[0], *(start for start, _ in attribution.content))
         head = self.document.doc[attribution.source_token]
         source = self.identify(head, attribution.source, before)
