@@ -75,6 +75,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     ]
     found.sort(key=lambda a: a.cue[0])
     _continue_quotations(doc, found, quotes)
+    for attribution in found:
+        attribution.direct = any(_in_quotes(span, quotes) for span in attribution.content)
     return found
 
 
@@ -597,12 +599,10 @@ def _in_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
 
 
 def _continue_quotations(doc: Doc, found: list[Attribution], quotes: list[tuple[int, int]]) -> None:
-    """Quoted sentences right after a direct quote, with no cue of their own, continue it."""
+    """Quotations right after an attribution, with no cue of their own, continue what it reports."""
     cue_chars = sorted(a.cue[0] for a in found)
     covered = [span for a in found for span in a.content]
     for attribution in found:
-        if not attribution.direct:
-            continue
         spoken = [
             attribution.cue,
             *attribution.content,
