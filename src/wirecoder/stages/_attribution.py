@@ -489,6 +489,7 @@ def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
         start += 1
     while end > start and (
         doc[end - 1].text in _EDGE_PUNCT
+        and not (doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]))
         or doc[end - 1].is_quote
         or doc[end - 1].is_space
         or doc[end - 1].dep_ == "cc"
