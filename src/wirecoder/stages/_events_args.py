@@ -229,10 +229,10 @@ class Arguments:
         modifiers += [
             g
             for c in modifiers
-            if c.dep_ == "compound"
+            if c.dep_ in ("compound", "nmod")
             for g in c.children
-            if g.dep_ in ("amod", "compound", "poss")
-        ]
+            if g.dep_ in ("amod", "compound", "poss") and g.i < c.i
+        ]  # "a Russian drone and missile strike": the nation qualifies the coordinated weapons
         for child in modifiers:
             actor = self.participant(child, modifier=True)
             if actor is not None:

@@ -107,7 +107,7 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
             if trigger is None:
                 continue
             span = tokens[index : index + length]
-            head = next((t for t in span if t.head not in span or t.head == t), span[0])
+            head = _phrase_head(span)
             if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
                 head = head.head
             checked = _checked(head, trigger, places, phrase=True)
@@ -133,6 +133,28 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
             item.trigger = replace(item.trigger, mode="riot")
     found.sort(key=lambda f: f.start)
     return _merge(found)
+
+
+_HOLDING_VERBS = words("occupy control hold")
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _standing_control(verb: Token) -> bool:
+    """ "Russia now occupies a fifth of the country", "rebels control the north": a state of
+    control in the simple present says who holds ground, not that it was taken that day."""
+    if verb.lemma_.lower() not in _HOLDING_VERBS or verb.tag_ not in _PRESENT_TAGS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _phrase_head(span: list[Token]) -> Token:
+    """The word of a phrase the others hang on; in "drone and missile strike" the parser hangs
+    "missile" on "drone", so the head is the word whose subtree holds the other loose words."""
+    loose = [t for t in span if t.head not in span or t.head == t]
+    for candidate in loose:
+        if all(other == candidate or candidate.is_ancestor(other) for other in loose):
+            return candidate
+    return loose[0] if loose else span[0]
 
 
 _MUST = frozenset({"must", "should"})
@@ -234,6 +256,8 @@ def _single(token: Token) -> Trigger | None:
     if token.pos_ in ("NOUN", "PROPN") and (
         token.dep_ != "compound" or token.head.lemma_.lower() in _EVENT_HEADS
     ):
+        if token.ent_type_ == "DATE":
+            return None  # "March 14" is a month, not a march
         trigger = NOUNS.get(lemma) or NOUNS.get(token.lower_)
         if trigger is None:
             return None
@@ -292,6 +316,8 @@ def _checked(
     obj_words = _object_words(obj) if obj is not None else set()
     if trigger.type == "ASSAULT" and _natural_force(head):
         return None  # "floods hit parts of Japan", "was hit by an earthquake"
+    if trigger.mode == "capture" and _standing_control(head):
+        return None
     if lemma in WEAPON_FINDS and obj is not None and obj_words & OBJECT_MEANS_WEAPON:
         return _DEFUSE
     if trigger.mode == "defuse" and trigger.needs_object:
@@ -396,7 +422,7 @@ _PUBLICATIONS = words(
 
 
 def _aid(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:
-    if not found & AID_OBJECTS:
+    if not found & AID_OBJECTS or _route_giver(head):
         return None
     military = found & words("arms weapons troops equipment ammunition military")
     humanitarian = found & words(
@@ -413,6 +439,22 @@ def _aid(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> T
         else None
     )
     return Trigger("AID", mode, ("military",) if military else ())
+
+
+_ROUTES = words(
+    "road roads highway highways motorway route routes corridor corridors railway railways rail "
+    "line lines pipeline pipelines artery arteries bridge bridges crossing port ports link "
+    "supply-line lifeline"
+)
+
+
+def _route_giver(verb: Token) -> bool:
+    """ "the highway that supplies troops": a road or corridor that supplies somewhere is
+    logistics, not anyone giving aid."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or subject.lower_ in ("that", "which"):
+        subject = verb.head if verb.dep_ in ("relcl", "acl") else subject
+    return subject is not None and subject.lemma_.lower() in _ROUTES
 
 
 def _lift(trigger: Trigger, obj: Token | None, found: set[str], head: Token) -> Trigger | None:

@@ -157,7 +157,7 @@ class _Builder:
             date_precision=precision,
             size=Size(**{kind: self._count(number) for kind, number in size.items()}),
             aux=aux,
-            claim_ids=self._claims(head.idx),
+            claim_ids=self._claims(head.idx, sentence),
         )
 
     def _announced(
@@ -202,6 +202,8 @@ class _Builder:
         actor, recipient = self._of(found.head, forces)
         for other in found.absorbed:
             other_actor, other_recipient = self._of(other.head, forces)
+            if other_actor is not None and _names_trigger(other_actor, found):
+                other_actor = None  # "a drone strike killed 11": the strike is not its own actor
             actor = actor or other_actor
             if recipient is None or recipient.sector is None and other_recipient is not None:
                 recipient = other_recipient or recipient
@@ -218,7 +220,7 @@ class _Builder:
         return actor, recipient
 
     def _of(self, token: Token, forces: bool) -> tuple[Participant | None, Participant | None]:
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not _nominal_gerund(token):
             return self.arguments.of_verb(token)
         return self.arguments.of_noun(token, forces)
 
@@ -279,8 +281,9 @@ class _Builder:
     ) -> TimeExpression | None:
         """The time expression of the trigger's own clause (with ``speech``, of the verb of
         saying ``head`` itself: "said on Wednesday")."""
-        candidates: list[tuple[int, TimeExpression]] = []
+        candidates: list[tuple[int, int, TimeExpression]] = []
         clause = _clause_root(head)
+        shared = _sharing_subject(clause)
         for time in self.document.times:
             if (
                 not (sentence.start_char <= time.span.start < sentence.end_char)
@@ -298,10 +301,10 @@ class _Builder:
             if speech:
                 if own != head and own.head != head:
                     continue
-            elif _reported_at(tokens.root, head) or own != clause:
+            elif _reported_at(tokens.root, head) or own not in shared:
                 continue
-            candidates.append((abs(tokens.root.i - head.i), time))
-        return min(candidates, key=lambda item: item[0])[1] if candidates else None
+            candidates.append((own != clause, abs(tokens.root.i - head.i), time))
+        return min(candidates, key=lambda item: item[:2])[2] if candidates else None
 
     def _dates(
         self, time: TimeExpression | None
@@ -321,12 +324,19 @@ class _Builder:
             span=self.document.span(doc[number.start].idx, _end(doc[number.end - 1])),
         )
 
-    def _claims(self, offset: int) -> list[str]:
-        return [
-            claim.id
-            for claim in self.document.claims
-            if any(span.start <= offset < span.end for span in claim.content)
-        ]
+    def _claims(self, offset: int, sentence: SpacySpan) -> list[str]:
+        """The claims the event rests on: those whose content covers its trigger, attributed or
+        in the reporter's own voice; else the claim whose cue the trigger is ("Sybiha rejected
+        the demand" rests on Sybiha's word); else the claims stated in its sentence."""
+        claims = self.document.claims
+        covering = [c.id for c in claims if any(s.start <= offset < s.end for s in c.content)]
+        if covering:
+            return covering
+        cued = [c.id for c in claims if c.cue is not None and c.cue.start <= offset < c.cue.end]
+        if cued:
+            return cued
+        start, end = sentence.start_char, sentence.end_char
+        return [c.id for c in claims if any(start <= s.start < end for s in c.content)]
 
 
 _COOPERATIVE: frozenset[str] = frozenset(
@@ -343,6 +353,21 @@ def _same_side(first: Participant, second: Participant) -> bool:
     if first.sector and first.sector == second.sector:
         return True
     return first.name == second.name
+
+
+def _nominal_gerund(token: Token) -> bool:
+    """ "Ukrainian shelling of a bakery killed two": a gerund standing as a noun phrase."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
+    )
+
+
+def _names_trigger(participant: Participant, found: Found) -> bool:
+    """The participant's words are the trigger's own noun phrase."""
+    span = participant.span
+    return span is not None and span.start <= found.head.idx < span.end
 
 
 def _bare_mention(found: Found, event: Event) -> bool:
@@ -471,6 +496,27 @@ def _clause_root(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _sharing_subject(clause: Token) -> set[Token]:
+    """The clause with the verbs coordinated with it under one subject: in "killed 11 and
+    wounded 30 on Thursday" the day dates both."""
+    top = clause
+    while top.dep_ == "conj" and top.head.pos_ == "VERB" and not _has_subject(top):
+        top = top.head
+    family = {top}
+    pending = [top]
+    while pending:
+        verb = pending.pop()
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child):
+                family.add(child)
+                pending.append(child)
+    return family | {clause}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _speech_verb(token: Token) -> Token | None:

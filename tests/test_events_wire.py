@@ -1,0 +1,253 @@
+"""Events stage on wire-style sentences written for these tests: dates of coordinated clauses,
+nations named by the attack noun, supply routes, standing control and the claims events rest on;
+and, over whole example articles, that every event has provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, shared_path
+
+from wirecoder import Document, Pipeline
+from wirecoder.ingest import read_inputs
+from wirecoder.schema import Analysis, Article, Claim, Event, Source, Span, StageRef, TimeExpression
+from wirecoder.stages.actors import make_actors
+from wirecoder.stages.events import make_events
+
+Build = Callable[..., Document]
+TEST_STAGE = StageRef(name="test", version="1")
+
+
+def _span(text: str, phrase: str) -> Span:
+    start = text.index(phrase)
+    return Span.of(text, start, start + len(phrase))
+
+
+def _day(text: str, time_id: str, phrase: str, day: str) -> TimeExpression:
+    date = dt.date.fromisoformat(day)
+    return TimeExpression(
+        id=time_id,
+        stage=TEST_STAGE,
+        span=_span(text, phrase),
+        type="DATE",
+        value=day,
+        start=date,
+        end=date,
+        precision=1,
+    )
+
+
+def _claim(text: str, claim_id: str, content: str, source: str, cue: str | None = None) -> Claim:
+    attributed = source != "publisher"
+    return Claim(
+        id=claim_id,
+        stage=TEST_STAGE,
+        source=Source(name=source, kind="official" if attributed else "publisher"),
+        cue=_span(text, cue) if cue else None,
+        content=[_span(text, content)],
+        attributed=attributed,
+    )
+
+
+@pytest.fixture(scope="module")
+def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
+    actors = make_actors(nlp, {})
+    events = make_events(nlp, {})
+
+    def analyse(document: Document) -> list[Event]:
+        actors(document)
+        events(document)
+        return document.events
+
+    return analyse
+
+
+def _of_type(events: list[Event], kind: str, mode: str | None = None) -> list[Event]:
+    return [e for e in events if e.type == kind and (mode is None or e.mode == mode)]
+
+
+def _one(events: list[Event], kind: str, mode: str | None = None) -> Event:
+    matching = _of_type(events, kind, mode)
+    assert len(matching) == 1, [(e.type, e.mode, e.trigger.text) for e in events]
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "day_phrase", "day"),
+    [
+        (
+            (
+                "A drone strike on a railway station in the town of Kupiansk killed at least "
+                "four people and injured 19 on Sunday, the regional governor said."
+            ),
+            "Sunday",
+            "2025-06-01",
+        ),
+        (
+            (
+                "Israeli jets bombed a school sheltering displaced families in Rafah on "
+                "Tuesday, killing six people, medics said."
+            ),
+            "Tuesday",
+            "2025-05-27",
+        ),
+    ],
+)
+def test_the_date_of_the_events_own_clause_beats_the_fallback_window(
+    make_document: Build,
+    run,  # type: ignore[no-untyped-def]
+    text: str,
+    day_phrase: str,
+    day: str,
+) -> None:
+    document = make_document(text, published="2025-06-02")
+    document.times.append(_day(text, "T1", day_phrase, day))
+    attack = _of_type(run(document), "ASSAULT")[0]
+    assert (attack.time_id, attack.date_start, attack.date_precision) == (
+        "T1",
+        dt.date.fromisoformat(day),
+        1,
+    )
+
+
+def test_coordinated_verbs_each_keep_their_own_date(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels shelled the town on Monday and stormed its airport on Wednesday, residents said."
+    document = make_document(text, published="2025-06-06")
+    document.times += [
+        _day(text, "T1", "Monday", "2025-06-02"),
+        _day(text, "T2", "Wednesday", "2025-06-04"),
+    ]
+    dated = {e.trigger.text: e.time_id for e in _of_type(run(document), "ASSAULT")}
+    assert dated == {"shelled": "T1", "stormed": "T2"}
+
+
+def test_the_day_a_report_was_made_still_does_not_date_the_event(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A missile strike killed three people in Odesa and wounded eight, officials said on Friday."
+    )
+    document = make_document(text, published="2025-06-07")
+    document.times.append(_day(text, "T1", "Friday", "2025-06-06"))
+    strike = _one(run(document), "ASSAULT")
+    assert strike.time_id is None and strike.date_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            (
+                "A Russian drone and missile strike on a bus station in Sumy killed nine "
+                "people, the mayor said."
+            ),
+            "RUS",
+        ),
+        ("Ukrainian shelling of a bakery in Donetsk killed two people, officials said.", "UKR"),
+        ("An Israeli air strike on a house in Khan Younis killed five people, medics said.", "ISR"),
+    ],
+)
+def test_a_nation_named_on_the_attack_noun_is_its_forces(
+    make_document: Build,
+    run,  # type: ignore[no-untyped-def]
+    text: str,
+    country: str,
+) -> None:
+    attack = _of_type(run(make_document(text)), "ASSAULT")[0]
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == (country, "MIL")
+    assert attack.recipient is not None and attack.recipient.sector == "CVL"
+
+
+def test_an_attack_is_never_its_own_actor(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "A drone strike killed five people in Kherson and damaged a school, officials said."
+    attack = _of_type(run(make_document(text)), "ASSAULT")[0]
+    assert attack.actor is None or "strike" not in attack.actor.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town sits on a highway that supplies troops and ammunition to the front.",
+        "A rail line supplying fuel and food to the besieged city was cut last month.",
+        "The corridor supplies the garrison with ammunition, the commander said.",
+    ],
+)
+def test_a_route_that_supplies_somewhere_is_not_aid(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _of_type(run(make_document(text)), "AID") == []
+
+
+def test_a_state_supplying_arms_is_still_aid(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Germany supplied ammunition to Ukraine on Monday, the ministry said."
+    aid = _one(run(make_document(text)), "AID")
+    assert aid.actor is not None and aid.actor.country == "DEU"
+    assert aid.recipient is not None and aid.recipient.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia seized Crimea in 2014 and now occupies close to a fifth of the country.",
+        "Rebels control most of the north, including the provincial capital, the army said.",
+        "Government forces hold the port city, residents said.",
+    ],
+)
+def test_standing_control_is_not_a_capture(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = run(make_document(text, published="2025-06-02"))
+    captures = _of_type(events, "ASSAULT", "capture")
+    assert all(e.trigger.text not in ("occupies", "control", "hold") for e in captures)
+
+
+def test_a_capture_in_the_past_is_still_one(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels occupied the airport on Monday, the army said."
+    document = make_document(text, published="2025-06-04")
+    document.times.append(_day(text, "T1", "Monday", "2025-06-02"))
+    capture = _one(run(document), "ASSAULT", "capture")
+    assert capture.time_id == "T1"
+
+
+def test_a_month_is_not_a_march(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands joined a march in Tbilisi on March 3 against the law, police said."
+    assert len(_of_type(run(make_document(text, published="2025-03-05")), "PROTEST")) == 1
+
+
+def test_events_in_the_reporters_voice_rest_on_the_publishers_claim(
+    make_document: Build,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi met his Brazilian counterpart in Beijing on Monday. "
+        "Hungarian Prime Minister Viktor Orban rejected the proposal, saying it went too far."
+    )
+    document = make_document(text, published="2025-06-03")
+    document.claims += [
+        _claim(text, "C1", text[: text.index(".") + 1], "publisher"),
+        _claim(text, "C2", "the proposal", "Viktor Orban", cue="rejected"),
+        _claim(text, "C3", "it went too far", "Viktor Orban", cue="saying"),
+    ]
+    events = run(document)
+    assert _one(events, "CONSULT").claim_ids == ["C1"]
+    assert _one(events, "REJECT").claim_ids == ["C2"]
+
+
+def _analysed(pipeline: Pipeline, path: Path) -> Analysis:
+    """The article as `wirecoder analyze` reads it: dateline and credit line off the body."""
+    (article,) = read_inputs([path])
+    assert isinstance(article, Article)
+    return pipeline.analyze(article)
+
+
+@pytest.mark.parametrize("example", ["local", "shared"])
+def test_every_event_of_the_example_articles_has_a_claim(pipeline: Pipeline, example: str) -> None:
+    path = (
+        EXAMPLES / "kostiantynivka-2025-03-14.txt"
+        if example == "local"
+        else shared_path("examples", "bakhmut-2023-04-07.txt")
+    )
+    analysis = _analysed(pipeline, path)
+    assert analysis.claims and analysis.events
+    unsupported = [(e.id, e.trigger.text) for e in analysis.events if not e.claim_ids]
+    assert unsupported == []
+    known = {claim.id for claim in analysis.claims}
+    assert all(set(e.claim_ids) <= known for e in analysis.events)
