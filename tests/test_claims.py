@@ -197,3 +197,12 @@ def test_reports_without_a_named_speaker_are_anonymous(claims_pipeline: Pipeline
     assert (believed.source.kind, believed.source.span) == ("anonymous", None)
     assert claim_by_cue(analysis, "was reported").source.kind == "anonymous"
     assert not any(c.cue is not None and c.cue.text.startswith("Asked") for c in analysis.claims)
+
+
+def test_a_hedged_reading_stays_the_reporters_own(claims_pipeline: Pipeline) -> None:
+    text = "The offensive appears to have stalled near Robotyne."
+    analysis = claims_pipeline.analyze(Article(text=text, publisher="Reuters"))
+    (claim,) = [c for c in analysis.claims if c.cue is not None]
+    assert not claim.attributed and claim.cue is not None and claim.cue.text == "appears"
+    assert contents(claim) == ["The offensive", "to have stalled near Robotyne"]
+    assert claim.source.kind == "publisher" and [link.role for link in claim.chain] == ["publisher"]

@@ -134,10 +134,10 @@ def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Rep
 
 
 def predicted_spans(analysis: object) -> dict[str, list[tuple[int, int]]]:
-    """Source, cue and content character spans of an analysis' attributed claims."""
+    """Source, cue and content character spans of an analysis' claims that have a cue."""
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     for claim in analysis.claims:
-        if not claim.attributed:
+        if claim.cue is None:  # the reporter's own statements; a hedge ("seemed") has a cue
             continue
         outer = next(
             (

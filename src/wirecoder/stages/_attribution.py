@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ._attribution_lexicon import (
+    APPEARANCE_VERBS,
     COGNITION_VERBS,
     CUE_VERBS,
     INFINITIVE_VERBS,
@@ -54,7 +55,8 @@ class Attribution:
     content: list[tuple[int, int]] = field(default_factory=list)
     direct: bool = False
     kind: str = "verb"
-    """How it was found: ``verb``, ``according``, ``colon`` or ``title``."""
+    """How it was found: ``verb``, ``according``, or ``appearance`` for the reporter's own
+    hedged reading ("Sanders seemed to be of two minds"), which names no source."""
 
 
 def text_of(doc: Doc) -> str:
@@ -102,6 +104,8 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
 
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
     lemma = _lemma(token)
+    if lemma in APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
+        return _appearance(doc, token, quotes)
     according = token.lower_ == "according" and _next_is(token, "to")
     if not according and (token.pos_ not in ("VERB", "AUX") or lemma not in _ANY_CUE):
         return None
@@ -143,6 +147,41 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
         source_token=source.i if source is not None else None,
         content=content,
         direct=any(_in_quotes(span, quotes) for span in content),
+    )
+
+
+def _appearance(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """ "Cruz seemed [to lose ground]": the reporter's hedged reading of a subject, content in
+    two pieces (the subject and what it seemed)."""
+    if _in_quotes((verb.idx, verb.idx + 1), quotes):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    complement = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acomp", "attr")), None
+    )
+    if (
+        subject is None
+        or complement is None
+        or subject.dep_ == "expl"
+        and complement.dep_ != "ccomp"
+    ):
+        return None
+    pieces = [] if subject.dep_ == "expl" else [subject]
+    content = [
+        span
+        for piece in (*pieces, complement)
+        for span in _content_in_paragraph(
+            doc, piece.left_edge.i, piece.right_edge.i + 1, quotes, verb
+        )
+    ]
+    cue_start, cue_end = _cue_extent(verb)
+    return Attribution(
+        cue=(doc[cue_start].idx, _end_char(doc[cue_end - 1])),
+        cue_token=verb.i,
+        source=None,
+        source_token=None,
+        content=content,
+        kind="appearance",
     )
 
 

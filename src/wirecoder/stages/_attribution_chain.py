@@ -62,6 +62,7 @@ def build_claims(
                 stance=stance_of(document.doc, attribution),
                 verb_strength=verb_strength(document.doc[attribution.cue_token]),
                 direct_quote=attribution.direct,
+                attributed=attribution.kind != "appearance",
             )
         )
     claims.extend(_reporter_claims(document, attributions, resolver.publisher, stage, len(claims)))
@@ -201,6 +202,8 @@ def _chain(
 ) -> list[ChainLink]:
     """Publisher, any relaying source, the reporting source, and the originator last."""
     links = [ChainLink(name=resolver.publisher, role="publisher")]
+    if source.kind == "publisher":
+        return links  # the reporter's own hedged reading: no one else in the chain
     if relay is not None:
         outer, outer_source = relay
         links.append(

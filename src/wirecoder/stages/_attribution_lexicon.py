@@ -171,3 +171,6 @@ SETTING_NOUNS = frozenset(
     )
 )
 """Heads of phrases that say where something was said ("at a rally"), not what."""
+
+APPEARANCE_VERBS = frozenset(words("seem appear"))
+"""The reporter's hedged reading: "Sanders seemed to be of two minds" attributes to no one."""

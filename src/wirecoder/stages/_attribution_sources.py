@@ -81,6 +81,8 @@ class SourceResolver:
 
     def resolve(self, attribution: Attribution) -> Source:
         """The attribution's source (anonymous when none is written); remembered for later roles."""
+        if attribution.kind == "appearance":
+            return Source(name=self.publisher, kind="publisher")
         if attribution.source is None or attribution.source_token is None:
             return Source(name="unnamed source", kind="anonymous")
         before = min(attribution.source[0], *(start for start, _ in attribution.content))
