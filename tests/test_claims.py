@@ -206,3 +206,17 @@ def test_a_hedged_reading_stays_the_reporters_own(claims_pipeline: Pipeline) -> 
     assert not claim.attributed and claim.cue is not None and claim.cue.text == "appears"
     assert contents(claim) == ["The offensive", "to have stalled near Robotyne"]
     assert claim.source.kind == "publisher" and [link.role for link in claim.chain] == ["publisher"]
+
+
+def test_headline_colon_and_views(claims_pipeline: Pipeline) -> None:
+    text = (
+        "Zelenskiy: Russia will pay for Bucha\n\nUpdate: the bridge is closed.\n\n"
+        "Residents see the curfew as a trap. I see a problem."
+    )
+    analysis = claims_pipeline.analyze(Article(text=text, publisher="Reuters"))
+    headline = claim_by_cue(analysis, ":")
+    assert headline.source.actor_id == "ukr.zelenskyy"
+    assert contents(headline) == ["Russia will pay for Bucha"]
+    assert contents(claim_by_cue(analysis, "see")) == ["the curfew as a trap"]
+    attributed = [c for c in analysis.claims if c.attributed]
+    assert len(attributed) == 2  # neither "Update:" nor "I see a problem" is an attribution

@@ -28,10 +28,34 @@ from ._attribution_lexicon import (
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    VIEW_VERBS,
 )
 
 _TEXT_KEY = "wirecoder.text"
 _QUESTION_VERBS = frozenset({"ask"})
+_NOT_SPEAKERS = frozenset(
+    {
+        "note",
+        "update",
+        "updated",
+        "editor",
+        "correction",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "related",
+        "read",
+        "listen",
+        "more",
+        "source",
+        "credit",
+        "warning",
+        "breaking",
+        "analysis",
+    }
+)
+"""Labels a colon follows that are not a speaker ("Update: ...", "Photos: ...")."""
 _CIRCUMSTANCE_MARKS = frozenset(
     {"as", "while", "when", "after", "before", "since", "because", "although", "though", "until"}
 )
@@ -103,6 +127,8 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    if token.text == ":":
+        return _headline_colon(doc, token, quotes)
     lemma = _lemma(token)
     if lemma in APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
         return _appearance(doc, token, quotes)
@@ -145,6 +171,32 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
         cue_token=token.i,
         source=source_range,
         source_token=source.i if source is not None else None,
+        content=content,
+        direct=any(_in_quotes(span, quotes) for span in content),
+    )
+
+
+def _headline_colon(doc: Doc, colon: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """ "Zelenskiy: Russia will pay for Bucha" - a name, a colon and what they said, at the start
+    of a headline, paragraph or sentence."""
+    first, last = _paragraph(colon)
+    start = max(first, colon.sent.start)
+    words = doc[start : colon.i]
+    if not 0 < len(words) <= 6 or colon.i + 2 >= last:
+        return None
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "PART", "NUM") for t in words):
+        return None
+    if words[0].lower_ in _NOT_SPEAKERS or not words[0].is_title and words[0].pos_ != "DET":
+        return None
+    content = _content_in_paragraph(doc, colon.i + 1, min(last, colon.sent.end), quotes, colon)
+    if not content:
+        return None
+    head = words.root
+    return Attribution(
+        cue=(colon.idx, colon.idx + 1),
+        cue_token=colon.i,
+        source=(words[0].idx, _end_char(words[-1])),
+        source_token=head.i,
         content=content,
         direct=any(_in_quotes(span, quotes) for span in content),
     )
@@ -369,6 +421,12 @@ def _object_content(
     """The objects of a verb of stance or naming: "endorsed [Cruz]", "called [him a liar]",
     "accused [Kyiv of shelling the plant]", "called [for a ceasefire]"."""
     preps = OBJECT_PREPOSITIONS.get(lemma, frozenset())
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    framed = any(
+        c.dep_ == "prep" and c.lower_ == "as" for t in (verb, *objects) for c in t.children
+    )
+    if lemma in VIEW_VERBS and not framed:
+        return []  # "sees the war as a test" is a view; "sees a problem" is not a report
     arguments = [
         child
         for child in verb.children

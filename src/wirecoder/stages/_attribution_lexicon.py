@@ -62,6 +62,7 @@ OBJECT_VERBS = frozenset(
         promise pledge vow threaten announce confirm acknowledge admit talk speak defend
         decline express seek hope vote highlight tout promote portray mock rail encourage
         persuade remember imagine discuss insist stress note ask point allude respond look
+        tweet post see view regard
         """
     )
 )
@@ -94,6 +95,9 @@ OBJECT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "allude": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "look": frozenset({"at"}),
+    "see": frozenset({"as"}),
+    "view": frozenset({"as"}),
+    "regard": frozenset({"as"}),
 }
 """Prepositions that carry the content after an object verb ("accused X of Y", "referring to X")."""
 
@@ -174,3 +178,6 @@ SETTING_NOUNS = frozenset(
 
 APPEARANCE_VERBS = frozenset(words("seem appear"))
 """The reporter's hedged reading: "Sanders seemed to be of two minds" attributes to no one."""
+
+VIEW_VERBS = frozenset(words("see view regard"))
+"""Verbs that report a view only with "as": "sees the truce as a trap"."""

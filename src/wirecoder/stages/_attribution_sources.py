@@ -130,7 +130,7 @@ class SourceResolver:
             )
         person = _person_named(head)
         if person is not None:
-            name = self._full_name(person.text, written.start)
+            name = self._full_name(person.text.split("\n")[-1].strip(), written.start)
             identity = identify_name(name)
             if identity is not None:
                 name = identity.name
