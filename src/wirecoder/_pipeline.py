@@ -96,8 +96,13 @@ def analyze_stream(
         for batch in batches:
             yield from pipeline.analyze_batch(batch)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Load once here; forked workers share the loaded model and stage resources copy-on-write.
+        _init_worker(config)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(config,))
+    with pool:
         for results in pool.imap(_worker_batch, batches):
             yield from results
 
