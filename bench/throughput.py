@@ -6,6 +6,9 @@ Each configuration runs in a fresh subprocess, so its peak RSS is its own:
     foundation-1            ingest + parse + mentions + JSON output (this foundation's overhead)
     pipeline-1, pipeline-2  ingest + the default pipeline + JSON output, 1 and 2 processes
 
+"vs raw" is the ratio of wall-clock rates; "CPU vs raw" the ratio of CPU time per article over
+the whole process tree, which stays comparable when the shared machine is busy.
+
 Articles: the GeoWebNews texts from ../shared when present (200 news articles), otherwise the
 bundled examples repeated. Usage: ``python bench/throughput.py [--articles N] [--model NAME]``.
 """
@@ -47,6 +50,7 @@ def run_one(config: str, count: int, model: str) -> dict[str, float]:
     base = Config.default().with_model(model)
     nlp = load_model(base.model)
     nlp("warm up")
+    cpu_before = _cpu_seconds()
     start = time.perf_counter()
     if kind == "raw":
         for _ in nlp.pipe(texts, batch_size=base.batch_size, n_process=processes):
@@ -60,10 +64,17 @@ def run_one(config: str, count: int, model: str) -> dict[str, float]:
         for result in analyze_stream(articles, pipeline_config, workers=processes):
             to_jsonl([result])  # type: ignore[list-item]
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu_before
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": elapsed, "articles_per_s": count / elapsed,
+    return {"seconds": elapsed, "articles_per_s": count / elapsed, "cpu_ms_per_article": 1000 * cpu / count,
             "peak_rss_mb": own, "peak_worker_rss_mb": children}
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -84,10 +95,12 @@ def main() -> None:
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         figures[config] = json.loads(output.strip().splitlines()[-1])
     print(f"{args.articles} articles, model {model}, source {'GeoWebNews' if GWN.exists() else 'examples'}")
-    print(f"{'config':<14}{'art/s':>9}{'vs raw':>9}{'peak RSS MB':>13}{'worker RSS MB':>15}")
+    print(f"{'config':<14}{'art/s':>9}{'vs raw':>9}{'CPU ms/art':>12}{'CPU vs raw':>12}"
+          f"{'peak RSS MB':>13}{'worker RSS MB':>15}")
     for config, row in figures.items():
-        raw = figures[f"raw-{config.rsplit('-', 1)[1]}"]["articles_per_s"]
-        print(f"{config:<14}{row['articles_per_s']:>9.1f}{row['articles_per_s'] / raw:>9.2f}"
+        raw = figures[f"raw-{config.rsplit('-', 1)[1]}"]
+        print(f"{config:<14}{row['articles_per_s']:>9.1f}{row['articles_per_s'] / raw['articles_per_s']:>9.2f}"
+              f"{row['cpu_ms_per_article']:>12.1f}{raw['cpu_ms_per_article'] / row['cpu_ms_per_article']:>12.2f}"
               f"{row['peak_rss_mb']:>13.0f}{row['peak_worker_rss_mb']:>15.0f}")
 
 
