@@ -307,3 +307,47 @@ def test_numbered_roads_listed_and_unlisted(nlp, run) -> None:  # type: ignore[n
     assert not any(
         span.text in ("1945", "2023") for span in (m for p in document.places for m in p.mentions)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Officials said three civilians were killed when shells hit Soledar on Thursday.",
+            "Soledar",
+        ),
+        (
+            "Officials said seven people died in an artillery strike on Avdiivka on Friday.",
+            "Avdiivka",
+        ),
+        (
+            "The ministry said in a statement Vuhledar fell to its forces earlier this week.",
+            "Vuhledar",
+        ),
+    ],
+)
+def test_a_town_of_the_focus_area_where_the_sentence_puts_ground(nlp, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
+    """The tagger calls these towns people or organisations; a desk watching Ukraine gets them."""
+    focused = make_places(nlp, {"focus_countries": ["UA"]})
+    document = Document(article=Article(text=text), doc=nlp(text))
+    focused(document)
+    place = find(document, town)
+    assert (place.role, place.country_code, place.precision) == ("location", "UA", 1)
+    unfocused = Document(article=Article(text=text), doc=nlp(text))
+    make_places(nlp, {})(unfocused)
+    assert town not in surfaces(unfocused)
+
+
+def test_a_focus_area_town_named_as_a_speaker_or_agent_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian officials said the men were detained by Soledar and questioned by Avdiivka."
+    focused = make_places(nlp, {"focus_countries": ["UA"]})
+    document = Document(article=Article(text=text), doc=nlp(text))
+    focused(document)
+    assert not {"Soledar", "Avdiivka"} & surfaces(document)
+
+
+def test_a_capital_trying_or_wanting_is_its_government(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Shells hit the eastern Ukrainian town that Moscow has tried to take for months."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Moscow").role == "metonym"

@@ -61,10 +61,10 @@ SPEECH_VERBS = words("""
     consider decide argue believe hope fear plan propose call blame allege confirm acknowledge
     report order ask expel summon impose pledge offer negotiate admit vote veto approve ban host
     back support oppose push criticise criticize praise thank invite discuss meet talk agree sign
-    join lead ratify
+    join lead ratify try attempt aim intend wish strive struggle fail manage
 """)
-"""Verbs whose subject, when a place, is its government speaking or deciding, active or passive
-("Kyiv was urged to")."""
+"""Verbs whose subject, when a place, is its government speaking, wanting or deciding, active or
+passive ("Kyiv was urged to", "the town that Moscow has tried to take")."""
 ACTION_VERBS = words("""
     invade annex advance attack seize capture launch fire strike shell bomb take make gain lose
     fight deploy send supply withdraw occupy control retaliate halt suspend resume mobilise mobilize
@@ -78,6 +78,11 @@ AGENT_NOUNS = words("""
     bombardment campaign commanders defence defense
 """)
 """Possessed nouns that make "Russia's ..." the state acting, not the land."""
+FALL_VERBS = words("fall")
+"""Intransitive verbs of a change of hands: their subject is the ground that changed ("Vuhledar
+fell to Russian forces")."""
+AGENT_PREPOSITIONS = words("by")
+"""Prepositions whose object is who acted ("arrested by Kyiv"), not where."""
 STANCE_ADJECTIVES = words("""
     concerned worried ready willing opposed determined keen prepared reluctant unwilling committed
     confident

@@ -25,8 +25,10 @@ from ._places_lexicon import (
     ACTION_VERBS,
     ADMIN_WORDS,
     AGENT_NOUNS,
+    AGENT_PREPOSITIONS,
     BACKING_WORDS,
     CONNECTORS,
+    FALL_VERBS,
     LOCATIVES,
     MEDIA_WORDS,
     NOT_PLACES,
@@ -50,6 +52,8 @@ _MAX_TOKENS = 5
 NEARBY_KM = 120.0
 EMBEDDED_CITY = 500_000
 """A city named inside an organisation's name counts as its place only from this size up."""
+FOCAL_POPULATION = 1_000
+"""A populated place of the article's focus area this size or more is taken on its position alone."""
 COMMON_ZIPF = 4.0
 """Words at least this frequent in English (wordfreq's Zipf scale: once per 100,000 words) are
 taken for places only with the parser's or the gazetteer's strong support."""
@@ -114,6 +118,26 @@ def _common_word(span: Span) -> bool:
 def _after_locative(span: Span) -> bool:
     """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger says."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+
+
+def _ground_position(span: Span) -> bool:
+    """Where a sentence puts ground, not a speaker: the object of a verb ("shells hit Soledar") or
+    of a preposition other than an agent's "by" ("a strike on Avdiivka"), the subject of a passive
+    ("Avdiivka was shelled") or of "fell", or a word right after its verb that the parser
+    took for an adverb ("captured Bakhmut" parsed as an adverb of "captured")."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() not in SPEECH_VERBS
+    if root.dep_ == "pobj":
+        return head.lower_ not in AGENT_PREPOSITIONS
+    if root.dep_ == "nsubjpass":
+        return head.lemma_.lower() not in SPEECH_VERBS
+    if root.dep_ == "nsubj":
+        return head.lemma_.lower() in FALL_VERBS
+    if root.dep_ in ("advmod", "npadvmod"):
+        return head.pos_ == "VERB" and head.i == span.start - 1
+    return False
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -204,18 +228,28 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.demonyms = {name_key(word): target for word, target in demonyms().items()}
         self._points: tuple[tuple[float, float], ...] = ()
+        self._area: frozenset[str] = frozenset()
         self._parsed: tuple[Doc, _View, list[Candidate], set[int]] | None = None
         zipf_frequency("the", "en")  # load the word list now, as set-up, not in the first article
 
-    def __call__(self, doc: Doc, points: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+    def __call__(
+        self,
+        doc: Doc,
+        points: tuple[tuple[float, float], ...] = (),
+        area: frozenset[str] = frozenset(),
+    ) -> list[Candidate]:
         """Two passes: the second also takes every other mention of a name the first accepted
         (one sense per article: "Bakhmut" tagged ORG is the town named in the line before).
 
         ``points`` are places already resolved in the article: a name the parser calls a person
         or an organisation, or a capitalised word at a sentence start, is taken as a place when
         the gazetteer has a place of that name within :data:`NEARBY_KM` of one of them
-        ("Chasiv Yar" tagged PERSON in a story about Bakhmut)."""
-        self._points = points
+        ("Chasiv Yar" tagged PERSON in a story about Bakhmut).
+
+        ``area`` holds the country codes of the article's focus area: a name the parser calls a
+        person or an organisation, or misses, is taken as a place when it is a populated place
+        there and stands where the sentence puts ground (:func:`_ground_position`)."""
+        self._points, self._area = points, area
         if self._parsed is None or self._parsed[0] is not doc:
             self._parsed = (doc, _View.of(doc), *self._roads(doc))
         _, view, roads, road_tokens = self._parsed
@@ -335,6 +369,7 @@ class Recognizer:
             if _common_word(span) and not _strong(entries, key, common=True):
                 return None
         embedded = label == "ORG" and (not whole or bool(organisation & ORG_WORDS))
+        focal = self._focal(entries) and _ground_position(span)
         if tagged or key in known or hint is not None:
             accepted = True
         elif label == "PERSON":
@@ -344,11 +379,12 @@ class Recognizer:
                 and (
                     _strong(entries, key)
                     or self._near_place(span.text)
+                    or focal
                     or (len(span) == 1 and _after_locative(span) and _plausible(entries))
                 )
             )
         elif label == "ORG" and whole:
-            accepted = _strong(entries, key) or self._near_place(span.text)
+            accepted = _strong(entries, key) or self._near_place(span.text) or focal
         elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
             accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
         elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
@@ -356,7 +392,11 @@ class Recognizer:
         elif (
             (label is None or whole)
             and not _titled(span)
-            and (self._near_place(span.text) or (_after_locative(span) and _plausible(entries)))
+            and (
+                self._near_place(span.text)
+                or focal
+                or (_after_locative(span) and _plausible(entries))
+            )
         ):
             accepted = True
         else:
@@ -381,6 +421,15 @@ class Recognizer:
             ):
                 return True
         return False
+
+    def _focal(self, entries: list[Entry]) -> bool:
+        """One of the entries is a populated place of some size in the article's focus area."""
+        return any(
+            entry.country in self._area
+            and (entry.supplement is not None or entry.fclass == "P")
+            and (entry.supplement is not None or entry.population >= FOCAL_POPULATION)
+            for entry in entries
+        )
 
     def _demonym(self, span: Span, key: str) -> str | None:
         if key in self.demonyms:

@@ -1,7 +1,9 @@
 """Places: find every toponym, put it on the map, and say how precisely (UCDP where_prec).
 
 Recognition (``_places_recognize``) combines the parse's entities with gazetteer matching;
-resolution (``_places_resolve``) picks GeoNames or supplement entries with population, feature
+the article's focus area (the
+countries in the settings and those the article names) vouches for a town the tagger misses
+where the sentence puts ground ("shells hit Soledar"); resolution (``_places_resolve``) picks GeoNames or supplement entries with population, feature
 type, the article's other places, the dateline and the conflict areas in the settings; relative
 phrases (``_places_relative``) become places of their own that keep anchor and direction.
 Mentions of one place in one role are one :class:`Place`; "Moscow said" (metonym) and "in
@@ -34,7 +36,8 @@ def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
     path = settings.get("gazetteer")
     gazetteer = load(Path(path) if path else None)
     recognizer = Recognizer(gazetteer)
-    resolver = Resolver(gazetteer, tuple(settings.get("focus_countries", ())))
+    focus = tuple(settings.get("focus_countries", ()))
+    resolver = Resolver(gazetteer, focus)
     regions = road_regions()
 
     def road_entries(candidate: Candidate) -> list[Entry]:
@@ -53,8 +56,11 @@ def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
             for entry, _ in resolved
             if entry is not None and (entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2")
         )
-        if points:
-            candidates = recognizer(document.doc, points)
+        area = frozenset(focus) | {
+            entry.country for entry, _ in resolved if entry is not None and entry.country
+        }
+        if points or area:
+            candidates = recognizer(document.doc, points, area)
             resolved = resolver.resolve(candidates, dateline)
         built: dict[tuple[str, str], Place] = {}
         by_start: dict[int, Place] = {}
