@@ -21,7 +21,7 @@ from wirecoder.corpus import (
     merge_reason,
     rebuild,
 )
-from wirecoder.corpus._rebuild import _placed_by_story
+from wirecoder.corpus._rebuild import _dated_by_publication, _placed_by_story
 from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.schema import ChainLink, Source, Span
 from wirecoder.store import (
@@ -89,6 +89,14 @@ def test_same_type_place_date_and_actor_merge_with_a_reason() -> None:
 )
 def test_incompatible_events_stay_apart(other: EventRecord) -> None:
     assert merge_reason(record(1), other) is None
+
+
+def test_an_actor_of_no_country_fits_either_side_but_two_named_groups_differ() -> None:
+    gunmen = record(2, actor_key="gunmen", actor_country=None)
+    assert merge_reason(record(1), gunmen) is not None
+    hezbollah = record(3, actor_key="hezbollah", actor_country=None)
+    amal = record(4, actor_key="amal", actor_country=None)
+    assert merge_reason(hezbollah, amal) is None
 
 
 def test_vaguer_place_or_date_widens_the_match() -> None:
@@ -320,6 +328,20 @@ def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
     assert (result[2].place_name, result[2].where_precision) == ("Bakhmut", 2)
     assert result[3].place_id is None and result[6].place_id is None
     assert result[1] == placed
+
+
+def test_an_undated_event_takes_the_days_before_publication_for_clustering() -> None:
+    denial = record(2, date_start=None, date_end=None, negated=True)
+    dated = _dated_by_publication(denial, DAY + dt.timedelta(days=1))
+    assert (dated.date_start, dated.date_end) == (
+        DAY - dt.timedelta(days=2),
+        DAY + dt.timedelta(days=1),
+    )
+    assert dated.approximate_date and _dated_by_publication(record(1), DAY) == record(1)
+    [cluster] = cluster_events([record(1), dated])
+    assert [c.kind for c in find_contradictions(cluster)] == ["stance"]
+    week_later = _dated_by_publication(denial, DAY + dt.timedelta(days=7))
+    assert len(cluster_events([record(1), week_later])) == 2
 
 
 def test_a_strike_near_a_town_is_not_its_capture() -> None:

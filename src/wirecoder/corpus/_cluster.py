@@ -70,6 +70,8 @@ class EventRecord:
     counted as corroboration."""
     origin_keys: tuple[tuple[int, str], ...] = ()
     """(origin actor id, actor key) of the claims' originators, to fold vaguer descriptions."""
+    approximate_date: bool = False
+    """The dates are the days before publication, not what the report said."""
 
     @property
     def origins(self) -> set[int]:
@@ -210,9 +212,14 @@ def is_control(record: EventRecord) -> bool:
 
 
 def _actors_compatible(a: EventRecord, b: EventRecord) -> bool:
+    """Nothing tells the actors apart: one is unnamed, both are one actor or of one country, or
+    only one has a country, so the other ("gunmen", "a group") may be on its side. Two named
+    actors of no country ("Hezbollah", "Amal") or of two countries are two sides."""
     if a.actor_key is None or b.actor_key is None or a.actor_key == b.actor_key:
         return True
-    return a.actor_country is not None and a.actor_country == b.actor_country
+    if a.actor_country is None or b.actor_country is None:
+        return (a.actor_country is None) != (b.actor_country is None)
+    return a.actor_country == b.actor_country
 
 
 def _dates_overlap(a: EventRecord, b: EventRecord) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -35,6 +36,9 @@ from ._cluster import (
 )
 
 DENYING_STANCES = ("denied", "negated")
+PUBLICATION_WINDOW = dt.timedelta(days=3)
+"""An event its report leaves undated ("denied that the town had fallen") is taken to fall in
+the days before its article was published: news reports what happened lately."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,7 @@ def load_records(session: Session) -> list[EventRecord]:
             EventRow.killed_high,
             EventRow.aux,
             publisher.id.label("publisher_origin"),
+            ArticleRow.published,
         )
         .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
         .outerjoin(actor, actor.id == EventRow.actor_id)
@@ -102,15 +107,31 @@ def load_records(session: Session) -> list[EventRecord]:
     ).mappings()
     names = [column.key for column in columns]
     return _placed_by_story(
-        EventRecord(
-            **{name: row[name] for name in names},
-            killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
-            claims=tuple(claims.get(row["id"], ())),
-            publisher_origin=row["publisher_origin"],
-            speculative=is_speculative(row["aux"] or (), stances.get(row["id"], ())),
-            origin_keys=tuple(sorted(origin_keys.get(row["id"], ()))),
+        _dated_by_publication(
+            EventRecord(
+                **{name: row[name] for name in names},
+                killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
+                claims=tuple(claims.get(row["id"], ())),
+                publisher_origin=row["publisher_origin"],
+                speculative=is_speculative(row["aux"] or (), stances.get(row["id"], ())),
+                origin_keys=tuple(sorted(origin_keys.get(row["id"], ()))),
+            ),
+            row["published"],
         )
         for row in rows
+    )
+
+
+def _dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
+    """An undated event takes the :data:`PUBLICATION_WINDOW` before its article's publication,
+    marked approximate: for clustering only, the stored event keeps what its report said."""
+    if record.date_start is not None or record.date_end is not None or published is None:
+        return record
+    return replace(
+        record,
+        date_start=published - PUBLICATION_WINDOW,
+        date_end=published,
+        approximate_date=True,
     )
 
 
@@ -222,7 +243,11 @@ def _insert_returning_ids(
 
 def _cluster_row(cluster: Cluster) -> dict[str, Any]:
     """A cluster's row: its date and place from the most precise member, its tallies."""
-    dated = [member for member in cluster.members if member.date_start and member.date_end]
+    dated = [
+        member
+        for member in cluster.members
+        if member.date_start and member.date_end and not member.approximate_date
+    ]
     sharpest_date = min(dated, key=lambda m: (m.date_end - m.date_start, m.id), default=None)  # type: ignore[operator]
     placed = [member for member in cluster.members if member.place_id is not None]
     sharpest_place = min(placed, key=lambda m: (m.where_precision or 9, m.id), default=None)
