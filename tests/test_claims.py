@@ -220,3 +220,15 @@ def test_headline_colon_and_views(claims_pipeline: Pipeline) -> None:
     assert contents(claim_by_cue(analysis, "see")) == ["the curfew as a trap"]
     attributed = [c for c in analysis.claims if c.attributed]
     assert len(attributed) == 2  # neither "Update:" nor "I see a problem" is an attribution
+
+
+def test_parenthetical_attribution_and_shared_subject(claims_pipeline: Pipeline) -> None:
+    text = (
+        "In March, the mayor said, the city lost power for two days. "
+        "The governor toured the damaged plant and said on Monday that repairs would take weeks."
+    )
+    analysis = claims_pipeline.analyze(Article(text=text, publisher="Reuters"))
+    aside = claim_by_cue(analysis, "said", "the mayor")
+    assert contents(aside) == ["In March", "the city lost power for two days"]
+    toured = claim_by_cue(analysis, "said", "The governor")
+    assert contents(toured) == ["that repairs would take weeks"]

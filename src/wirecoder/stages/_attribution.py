@@ -318,6 +318,10 @@ def _content_of(
         start, end = _subtree_range(head)
         stop = _host_stop(verb)
         return _content_in_paragraph(doc, start, min(end, stop), quotes, verb)
+    if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS:  # "Back then, she said, the firm ..."
+        start, end = _subtree_range(verb.head)
+        before = _content_in_paragraph(doc, start, _host_stop(verb), quotes, verb)
+        return before + _content_in_paragraph(doc, verb.right_edge.i + 1, end, quotes, verb)
     as_clause = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     if as_clause is not None and verb.dep_ == "advcl" and verb.head.i > verb.i:
         start = verb.right_edge.i + 1  # "As Reuters reported, [the talks stalled]"
@@ -517,6 +521,12 @@ def _source_of(verb: Token) -> Token | None:
         for ancestor in verb.ancestors:
             if ancestor.lemma_.lower() in CUE_VERBS:
                 return _source_of(ancestor)
+        first = (
+            verb  # "McConnell was quick to embrace X and said ...": the first conjunct's subject
+        )
+        while first.dep_ == "conj":
+            first = first.head
+        return next((c for c in first.children if c.dep_ == "nsubj"), None)
     return None
 
 
