@@ -62,7 +62,7 @@ OBJECT_VERBS = frozenset(
         promise pledge vow threaten announce confirm acknowledge admit talk speak defend
         decline express seek hope vote highlight tout promote portray mock rail encourage
         persuade remember imagine discuss insist stress note ask point allude respond look
-        tweet post see view regard
+        tweet post see view regard say
         """
     )
 )
