@@ -351,3 +351,10 @@ def test_a_capital_trying_or_wanting_is_its_government(nlp, run) -> None:  # typ
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     assert find(document, "Moscow").role == "metonym"
+
+
+def test_a_demonym_names_who_acts_not_where(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian-installed authorities in Donetsk said the city was shelled overnight."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Donetsk").country_code == "UA"

@@ -215,7 +215,9 @@ class Resolver:
         """The chosen entry and the number of entries weighed, per candidate.
 
         The first pass chooses each name alone; the second rescores each name against the
-        first-pass choices for every *other* name, so that no name supports itself."""
+        first-pass choices for every *other* name, so that no name supports itself. Demonyms
+        give no context: in conflict copy they name who acts, not where ("Russian-installed
+        authorities in Donetsk" are in Ukraine's Donetsk)."""
         options = [self.entries(candidate) for candidate in candidates]
         dateline_entry = None
         if dateline:
@@ -229,7 +231,11 @@ class Resolver:
         keys = [name_key(candidate.name) for candidate in candidates]
         contexts = {
             key: self.context(
-                [e for e, k in zip(first, keys, strict=True) if e is not None and k != key],
+                [
+                    e
+                    for e, k, c in zip(first, keys, candidates, strict=True)
+                    if e is not None and k != key and c.role != "demonym"
+                ],
                 dateline_entry,
             )
             for key in set(keys)
