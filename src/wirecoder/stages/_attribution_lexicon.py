@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
         inform advise assure caution lament charge counter retort remark wonder speculate
         acknowledge signal hint declare proclaim recount describe characterize characterise
         label brand dub call demand propose recommend order instruct request invite reassure
-        rule decide agree
+        rule decide agree imply continue yell shout clarify joke
         """
     )
 )
@@ -62,7 +62,7 @@ OBJECT_VERBS = frozenset(
         promise pledge vow threaten announce confirm acknowledge admit talk speak defend
         decline express seek hope vote highlight tout promote portray mock rail encourage
         persuade remember imagine discuss insist stress note ask point allude respond look
-        tweet post see view regard say
+        tweet post see view regard say identify
         """
     )
 )
@@ -98,6 +98,7 @@ OBJECT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "see": frozenset({"as"}),
     "view": frozenset({"as"}),
     "regard": frozenset({"as"}),
+    "identify": frozenset({"as"}),
 }
 """Prepositions that carry the content after an object verb ("accused X of Y", "referring to X")."""
 
@@ -179,5 +180,5 @@ SETTING_NOUNS = frozenset(
 APPEARANCE_VERBS = frozenset(words("seem appear"))
 """The reporter's hedged reading: "Sanders seemed to be of two minds" attributes to no one."""
 
-VIEW_VERBS = frozenset(words("see view regard"))
+VIEW_VERBS = frozenset(words("see view regard identify"))
 """Verbs that report a view only with "as": "sees the truce as a trap"."""
