@@ -251,3 +251,26 @@ def test_every_event_of_the_example_articles_has_a_claim(pipeline: Pipeline, exa
     assert unsupported == []
     known = {claim.id for claim in analysis.claims}
     assert all(set(e.claim_ids) <= known for e in analysis.events)
+
+
+def test_now_with_a_perfect_is_not_the_day_of_the_act(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian troops have now seized the town, and fighting is now raging in the next village."
+    )
+    document = make_document(text, published="2025-06-02")
+    for number, phrase in enumerate(("now seized", "now raging")):
+        start = text.index(phrase)
+        document.times.append(
+            TimeExpression(
+                id=f"T{number + 1}",
+                stage=TEST_STAGE,
+                span=Span.of(text, start, start + 3),
+                type="DATE",
+                value="PRESENT_REF",
+                start=dt.date(2025, 6, 2),
+                end=dt.date(2025, 6, 2),
+                precision=1,
+            )
+        )
+    capture = _one(run(document), "ASSAULT", "capture")
+    assert capture.time_id is None and capture.date_precision == 2

@@ -290,8 +290,10 @@ class _Builder:
                 or time.start is None
             ):
                 continue
-            if time.type not in ("DATE", "TIME"):
-                continue
+            if time.type not in ("DATE", "TIME") or (
+                time.value == "PRESENT_REF" and not speech and _perfect(clause)
+            ):
+                continue  # "has now seized": done by now, on a day the report does not give
             tokens = self.document.doc.char_span(
                 time.span.start, time.span.end, alignment_mode="expand"
             )
@@ -513,6 +515,15 @@ def _sharing_subject(clause: Token) -> set[Token]:
                 family.add(child)
                 pending.append(child)
     return family | {clause}
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has seized", "have advanced": a completed act, reported as it stands now."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _perfect(verb.head))
+    )
 
 
 def _has_subject(verb: Token) -> bool:
