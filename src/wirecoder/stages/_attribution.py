@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ._attribution_lexicon import (
     APPEARANCE_VERBS,
+    CHANNEL_NOUNS,
     COGNITION_VERBS,
     CUE_VERBS,
     INFINITIVE_VERBS,
@@ -385,7 +386,7 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
 def _spoken_by_a_speaker(verb: Token) -> bool:
     """Whether the verb's subject can hold a view: a named person, group or state, a pronoun,
     or people ("voters", "officials") - not a weapon or a unit ("artillery backed the assault")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _source_of(verb)
     if subject is None:
         return False
     if subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
@@ -566,6 +567,9 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ == "prt" and child.i == end:
             end += 1
+    channel = _channel_after(doc, end)
+    if channel is not None:
+        end = channel  # "said in a statement": the channel is part of how it was said
     if (
         end < len(doc)
         and doc[end].text == ":"
@@ -574,6 +578,14 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
     ):
         end += 1
     return start, end
+
+
+def _channel_after(doc: Doc, index: int) -> int | None:
+    """End of "in a statement" / "in an interview" right at ``index``, if there is one."""
+    if index + 2 < len(doc) and doc[index].lower_ == "in" and doc[index + 1].lower_ in ("a", "an"):
+        if doc[index + 2].lemma_.lower() in CHANNEL_NOUNS:
+            return index + 3
+    return None
 
 
 def _lemma(token: Token) -> str:

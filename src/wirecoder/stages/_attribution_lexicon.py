@@ -182,3 +182,6 @@ APPEARANCE_VERBS = frozenset(words("seem appear"))
 
 VIEW_VERBS = frozenset(words("see view regard identify"))
 """Verbs that report a view only with "as": "sees the truce as a trap"."""
+
+CHANNEL_NOUNS = frozenset(words("statement interview"))
+"""How something was said, written into the cue: "said in a statement"."""
