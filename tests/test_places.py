@@ -358,3 +358,12 @@ def test_a_demonym_names_who_acts_not_where(nlp, run) -> None:  # type: ignore[n
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     assert find(document, "Donetsk").country_code == "UA"
+
+
+def test_a_country_owning_a_command_or_its_staff_is_its_state(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine's Eastern Military Command denied it, and Russia's general staff said nothing."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert (
+        find(document, "Ukraine").role == "metonym" and find(document, "Russia").role == "metonym"
+    )

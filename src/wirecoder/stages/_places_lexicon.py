@@ -75,7 +75,8 @@ AGENT_NOUNS = words("""
     forces troops army military government president leader leadership minister ministry officials
     assault offensive invasion attack attacks war security interests ally allies aims ambassador
     embassy envoy navy parliament intelligence concerns position demands proposal decision strikes
-    bombardment campaign commanders defence defense
+    bombardment campaign commanders defence defense command staff authorities spokesman
+    spokeswoman spokesperson force
 """)
 """Possessed nouns that make "Russia's ..." the state acting, not the land."""
 FALL_VERBS = words("fall")
