@@ -582,10 +582,13 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
 
 def _channel_after(doc: Doc, index: int) -> int | None:
     """End of "in a statement" / "in an interview" right at ``index``, if there is one."""
-    if index + 2 < len(doc) and doc[index].lower_ == "in" and doc[index + 1].lower_ in ("a", "an"):
-        if doc[index + 2].lemma_.lower() in CHANNEL_NOUNS:
-            return index + 3
-    return None
+    if (
+        index + 2 >= len(doc)
+        or doc[index].lower_ != "in"
+        or doc[index + 1].lower_ not in ("a", "an")
+    ):
+        return None
+    return index + 3 if doc[index + 2].lemma_.lower() in CHANNEL_NOUNS else None
 
 
 def _lemma(token: Token) -> str:
