@@ -145,6 +145,7 @@ def test_the_day_a_report_was_made_still_does_not_date_the_event(make_document: 
             "RUS",
         ),
         ("Ukrainian shelling of a bakery in Donetsk killed two people, officials said.", "UKR"),
+        ("Ukrainian artillery and rocket fire hit a bus in Donetsk, killing two people.", "UKR"),
         ("An Israeli air strike on a house in Khan Younis killed five people, medics said.", "ISR"),
     ],
 )

@@ -82,6 +82,13 @@ _WEAPONS = frozenset(
         "ied",
         "explosive",
         "device",
+        "fire",
+        "artillery",
+        "shelling",
+        "barrage",
+        "drone",
+        "strike",
+        "airstrike",
     }
 )
 """Subjects that are weapons: "a Russian missile struck" names Russia's forces, "shells hit" no one."""
@@ -163,6 +170,27 @@ class ActorIndex:
                 return start, end, actor
             index -= 1
         return None
+
+
+def _nation_before(weapon: Token) -> ActorEntry | None:
+    """The nation a weapon's modifiers name: "Russian missiles", "Ukrainian artillery and rocket
+    fire" (where the parser hangs the adjective on the first of the coordinated weapons)."""
+    modifiers = [c for c in weapon.children if c.i < weapon.i and c.dep_ in _WEAPON_MODIFIERS]
+    modifiers += [
+        g
+        for c in modifiers
+        if c.dep_ in ("compound", "nmod")
+        for g in c.children
+        if g.i < c.i and g.dep_ in _WEAPON_MODIFIERS
+    ]
+    for modifier in modifiers:
+        nation = catalog().demonym(modifier.text)
+        if nation is not None:
+            return nation
+    return None
+
+
+_WEAPON_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 class Arguments:
@@ -301,14 +329,7 @@ class Arguments:
         if token.pos_ == "PRON":
             return self._pronoun(token)
         if token.lemma_.lower() in _WEAPONS and not modifier:
-            nation = next(
-                (
-                    catalog().demonym(c.text)
-                    for c in token.children
-                    if c.dep_ in ("amod", "compound") and catalog().demonym(c.text)
-                ),
-                None,
-            )
+            nation = _nation_before(token)
             if nation is None or not nation.country:
                 return None
             return self._forces_of(Participant(name=nation.name, country=nation.country))
