@@ -59,8 +59,8 @@ OBJECT_VERBS = frozenset(
         call describe accuse endorse urge praise criticize criticise blame condemn oppose
         reject dismiss deny question welcome hail applaud slam blast denounce refer demand
         propose recommend request warn cite characterize characterise label brand dub show
-        promise pledge vow threaten announce confirm acknowledge admit talk speak defend
-        decline express seek hope vote highlight tout promote portray mock rail encourage
+        promise pledge vow announce confirm acknowledge admit talk speak defend
+        decline express hope vote highlight tout promote portray mock rail encourage
         persuade remember imagine discuss insist stress note ask point allude respond look
         tweet post see view regard say identify
         """

@@ -150,8 +150,10 @@ class SourceResolver:
         kind = kind_from_head(head, written.text)
         if identity is not None and kind not in _KINDS_OF_ROLE:
             kind = identity.kind
-            if person is None and not identity.composed:
-                name = identity.name
+            role = role_noun(head)
+            named = role is None or role in identity.name.lower()
+            if person is None and not identity.composed and named:
+                name = identity.name  # "Moscow" is the Russian government; "the embassy" stays
         return Source(
             name=name,
             span=written,
