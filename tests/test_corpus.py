@@ -223,6 +223,27 @@ def test_stance_on_a_proposition_without_place() -> None:
     assert contradiction.kind == "stance"
 
 
+def test_a_denial_about_a_whole_country_answers_a_report_placed_inside_it() -> None:
+    belarus = {"place_id": 9, "place_name": "Belarus", "latitude": 53.0, "longitude": 28.0}
+    mazyr = {"place_id": 8, "place_name": "Mazyr", "latitude": 52.05, "longitude": 29.25}
+    threat = {"type": "THREATEN", "trigger": "threatened", "country_code": "BY"}
+    posed = record(1, **threat, **mazyr, where_precision=1)
+    denied = record(
+        2,
+        **threat,
+        **belarus,
+        where_precision=6,
+        negated=True,
+        actor_key="the drone",
+        actor_country=None,
+    )
+    [cluster] = cluster_events([posed, denied])
+    assert "Mazyr lies in Belarus" in cluster.reasons[2]
+    assert [c.kind for c in find_contradictions(cluster)] == ["stance"]
+    asserted_country_wide = record(3, **threat, **belarus, where_precision=6)
+    assert merge_reason(posed, asserted_country_wide) is None
+
+
 @pytest.fixture(scope="module", params=[7, 11])
 def corpus(request: pytest.FixtureRequest) -> SyntheticCorpus:
     return generate(seed=request.param, reports_per_incident=5)

@@ -184,6 +184,9 @@ def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
     if a.place_id is None or b.place_id is None:
         return None
     if 6 in (a.where_precision, b.where_precision):
+        within = _denied_country_wide(a, b) or _denied_country_wide(b, a)
+        if within:
+            return within
         # "In Ukraine" cannot be told apart from any one strike in it: a country-wide report
         # folds only with another one of that country on the very same named day.
         same = (
@@ -204,6 +207,21 @@ def _places_compatible(a: EventRecord, b: EventRecord) -> str | None:
     if distance > limit:
         return None
     return f"{a.place_name} and {b.place_name} {distance:.0f} km apart (within {limit:.0f} km)"
+
+
+def _denied_country_wide(country: EventRecord, inside: EventRecord) -> str | None:
+    """A denial about a whole country ("posed no threat to Belarus") answers a report placed
+    inside it ("threatened security near Mazyr"): why they can be one, or None."""
+    if not (
+        country.negated
+        and not inside.negated
+        and country.where_precision == 6
+        and inside.where_precision != 6
+        and country.country_code is not None
+        and country.country_code == inside.country_code
+    ):
+        return None
+    return f"{inside.place_name} lies in {country.place_name}, which the denial is about"
 
 
 def is_control(record: EventRecord) -> bool:
