@@ -275,3 +275,35 @@ def test_now_with_a_perfect_is_not_the_day_of_the_act(make_document: Build, run)
         )
     capture = _one(run(document), "ASSAULT", "capture")
     assert capture.time_id is None and capture.date_precision == 2
+
+
+def test_a_past_tense_tagged_as_adjective_keeps_its_subject_and_its_stretch_of_days(
+    make_document: Build,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Army intelligence said on Friday that Russian forces had almost certainly advanced to "
+        "within 5 km of the town's eastern outskirts over the past week."
+    )
+    document = make_document(text, published="2025-06-06")
+    week = _span(text, "the past week")
+    document.times.append(
+        TimeExpression(
+            id="T1",
+            stage=TEST_STAGE,
+            span=week,
+            type="DURATION",
+            value="P1W",
+            start=dt.date(2025, 5, 31),
+            end=dt.date(2025, 6, 6),
+            precision=3,
+        )
+    )
+    advance = _one(run(document), "ASSAULT", "advance")
+    assert advance.actor is not None
+    assert (advance.actor.country, advance.actor.sector) == ("RUS", "MIL")
+    assert (advance.time_id, advance.date_start, advance.date_precision) == (
+        "T1",
+        dt.date(2025, 5, 31),
+        3,
+    )

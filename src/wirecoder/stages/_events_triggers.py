@@ -235,11 +235,19 @@ def _protester_actions(tokens: list[Token], taken: set[int]) -> list[Found]:
     return found
 
 
+def verbal(token: Token) -> bool:
+    """A verb, or a past tense the tagger took for an adjective heading a clause ("forces had
+    almost certainly advanced", "... and torched vehicles")."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "ADJ" and token.dep_ in _CLAUSE_DEPS and token.lower_.endswith("ed")
+
+
 def _single(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return None  # "the Israeli-occupied West Bank", "rebel-held town": a state, not an event
-    if token.pos_ == "ADJ" and token.dep_ in _CLAUSE_DEPS and token.lower_.endswith("ed"):
+    if token.pos_ == "ADJ" and verbal(token):
         # A past tense the tagger took for an adjective: "... and torched vehicles".
         return VERBS.get(token.lower_[:-2]) or VERBS.get(token.lower_[:-1])
     if token.pos_ == "VERB":

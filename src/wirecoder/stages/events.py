@@ -52,7 +52,7 @@ from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
 from ._events_size import Reported, counts
-from ._events_triggers import Found, find_triggers, paragraph_words
+from ._events_triggers import Found, find_triggers, paragraph_words, verbal
 
 STAGE = StageRef(name="events", version="1")
 
@@ -220,7 +220,7 @@ class _Builder:
         return actor, recipient
 
     def _of(self, token: Token, forces: bool) -> tuple[Participant | None, Participant | None]:
-        if token.pos_ == "VERB" and not _nominal_gerund(token):
+        if verbal(token) and not _nominal_gerund(token):
             return self.arguments.of_verb(token)
         return self.arguments.of_noun(token, forces)
 
@@ -290,7 +290,7 @@ class _Builder:
                 or time.start is None
             ):
                 continue
-            if time.type not in ("DATE", "TIME") or (
+            if not _dating(time) or (
                 time.value == "PRESENT_REF" and not speech and _perfect(clause)
             ):
                 continue  # "has now seized": done by now, on a day the report does not give
@@ -394,7 +394,7 @@ def _bare_mention(found: Found, event: Event) -> bool:
     ):
         return False  # "the looting of shops", "G20 protests": the word is the report
     return (
-        found.head.pos_ != "VERB"
+        not verbal(found.head)
         and not found.absorbed
         and event.actor is None
         and event.recipient is None
@@ -492,7 +492,7 @@ def _clause_root(token: Token) -> Token:
     """The verb whose clause holds ``token`` (stopping below a reporting verb)."""
     current = token
     while current.head != current:
-        if current.pos_ == "VERB" and current.dep_ in ("ccomp", "ROOT", "conj", "advcl", "relcl"):
+        if verbal(current) and current.dep_ in ("ccomp", "ROOT", "conj", "advcl", "relcl"):
             return current
         if current.head.lemma_.lower() in REPORTING_VERBS:
             return current
@@ -515,6 +515,14 @@ def _sharing_subject(clause: Token) -> set[Token]:
                 family.add(child)
                 pending.append(child)
     return family | {clause}
+
+
+def _dating(time: TimeExpression) -> bool:
+    """A date or time, or a stretch counted from one ("over the past week"), that can date an
+    event; not a bare length ("for three years") nor a recurrence."""
+    if time.type in ("DATE", "TIME"):
+        return True
+    return time.type == "DURATION" and time.end is not None and time.precision is not None
 
 
 def _perfect(verb: Token) -> bool:
