@@ -497,9 +497,12 @@ def _skip_objects(doc: Doc, verb: Token, start: int) -> int:
 
 
 def _colon_after(verb: Token) -> Token | None:
+    """The colon, or the comma before a quotation, that opens the content ("told reporters:",
+    "said, \"We ..."), within a few words of the verb."""
     doc = verb.doc
-    for index in range(verb.i + 1, min(verb.i + 4, verb.sent.end)):
-        if doc[index].text == ":":
+    end = min(verb.i + 5, len(doc) - 1)
+    for index in range(verb.i + 1, end):
+        if doc[index].text == ":" or doc[index].text == "," and doc[index + 1].is_quote:
             return doc[index]
         if doc[index].pos_ not in ("ADV", "PART", "ADP", "PRON", "PROPN", "NOUN", "DET"):
             return None
