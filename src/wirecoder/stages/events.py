@@ -5,9 +5,12 @@ describe one happening (``_events_triggers``); each gets its participants from t
 (``_events_args``), its weapon mode and contexts (``_events_modes``), its killed/injured/arrested
 counts (``_events_size``) and its auxiliary modes (``_events_aux``). The place is the most
 precise location in the trigger's clause, else the nearest in the sentence or paragraph; the date
-is the time expression of the trigger's clause (not of the reporting verb), else the publication
-date with a lower precision. Each event lists the claims whose content covers its trigger. An
-event reported twice in one article is kept once, with the spans and claims of both reports.
+is the time expression of the trigger's clause or of a verb coordinated with it under the same
+subject (not of the reporting verb; not "now" for an act in the perfect), else the publication
+date with a lower precision. Each event lists the claims whose content covers its trigger,
+attributed or in the reporter's own voice; else the claim whose cue it is; else the claims of its
+sentence. An event reported twice in one article is kept once, with the spans and claims of both
+reports. A state of control in the simple present ("now occupies") is not a capture.
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
