@@ -244,6 +244,19 @@ def test_a_denial_about_a_whole_country_answers_a_report_placed_inside_it() -> N
     assert merge_reason(posed, asserted_country_wide) is None
 
 
+def test_a_claim_negating_the_events_word_disputes_a_stance() -> None:
+    threat = {"type": "THREATEN", "trigger": "threatened", **BAKHMUT}
+    posed = record(1, **threat)
+    no_threat = DenialClaim(7, 1, 207, "the drone strayed and posed no threat to Belarus")
+    [contradiction] = find_contradictions(cluster_events([posed])[0], [no_threat])
+    assert (contradiction.kind, contradiction.denials) == ("stance", (no_threat,))
+    assert DenialClaim(8, 1, 208, "it didn't threaten anyone").negates("threatened")
+    for content in ("the threat was real", "no comment", "it threatened us, not once but twice"):
+        assert not DenialClaim(9, 1, 209, content).negates("threatened")
+    same_voice = DenialClaim(10, 1, 101, "posed no threat")
+    assert find_contradictions(cluster_events([posed])[0], [same_voice]) == []
+
+
 @pytest.fixture(scope="module", params=[7, 11])
 def corpus(request: pytest.FixtureRequest) -> SyntheticCorpus:
     return generate(seed=request.param, reports_per_incident=5)

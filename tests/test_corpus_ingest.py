@@ -359,6 +359,12 @@ def _check_real_events(runner: CliRunner, db: list[str], sitrep: str) -> None:
     assert len({row["cluster"] for row in strike}) == 1 and strike[0]["origins"] == 1
     # Ukraine's denial in the Meridian story disputes the capture.
     assert "control of Bakhmut: asserted by Russian armed forces; denied by" in sitrep
+    # Belarus says the drone threatened its security; Ukraine says it posed no threat.
+    with open_store(db[1]) as store, store.session() as session:
+        stances = session.scalars(
+            select(ContradictionRow.detail).where(ContradictionRow.kind == "stance")
+        ).all()
+    assert any(detail.startswith("THREATEN at Mazyr") for detail in stances), stances
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,10 @@ CONTROL_DENIAL_WORDS = re.compile(
 REFERRING_DENIAL = re.compile(
     r"(?:the |this |that |these |those |such )?(?:claims?|reports?|statements?|allegations?|assertions?)"
 )
+NEGATORS = r"(?:\b(?:no|not|never|nothing|without)\b|n['’]t)"
+"""Words that deny what follows them: "posed no threat", "did not shell", "never captured"."""
+STEM_LETTERS = 5
+"""Letters of a trigger that name its word family: "threatened" and "threat" share "threa"."""
 Origin = TypeVar("Origin", bound=Hashable)
 ARTICLES = frozenset({"the", "a", "an"})
 SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
@@ -131,6 +135,13 @@ class DenialClaim:
     event_id: int
     origin: int
     content: str
+
+    def negates(self, trigger: str) -> bool:
+        """Whether the content denies the trigger's word family within two words of a negator
+        ("posed no threat" for "threatened", "did not shell" for "shelled")."""
+        stem = re.escape(trigger.casefold()[:STEM_LETTERS])
+        pattern = rf"{NEGATORS}\s+(?:\w+\s+){{0,2}}{stem}"
+        return len(trigger) >= STEM_LETTERS and bool(re.search(pattern, self.content.casefold()))
 
     @property
     def about_control(self) -> bool:
@@ -363,8 +374,9 @@ def _claim_names(claims: Iterable[DenialClaim]) -> str:
 def find_contradictions(
     cluster: Cluster, denials: Iterable[DenialClaim] = ()
 ) -> list[Contradiction]:
-    """Control or stance asserted by some reports and denied by others (by a negated event, or
-    for control by a denial claim in a report of the event); casualty figures that disagree
+    """Control or stance asserted by some reports and denied by others (by a negated event, by
+    a denial claim in a report of the event for control, or for a stance by a claim there that
+    negates the event's word: "posed no threat" against "threatened"); casualty figures that disagree
     beyond tolerance. One voice saying both is not a dispute between sides."""
     found: list[Contradiction] = []
     asserted = tuple(cluster.asserting)
@@ -376,7 +388,12 @@ def find_contradictions(
     denying = tuple(
         claim
         for claim in {claim.id: claim for claim in denials}.values()
-        if control and claim.about_control and claim.origin not in vouching
+        if claim.origin not in vouching
+        and (
+            claim.about_control
+            if control
+            else any(claim.negates(member.trigger) for member in asserted)
+        )
     )
     if asserted and (denied or denying):
         place = cluster.members[0].place_name or "the same place"

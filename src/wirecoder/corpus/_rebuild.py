@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..store import (
@@ -36,6 +36,13 @@ from ._cluster import (
 )
 
 DENYING_STANCES = ("denied", "negated")
+NEGATING_CONTENT = or_(
+    *(
+        ClaimRow.content.ilike(f"%{word}%")
+        for word in (" no ", " not ", "never ", "nothing ", "without ", "n't ", "n’t ")
+    )
+)
+"""A cheap first filter for claims that may negate an event ("posed no threat")."""
 PUBLICATION_WINDOW = dt.timedelta(days=3)
 """An event its report leaves undated ("denied that the town had fallen") is taken to fall in
 the days before its article was published: news reports what happened lately."""
@@ -202,32 +209,46 @@ def rebuild(store: Store) -> CorpusSummary:
 
 
 def _denials(session: Session, clusters: list[Cluster]) -> dict[int, list[DenialClaim]]:
-    """Denying claims of current articles, by the number of the control cluster they answer: one
-    reported in the same story, or the one whose place the claim names when a story reports
-    several."""
-    control: dict[int, dict[int, EventRecord]] = defaultdict(dict)
+    """Claims of current articles that deny a cluster, by the cluster's number: for control, a
+    denying claim reported in the same story (the one whose place it names when a story reports
+    several); for a stance, a claim in the same story that negates the event's word."""
+    answered: dict[int, dict[int, EventRecord]] = defaultdict(dict)
     for number, cluster in enumerate(clusters):
-        if any(is_control(member) for member in cluster.asserting):
-            for member in cluster.members:
-                control[member.article_id].setdefault(number, member)
-    if not control:
+        for member in cluster.members if cluster.asserting else ():
+            answered[member.article_id].setdefault(number, member)
+    if not answered:
         return {}
+    control = {
+        number for number, cluster in enumerate(clusters) if any(map(is_control, cluster.asserting))
+    }
     found: dict[int, list[DenialClaim]] = defaultdict(list)
     rows = session.execute(
-        select(ClaimRow.id, ClaimRow.article_id, ClaimRow.origin_id, ClaimRow.content)
+        select(
+            ClaimRow.id, ClaimRow.article_id, ClaimRow.origin_id, ClaimRow.content, ClaimRow.stance
+        )
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-        .where(ClaimRow.stance.in_(DENYING_STANCES), ArticleRow.superseded_by.is_(None))
+        .where(
+            ClaimRow.stance.in_(DENYING_STANCES) | NEGATING_CONTENT,
+            ArticleRow.superseded_by.is_(None),
+        )
     )
-    for claim_id, article_id, origin_id, content in rows:
-        answered = control.get(article_id, {})
-        if len(answered) > 1:
-            answered = {
+    for claim_id, article_id, origin_id, content, stance in rows:
+        in_story = answered.get(article_id, {})
+        controls = {n: m for n, m in in_story.items() if n in control}
+        if len(controls) > 1:
+            controls = {
                 number: member
-                for number, member in answered.items()
+                for number, member in controls.items()
                 if (member.place_name or "\0").casefold() in content.casefold()
             }
-        for number, member in answered.items():
-            found[number].append(DenialClaim(claim_id, member.id, origin_id, content))
+        for number, member in in_story.items():
+            claim = DenialClaim(claim_id, member.id, origin_id, content)
+            if number in control:
+                denies = number in controls and stance in DENYING_STANCES
+            else:
+                denies = any(claim.negates(other.trigger) for other in clusters[number].asserting)
+            if denies:
+                found[number].append(claim)
     return found
 
 
