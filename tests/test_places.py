@@ -367,3 +367,10 @@ def test_a_country_owning_a_command_or_its_staff_is_its_state(nlp, run) -> None:
     assert (
         find(document, "Ukraine").role == "metonym" and find(document, "Russia").role == "metonym"
     )
+
+
+def test_a_capital_addressed_by_a_protest_is_its_government(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister protested to Kyiv over the drone, then flew to Moscow."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Kyiv").role == "metonym" and find(document, "Moscow").role == "location"

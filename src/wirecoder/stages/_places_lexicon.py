@@ -61,10 +61,12 @@ SPEECH_VERBS = words("""
     consider decide argue believe hope fear plan propose call blame allege confirm acknowledge
     report order ask expel summon impose pledge offer negotiate admit vote veto approve ban host
     back support oppose push criticise criticize praise thank invite discuss meet talk agree sign
-    join lead ratify try attempt aim intend wish strive struggle fail manage
+    join lead ratify try attempt aim intend wish strive struggle fail manage protest complain
+    appeal apologise apologize
 """)
 """Verbs whose subject, when a place, is its government speaking, wanting or deciding, active or
-passive ("Kyiv was urged to", "the town that Moscow has tried to take")."""
+passive ("Kyiv was urged to", "the town that Moscow has tried to take"), and whose addressee
+after "to" is a government too ("protested to Kyiv")."""
 ACTION_VERBS = words("""
     invade annex advance attack seize capture launch fire strike shell bomb take make gain lose
     fight deploy send supply withdraw occupy control retaliate halt suspend resume mobilise mobilize

@@ -442,8 +442,9 @@ class Recognizer:
 
 
 def metonym_role(doc: Doc, span: Span) -> Role:
-    """``metonym`` when the place is the subject of an agent's verb, the owner of an agent's noun,
-    or the backer in "Moscow-backed" (but "Kyiv-based" is a place)."""
+    """``metonym`` when the place is the subject of an agent's verb, the addressee of a speech
+    verb, the owner of an agent's noun, or the backer in "Moscow-backed" (but "Kyiv-based" is a
+    place)."""
     following = doc[span.end : span.end + 2]
     if len(following) == 2 and following[0].text == "-" and following[1].lower_ in BACKING_WORDS:
         return "metonym"
@@ -463,4 +464,6 @@ def metonym_role(doc: Doc, span: Span) -> Role:
         return "metonym"
     if root.dep_ == "poss" and head.lower_ in AGENT_NOUNS:
         return "metonym"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return "metonym"  # "protested to Kyiv": the addressee is the government
     return "location"
