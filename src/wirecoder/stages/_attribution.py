@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ._attribution_identity import identify_name
 from ._attribution_lexicon import (
+    ANONYMOUS_NOUNS,
     APPEARANCE_VERBS,
     CHANNEL_NOUNS,
     COGNITION_VERBS,
@@ -36,6 +38,7 @@ _TEXT_KEY = "wirecoder.text"
 _QUESTION_VERBS = frozenset({"ask"})
 _NOT_SPEAKERS = frozenset(
     {
+        "latest",
         "note",
         "update",
         "updated",
@@ -189,6 +192,11 @@ def _headline_colon(doc: Doc, colon: Token, quotes: list[tuple[int, int]]) -> At
         return None
     if words[0].lower_ in _NOT_SPEAKERS or not words[0].is_title and words[0].pos_ != "DET":
         return None
+    named = identify_name(words.text) is not None or any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words
+    )
+    if not named and words.root.lemma_.lower() not in SPEAKER_NOUNS | ANONYMOUS_NOUNS:
+        return None  # "The goal: to ..." and "Grandkids: ..." are labels, not speakers
     content = _content_in_paragraph(doc, colon.i + 1, min(last, colon.sent.end), quotes, colon)
     if not content:
         return None

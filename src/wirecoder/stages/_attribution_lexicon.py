@@ -185,3 +185,6 @@ VIEW_VERBS = frozenset(words("see view regard identify"))
 
 CHANNEL_NOUNS = frozenset(words("statement interview"))
 """How something was said, written into the cue: "said in a statement"."""
+
+ANONYMOUS_NOUNS = frozenset(SOURCE_NOUNS["anonymous"].split())
+"""Unnamed speakers that may head a headline attribution ("Insiders: ...")."""
