@@ -172,6 +172,7 @@ SETTING_NOUNS = frozenset(
         """
         rally event conference interview statement meeting speech briefing hearing debate
         appearance call session forum summit visit program programme show broadcast address
+        tweet post twitter facebook telegram
         """
     )
 )
