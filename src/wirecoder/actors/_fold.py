@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_DECOMPOSED = str.maketrans(
@@ -18,8 +19,11 @@ _Y_ENDING = re.compile(r"(?:iy|yy|ii|ij|yi|yj)$")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """The key of one word: case, accents, -iy/-yy/-ii endings, doubled letters and ye-/e- folded."""
+    """The key of one word: case, accents, -iy/-yy/-ii endings, doubled letters and ye-/e- folded.
+
+    Cached, because the same words recur across an article and a batch."""
     key = unicodedata.normalize("NFKD", word.casefold().translate(_NOT_DECOMPOSED))
     key = "".join(char for char in key if not unicodedata.combining(char))
     key = _Y_ENDING.sub("y", key)
@@ -44,7 +48,9 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group(), fold_word(m.group())) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(name: str) -> tuple[str, ...]:
-    """The key of a whole name: its folded words (a leading "the" dropped)."""
+    """The key of a whole name: its folded words (a leading "the" dropped; cached, as names
+    are folded again at each mention)."""
     keys = tuple(word.key for word in words(name))
     return keys[1:] if len(keys) > 1 and keys[0] == "the" else keys
