@@ -74,7 +74,7 @@ def make_events(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
         found: list[Event] = []
         for sentence in document.doc.sents:
             triggers = find_triggers(sentence, builder.place_tokens)
-            sizes = _sizes_by_trigger(sentence, triggers)
+            sizes = _sizes_by_trigger(sentence, triggers) if triggers else {}
             for index, trigger in enumerate(triggers):
                 event = builder.event(sentence, trigger, f"E{len(found) + 1}", sizes.get(index, {}))
                 if _bare_mention(trigger, event):
