@@ -21,6 +21,9 @@ Local commanders said an attack on the town was likely, and a Russian-installed 
 said there was almost no chance of evacuating civilians.
 
 Ukraine's army said it had taken the village.
+
+British defence intelligence said Moscow would very likely keep the bridgehead, and a U.S. \
+defense official said the Ukrainian push had highly likely stalled.
 """
 
 
@@ -74,3 +77,12 @@ def test_other_sources_use_the_yardstick_whose_term_it_is(analysis: Analysis) ->
 
 def test_claims_without_estimative_language_have_no_certainty(analysis: Analysis) -> None:
     assert claim_with(analysis, "taken the village").certainty == []
+
+
+def test_a_term_of_one_yardstick_is_read_on_it_whoever_says_it(analysis: Analysis) -> None:
+    british = claim_with(analysis, "keep the bridgehead")
+    assert british.source.country == "GBR"
+    assert readings(british) == [("very likely", "ICD203", "very likely", 0.80, 0.95)]
+    american = claim_with(analysis, "push had highly likely stalled")
+    assert american.source.country == "USA"
+    assert readings(american) == [("highly likely", "PHIA", "highly likely", 0.80, 0.90)]

@@ -30,7 +30,7 @@ def test_every_attributed_statement_is_whole(bakhmut: Analysis) -> None:
         assert claim.chain[-1].role == "originator"
 
 
-def test_british_intelligence_hedges_read_on_phia(bakhmut: Analysis) -> None:
+def test_british_intelligence_hedges_read_on_their_yardsticks(bakhmut: Analysis) -> None:
     lead = by_content(bakhmut, "seized the centre of the fiercely contested city")
     assert (lead.source.actor_id, lead.source.kind, lead.source.country) == (
         "gbr.spy",
@@ -38,7 +38,7 @@ def test_british_intelligence_hedges_read_on_phia(bakhmut: Analysis) -> None:
         "GBR",
     )
     assert [(c.phrase, c.scale, c.label, c.low, c.high) for c in lead.certainty] == [
-        ("very likely", "PHIA", "highly likely", 0.80, 0.90)
+        ("very likely", "ICD203", "very likely", 0.80, 0.95)
     ]
     update = by_content(bakhmut, "has now highly likely advanced into the town centre")
     assert (

@@ -1,10 +1,10 @@
 """Certainty: estimative language in a claim mapped to its yardstick and a probability range.
 
-"highly likely" from British intelligence is PHIA's 80-90%; "very likely" from a US agency is
-ICD 203's 80-95%. The yardstick is the one the source writes by (UK government and intelligence
-sources PHIA, US ones ICD 203); otherwise the one whose own term the phrase is; a phrase both
-share ("likely") from any other source keeps scale ``none`` and the range both readings allow.
-The literal phrase and its span are kept.
+"highly likely" is PHIA's term (80-90%) and "very likely" ICD 203's (80-95%), whoever says them:
+a phrase that is one yardstick's own term is read on that yardstick. A phrase both share
+("likely", "unlikely", "almost certain") is read on the yardstick the source writes by (UK
+government and intelligence sources PHIA, US ones ICD 203); from any other source it keeps scale
+``none`` and the range both readings allow. The literal phrase and its span are kept.
 """
 
 from __future__ import annotations
@@ -59,13 +59,13 @@ def estimates(text: str, claim: Claim) -> list[Certainty]:
 
 
 def yardstick(claim: Claim, phrase: str) -> CertaintyScale:
-    """The source's own yardstick if it has one, else the one whose own term the phrase is."""
-    source = claim.source
-    if source.kind in _STATE_KINDS and source.country in _SCALE_BY_COUNTRY:
-        return _SCALE_BY_COUNTRY[source.country]
+    """The yardstick whose own term the phrase is, else the source's own yardstick if it has one."""
     for scale, words in OWN_WORDS.items():
         if phrase in words:
             return scale  # type: ignore[return-value]
+    source = claim.source
+    if source.kind in _STATE_KINDS and source.country in _SCALE_BY_COUNTRY:
+        return _SCALE_BY_COUNTRY[source.country]
     return "none"
 
 
