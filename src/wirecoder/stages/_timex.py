@@ -208,6 +208,13 @@ def _alternatives(words: Iterable[object]) -> str:
     )
 
 
+def initials(*alternatives: Iterable[object]) -> str:
+    """The first characters of the words of some alternations, for a character class."""
+    return "".join(
+        sorted({re.escape(str(word)[0].lower()) for words in alternatives for word in words})
+    )
+
+
 def month_pattern(group: str = "month") -> str:
     return (
         rf"(?P<{group}>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|"
@@ -223,11 +230,17 @@ def weekday_pattern(group: str = "weekday") -> str:
     )
 
 
+MONTH_INITIALS = initials(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
+WEEKDAY_INITIALS = initials(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER = (
-    rf"(?P<number>\d+\s+[1-9]/[1-9]|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?P<number>\d+\s+[1-9]/[1-9]|\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})"
     rf"-(?:one|two|three|four|five|six|seven|eight|nine)|{_alternatives(NUMBER_WORDS)}|"
     rf"{_alternatives(VAGUE_NUMBERS)})"
 )
+NUMBER_INITIALS = r"\d" + initials(_TENS, NUMBER_WORDS, VAGUE_NUMBERS)
 UNIT = r"(?P<unit>second|minute|hour|day|weekend|week|month|quarter|year|decade|centur(?:y|ie))s?"
 PART = rf"(?P<part>{_alternatives(PARTS_OF_DAY)})"
 SEASON = rf"(?P<season>{_alternatives(SEASONS)})"
@@ -954,6 +967,7 @@ def _rule(
     resolve: Resolver,
     needs_tense: bool = False,
     gate: str | None = None,
+    starts: str | None = None,
 ) -> Rule:
     """A rule whose match stands alone (see ``_STANDALONE``, checked in :func:`find_candidates`).
 
@@ -961,16 +975,20 @@ def _rule(
     start at a word boundary or an apostrophe: that cheap anchor lets the engine skip the
     inside of words, where the lookbehinds of ``_STANDALONE`` at every position cost twice the
     scan. ``gate`` must be a part that every match of ``pattern`` contains (a rare word): one
-    search for it spares the scan of most texts."""
+    search for it spares the scan of most texts. ``starts``, a character class of all the
+    characters a match can start with, lets the engine skip to them before trying a long
+    alternation of words."""
+    first = f"(?=[{starts}])" if starts is not None else ""
     return Rule(
         name,
-        re.compile(rf"(?:\b|(?='))(?:{pattern})(?![\w])", _FLAGS),
+        re.compile(rf"{first}(?:\b|(?='))(?:{pattern})(?![\w])", _FLAGS),
         resolve,
         needs_tense,
         re.compile(gate, _FLAGS) if gate is not None else None,
     )
 
 
+_REL_WORDS = ("last", "next", "this", "coming", "previous", "following", "current", "the")
 _REL = r"(?P<rel>last|next|this|coming|previous|following|current|the\s+(?:past|last|next|coming|previous|following|current))"
 _DAY_WORD = rf"(?P<clock_day>yesterday|today|tomorrow|{weekday_pattern('clock_weekday')})"
 
@@ -985,6 +1003,7 @@ RULES: tuple[Rule, ...] = (
         rf"{_LEADING_WEEKDAY}{month_pattern()}\s+{DAY}{_DAY_END}(?:,?\s+{YEAR})?",
         _resolve_month_day,
         True,
+        starts=WEEKDAY_INITIALS + MONTH_INITIALS,
     ),
     _rule(
         "day_month",
@@ -998,6 +1017,7 @@ RULES: tuple[Rule, ...] = (
         rf"{month_pattern()}(?:,?\s+(?:of\s+)?{YEAR}|\s+(?:of\s+)?{_REL_YEAR})?",
         _resolve_month,
         True,
+        starts=MONTH_INITIALS,
     ),
     _rule(
         "numeric_date",
@@ -1013,7 +1033,13 @@ RULES: tuple[Rule, ...] = (
         _resolve_decade,
         gate="0s",
     ),
-    _rule("weekday", rf"{weekday_pattern()}(?:\s+{PART})?", _resolve_weekday, True),
+    _rule(
+        "weekday",
+        rf"{weekday_pattern()}(?:\s+{PART})?",
+        _resolve_weekday,
+        True,
+        starts=WEEKDAY_INITIALS,
+    ),
     _rule(
         "relative_day",
         rf"(?P<word>yesterday|today|tomorrow|tonight|this(?=\s+(?:morning|"
@@ -1027,6 +1053,7 @@ RULES: tuple[Rule, ...] = (
         rf"{weekday_pattern('rel_weekday')}|{month_pattern('rel_month')}|"
         rf"(?P<rel_season>{_alternatives(SEASONS)}))",
         _resolve_relative_period,
+        starts=initials(("earlier", "later"), _REL_WORDS),
     ),
     _rule(
         "ago",
@@ -1041,6 +1068,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:the\s+(?:(?P<window>past|last|previous|next|coming)|first|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
         rf"(?!-old|\s+old)(?:-long)?",
         _resolve_duration,
+        starts=NUMBER_INITIALS + initials(QUALIFIERS, ("the",)),
     ),
     _rule(
         "holiday",
