@@ -22,16 +22,19 @@ from ._attribution_lexicon import (
     ANONYMOUS_NOUNS,
     APPEARANCE_VERBS,
     CHANNEL_NOUNS,
+    CITED_NOUNS,
     COGNITION_VERBS,
     CUE_VERBS,
     INFINITIVE_VERBS,
     OBJECT_PREPOSITIONS,
     OBJECT_VERBS,
     SETTING_NOUNS,
+    SOURCE_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     VIEW_VERBS,
+    words,
 )
 
 _TEXT_KEY = "wirecoder.text"
@@ -66,6 +69,11 @@ _CIRCUMSTANCE_MARKS = frozenset(
 _ANY_CUE = CUE_VERBS | STANCE_VERBS
 _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 """Forms the small English model lemmatizes wrongly ("hopes" -> "hop")."""
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SOURCE_HEADS = (
+    SPEAKER_NOUNS | CITED_NOUNS | {word for nouns in SOURCE_NOUNS.values() for word in words(nouns)}
+)
+"""Head nouns of a phrase that can be cited as a source ("citing the embassy", "citing sources")."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp"})
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -143,6 +151,8 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
         return None  # reported inside someone's quotation: part of their words, not a new source
     if according:
         return _according_to(doc, token, quotes)
+    if cited_report(token) is not None:
+        return None
     if lemma in STANCE_VERBS:
         if not _spoken_by_a_speaker(token):
             return None
@@ -178,6 +188,39 @@ def _attribution_at(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> At
         content=content,
         direct=any(_in_quotes(span, quotes) for span in content),
     )
+
+
+def cited_source(token: Token) -> Token | None:
+    """The head of X in "citing X" / "quoting X" when X can be a source (a name, "officials",
+    "the embassy"), not a reason ("citing the release of prisoners")."""
+    if _lemma(token) not in ("cite", "quote"):
+        return None
+    return next(
+        (
+            child
+            for child in token.children
+            if child.dep_ == "dobj"
+            and (child.ent_type_ in _SOURCE_ENTITIES or _lemma(child) in _SOURCE_HEADS)
+        ),
+        None,
+    )
+
+
+def cited_report(token: Token) -> Token | None:
+    """The reporting verb a "citing X" or "quoting X" participle names the originator for:
+    "TASS, citing the embassy, reported", "Interfax, quoting an official, said", "TASS reported,
+    citing sources, that ...". Such a participle is a link of that report's chain, not a
+    statement of its own; citing a reason ("said ..., citing the release of prisoners") is one."""
+    if token.tag_ != "VBG" or token.head.i == token.i or cited_source(token) is None:
+        return None
+    verb = token.head
+    while verb.is_punct and verb.head.i != verb.i:
+        verb = verb.head  # the parse may hang ", quoting X," on its comma
+    if verb.dep_ == "nsubj":
+        verb = verb.head  # on the reporting verb's subject
+    elif verb.dep_ == "ccomp" and verb.head.i < token.i < verb.i:
+        verb = verb.head  # parsed into the reported clause it stands before
+    return verb if _lemma(verb) in CUE_VERBS else None
 
 
 def _headline_colon(doc: Doc, colon: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
@@ -303,18 +346,28 @@ def _content_of(
         child
         for child in verb.children
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and lemma in INFINITIVE_VERBS
+    ] or [  # "TASS reported, citing X, that ...": the parse may hang the clause on "citing"
+        clause
+        for child in verb.children
+        if cited_report(child) is not None
+        for clause in child.children
+        if clause.dep_ == "ccomp" and clause.i > child.i
     ]
     if clauses:
         clause = clauses[0]
         start, end = _subtree_range(clause)
         if clause.i < verb.i:
             end = min(end, _cue_extent(verb)[0])
-            source = _source_of(verb)
+            source = _source_of(verb) or _source_before(verb)
             if source is not None and source.left_edge.i < verb.i:
                 end = min(end, source.left_edge.i)
         else:
             start = max(start, verb.i + 1)
-            start = _skip_objects(doc, verb, start)
+            if clause.head.i == verb.i:
+                start = _skip_objects(doc, verb, start)
+            for citing in clause.children:
+                if citing.i < clause.i and cited_report(citing) is not None:
+                    start = max(start, citing.right_edge.i + 1)
             for second in verb.children:
                 if second.i > clause.i and second.dep_ == "conj" and _continues_content(second):
                     end = max(end, second.right_edge.i + 1)  # "said X, but that Y"
@@ -552,7 +605,12 @@ def _source_before(verb: Token) -> Token | None:
     if index < 0 or doc[index].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     head = doc[index]
-    while head.dep_ in ("appos", "compound", "amod", "nmod", "poss") and head.head.i < verb.i:
+    content = {t.i for c in verb.children if c.dep_ in _CLAUSES and c.i < verb.i for t in c.subtree}
+    while (
+        head.dep_ in ("appos", "compound", "amod", "nmod", "poss")
+        and head.head.i < verb.i
+        and not (head.dep_ == "appos" and head.head.i in content)
+    ):  # "..., near Enerhodar, TASS news agency said": not an apposition to the content's noun
         head = head.head
     if head.right_edge.i >= verb.i or head.left_edge.i < verb.sent.start:
         return None
@@ -616,6 +674,9 @@ def _noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     for child in head.children:
         if child.i > head.i and _is_time(child):
             end = min(end, child.left_edge.i)
+    citing = next((t for t in doc[head.i + 1 : end] if cited_report(t) is not None), None)
+    if citing is not None:  # "Interfax, quoting an official, said": a link of the chain
+        end = min(end, citing.left_edge.i)
     while start < end and (
         doc[start].text in _EDGE_PUNCT or doc[start].is_quote or doc[start].is_space
     ):

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .._document import Document
 from ..schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance
-from ._attribution import Attribution
+from ._attribution import Attribution, cited_report, cited_source
 from ._attribution_lexicon import (
     DENIAL_VERBS,
     FORECAST_VERBS,
@@ -262,16 +262,20 @@ def _link_role(source: Source) -> ChainRole:
 
 
 def _cited_originator(verb: Token) -> tuple[SpacySpan, Token] | None:
-    """The "citing X" or "quoting X" participle attached to a reporting verb, and X."""
+    """The "citing X" or "quoting X" participle attached to a reporting verb, and X
+    ("TASS reported, citing X", "TASS, citing X, reported"); X must be able to speak."""
     sentence = verb.sent
     for token in sentence:
-        if token.i <= verb.i or token.lemma_.lower() not in ("cite", "quote"):
+        source = cited_source(token) if token.i != verb.i else None
+        if source is None:
             continue
-        if token.head.i not in (verb.i, verb.head.i) and token.i - verb.i > 6:
-            continue
-        objects = [child for child in token.children if child.dep_ in ("dobj", "pobj")]
-        if objects:
-            return sentence.doc[token.i : token.i + 1], objects[0]
+        linked = (report := cited_report(token)) is not None and report.i == verb.i
+        if (
+            linked
+            or token.i > verb.i
+            and (token.head.i in (verb.i, verb.head.i) or token.i - verb.i <= 6)
+        ):
+            return sentence.doc[token.i : token.i + 1], source
     return None
 
 

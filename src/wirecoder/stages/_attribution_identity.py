@@ -60,10 +60,14 @@ def identify_name(name: str) -> Identity | None:
 
 
 def identify_phrase(phrase: str) -> Identity | None:
-    """The first actor a source phrase names ("Russia's defence ministry", "Russian news agencies")."""
+    """The first actor a source phrase names ("Russia's defence ministry", "Russian news agencies").
+
+    A person or organisation beats a country: in "Russia's RIA news agency" the country is
+    the agency's affiliation, not the speaker."""
     entries = [entry for _, _, entry in catalog().find_in(phrase)]
     people = [entry for entry in entries if entry.kind == "person"]
-    return _identity((people or entries)[0], phrase) if entries else None
+    actors = [entry for entry in entries if entry.kind != "country"]
+    return _identity((people or actors or entries)[0], phrase) if entries else None
 
 
 def controlling_power(phrase: str) -> Identity | None:

@@ -178,6 +178,16 @@ SETTING_NOUNS = frozenset(
 )
 """Heads of phrases that say where something was said ("at a rally"), not what."""
 
+CITED_NOUNS = frozenset(
+    words(
+        """
+        service services police prosecutor prosecutors rescuers monitors mission statement
+        statements data figures document documents
+        """
+    )
+)
+"""Heads of what a report cites besides speakers ("citing emergency services", "citing data")."""
+
 APPEARANCE_VERBS = frozenset(words("seem appear"))
 """The reporter's hedged reading: "Sanders seemed to be of two minds" attributes to no one."""
 

@@ -151,7 +151,7 @@ class SourceResolver:
         if identity is not None and kind not in _KINDS_OF_ROLE:
             kind = identity.kind
             role = role_noun(head)
-            named = role is None or role in identity.name.lower()
+            named = role is None or role in identity.name.lower() or _names_itself(head, identity)
             if person is None and not identity.composed and named:
                 name = identity.name  # "Moscow" is the Russian government; "the embassy" stays
         return Source(
@@ -260,6 +260,17 @@ def _phrase_identity(head: Token) -> Identity | None:
             if objects:
                 return identify_phrase(doc[objects[0].left_edge.i : objects[0].i + 1].text)
     return None
+
+
+def _names_itself(head: Token, identity: Identity) -> bool:
+    """ "RIA news agency": a proper noun before the role noun is the actor's own name."""
+    return any(
+        child.dep_ == "compound"
+        and child.pos_ == "PROPN"
+        and (named := identify_name(child.text)) is not None
+        and named.actor_id == identity.actor_id
+        for child in head.children
+    )
 
 
 def _person_named(head: Token) -> SpacySpan | None:

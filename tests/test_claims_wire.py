@@ -1,0 +1,109 @@
+"""Claims on wire-style sentences: citing chains, agency names, namings inside someone's words,
+and a lead's role source named in the next paragraph."""
+
+from __future__ import annotations
+
+import pytest
+from test_claims import claim_by_cue, contents
+
+from wirecoder import Config, Pipeline
+from wirecoder.schema import Analysis, Article
+
+
+@pytest.fixture(scope="module")
+def claims_pipeline() -> Pipeline:
+    return Pipeline(Config(model=Config.default().model, stages=("mentions.v1", "claims.v1")))
+
+
+def analyze(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.analyze(Article(text=text, publisher="Reuters"))
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "originator"),
+    [
+        (
+            (
+                "Russia's TASS news agency, citing the Moscow-appointed governor of Zaporizhzhia, "
+                "reported that a drone had hit a power line near Enerhodar."
+            ),
+            "src.tass",
+            "the Moscow-appointed governor of Zaporizhzhia",
+        ),
+        (
+            (
+                "Russia's TASS news agency reported, citing the Moscow-appointed governor of "
+                "Zaporizhzhia, that a drone had hit a power line near Enerhodar."
+            ),
+            "src.tass",
+            "the Moscow-appointed governor of Zaporizhzhia",
+        ),
+        (
+            (
+                "A drone hit a power line near Enerhodar, Russia's TASS news agency said, citing the "
+                "Moscow-appointed governor of Zaporizhzhia."
+            ),
+            "src.tass",
+            "the Moscow-appointed governor of Zaporizhzhia",
+        ),
+        (
+            (
+                "Ukraine's Ukrinform news agency reported, citing military sources, that two "
+                "pontoon bridges over the Dnipro had been hit."
+            ),
+            "src.ukrinform",
+            "military sources",
+        ),
+        (
+            (
+                "Interfax, quoting a police official in Belgorod, said the fire at the fuel depot "
+                "was out by morning."
+            ),
+            "src.interfax",
+            "a police official",
+        ),
+    ],
+)
+def test_citing_a_source_is_a_chain_link_not_a_claim(
+    claims_pipeline: Pipeline, text: str, agency: str, originator: str
+) -> None:
+    attributed = [c for c in analyze(claims_pipeline, text).claims if c.attributed]
+    assert len(attributed) == 1, [(c.cue and c.cue.text, contents(c)) for c in attributed]
+    (claim,) = attributed
+    assert claim.cue is not None and claim.cue.text in ("reported", "said")
+    assert not any(text.startswith(("citing", "quoting")) for text in contents(claim))
+    assert claim.source.span is not None and "citing" not in claim.source.span.text
+    assert "quoting" not in claim.source.span.text
+    assert (claim.source.actor_id, claim.source.kind) == (agency, "news_agency")
+    assert [link.role for link in claim.chain] == ["publisher", "agency", "originator"]
+    assert claim.chain[-1].span is not None and claim.chain[-1].span.text.startswith(originator)
+    assert claim.chain[-1].cue is not None and claim.chain[-1].cue.text in ("citing", "quoting")
+
+
+def test_citing_a_reason_stays_a_statement(claims_pipeline: Pipeline) -> None:
+    text = "The minister said the talks had stalled, citing the collapse of a prisoner exchange."
+    analysis = analyze(claims_pipeline, text)
+    assert contents(claim_by_cue(analysis, "citing")) == ["the collapse of a prisoner exchange"]
+    assert [link.role for link in claim_by_cue(analysis, "said").chain] == [
+        "publisher",
+        "originator",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "actor_id"),
+    [
+        ("Russia's RIA news agency", "src.ria"),
+        ("RIA", "src.ria"),
+        ("RIA Novosti", "src.ria"),
+        ("Russia's TASS news agency", "src.tass"),
+        ("Interfax", "src.interfax"),
+        ("Ukraine's Ukrinform", "src.ukrinform"),
+    ],
+)
+def test_an_agency_owned_by_a_country_is_the_agency(
+    claims_pipeline: Pipeline, written: str, actor_id: str
+) -> None:
+    analysis = analyze(claims_pipeline, f"{written} reported that two bridges had been damaged.")
+    claim = claim_by_cue(analysis, "reported")
+    assert (claim.source.actor_id, claim.source.kind) == (actor_id, "news_agency")
