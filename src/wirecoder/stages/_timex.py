@@ -1011,6 +1011,7 @@ RULES: tuple[Rule, ...] = (
         _resolve_month_day,
         True,
         gate=r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+        starts=r"\d" + WEEKDAY_INITIALS,
     ),
     _rule(
         "month",
@@ -1061,6 +1062,7 @@ RULES: tuple[Rule, ...] = (
         rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|from\s+now|hence)",
         _resolve_ago,
         gate=r"ago|earlier|from\s+now|hence",
+        starts=NUMBER_INITIALS + initials(QUALIFIERS),
     ),
     _rule(
         "duration",
@@ -1151,6 +1153,7 @@ RULES: tuple[Rule, ...] = (
         _resolve_quarter,
         True,
         gate="quarter|half",
+        starts=r"\d" + initials(("the", "fiscal"), _REL_YEAR_SHIFT, ORDINALS),
     ),
     _rule(
         "season",
