@@ -107,3 +107,45 @@ def test_an_agency_owned_by_a_country_is_the_agency(
     analysis = analyze(claims_pipeline, f"{written} reported that two bridges had been damaged.")
     claim = claim_by_cue(analysis, "reported")
     assert (claim.source.actor_id, claim.source.kind) == (actor_id, "news_agency")
+
+
+@pytest.mark.parametrize(
+    ("text", "naming"),
+    [
+        (
+            (
+                "Moldovan President Maia Sandu dismissed the offer, saying Chisinau would not bow "
+                "to what she described as blackmail."
+            ),
+            "described",
+        ),
+        (
+            (
+                "Foreign Minister Andrii Sybiha rejected the demand on Thursday, saying Kyiv would "
+                "never accept what he called an ultimatum."
+            ),
+            "called",
+        ),
+    ],
+)
+def test_a_naming_inside_someones_words_is_part_of_them(
+    claims_pipeline: Pipeline, text: str, naming: str
+) -> None:
+    analysis = analyze(claims_pipeline, text)
+    assert not any(c.cue is not None and c.cue.text == naming for c in analysis.claims)
+    saying = claim_by_cue(analysis, "saying")
+    assert any(naming in piece for piece in contents(saying))
+    assert saying.source.kind != "government"
+
+
+def test_a_naming_on_its_own_belongs_to_the_pronouns_person_not_the_capital(
+    claims_pipeline: Pipeline,
+) -> None:
+    text = (
+        "Ukrainian Foreign Minister Andrii Sybiha met European envoys in Brussels on Friday.\n\n"
+        "Kyiv would never accept what he called an ultimatum from Moscow.\n"
+    )
+    claim = claim_by_cue(analyze(claims_pipeline, text), "called")
+    assert claim.source.name == "Andrii Sybiha"
+    assert claim.source.resolved_from is not None
+    assert claim.source.resolved_from.text == "Andrii Sybiha"

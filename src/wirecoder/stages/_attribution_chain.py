@@ -172,10 +172,12 @@ def _outer_attributions(doc: Doc, attributions: list[Attribution]) -> dict[int, 
 
 def _views_within_words(doc: Doc, attributions: list[Attribution]) -> set[int]:
     """Attributions of belief or stance inside another's content ("Zelenskiy said [Russia wants
-    to destroy Ukraine]"): part of the outer speaker's words, not a claim of their own."""
+    to destroy Ukraine]"), and namings ("said Kyiv would reject [what he called an ultimatum]"):
+    part of the outer speaker's words, not a claim of their own."""
     inside: set[int] = set()
     for index, inner in enumerate(attributions):
-        if doc[inner.cue_token].lemma_.lower() in SPEECH_VERBS:
+        cue = doc[inner.cue_token]
+        if cue.lemma_.lower() in SPEECH_VERBS and not _names_what(cue):
             continue
         if any(
             start <= inner.cue[0] < end
@@ -185,6 +187,14 @@ def _views_within_words(doc: Doc, attributions: list[Attribution]) -> set[int]:
         ):
             inside.add(index)
     return inside
+
+
+def _names_what(verb: Token) -> bool:
+    """ "what he called an ultimatum", "what it described as a provocation": a naming whose
+    object is the free relative "what"."""
+    return any(
+        child.lower_ == "what" and child.dep_ in ("dobj", "nsubjpass") for child in verb.children
+    )
 
 
 def _same_speaker(doc: Doc, inner: Attribution, inner_source: Source, outer_source: Source) -> bool:

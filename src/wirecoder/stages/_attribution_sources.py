@@ -71,12 +71,13 @@ class SourceResolver:
                 ent.start_char,
                 ent.end_char,
                 ent.text,
-                ent.label_ == "PERSON",
+                _is_person(ent, identity),
                 _title_of(ent) or ent.root.lemma_.lower(),
-                identify_name(ent.text),
+                identity,
             )
             for ent in document.doc.ents
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")
+            for identity in (identify_name(ent.text),)
         ]
 
     def resolve(self, attribution: Attribution) -> Source:
@@ -236,6 +237,12 @@ class SourceResolver:
     def _nearest(self, before: int, accept: Callable[[_Named], bool]) -> _Named | None:
         candidates = [n for n in self._named if n.end <= before and accept(n)]
         return max(candidates, key=lambda n: n.start) if candidates else None
+
+
+def _is_person(ent: SpacySpan, identity: Identity | None) -> bool:
+    """A person entity the catalog does not know as something else: the model may tag a
+    capital speaking ("Kyiv would never accept") as a person, but "he" is never Kyiv."""
+    return ent.label_ == "PERSON" and (identity is None or identity.kind in _PEOPLE_KINDS)
 
 
 def _title_of(ent: SpacySpan) -> str | None:
