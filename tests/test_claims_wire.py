@@ -149,3 +149,43 @@ def test_a_naming_on_its_own_belongs_to_the_pronouns_person_not_the_capital(
     assert claim.source.name == "Andrii Sybiha"
     assert claim.source.resolved_from is not None
     assert claim.source.resolved_from.text == "Andrii Sybiha"
+
+
+LEAD = (
+    "Russian glide bombs hit two apartment blocks in the centre of Zaporizhzhia on Sunday, "
+    "killing at least four people, the {role} said.\n\n"
+)
+
+
+def test_a_leads_role_source_is_the_holder_named_next(claims_pipeline: Pipeline) -> None:
+    text = LEAD.format(role="regional governor") + (
+        "Ivan Fedorov, governor of Zaporizhzhia region, said on Telegram that rescuers were "
+        "still searching the rubble.\n"
+    )
+    claim = claim_by_cue(analyze(claims_pipeline, text), "said", "the regional governor")
+    assert claim.source.name == "Ivan Fedorov"
+    assert claim.source.resolved_from is not None
+    assert claim.source.resolved_from.text == "Ivan Fedorov"
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        (
+            "Ivan Fedorov, mayor of the city, said on Telegram that rescuers were still searching "
+            "the rubble.\n"
+        ),
+        (
+            "Rescuers worked through the night. Cranes arrived from Dnipro on Monday. Power was cut "
+            "in three districts.\n\nIvan Fedorov, governor of Zaporizhzhia region, said on Telegram "
+            "that the search was over.\n"
+        ),
+    ],
+)
+def test_a_leads_role_source_stays_unnamed_without_the_same_title_close_by(
+    claims_pipeline: Pipeline, follow_up: str
+) -> None:
+    text = LEAD.format(role="regional governor") + follow_up
+    claim = claim_by_cue(analyze(claims_pipeline, text), "said", "the regional governor")
+    assert claim.source.name == "the regional governor"
+    assert claim.source.resolved_from is None

@@ -190,13 +190,29 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         determiner = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         if determiner is not None and determiner.lower_ in _ROLE_DETERMINERS:
-            return self._nearest(
+            earlier = self._nearest(
                 before, lambda n: n.role == lemma or lemma in n.name.lower().split()
             )
+            return earlier or (self._named_next(head, lemma) if lemma in _TITLES else None)
         if determiner is None and head.i - head.sent.start < 12 and lemma in _TITLES:
             later = [n for n in self._named if n.start > before and n.person and n.role == lemma]
             return min(later, key=lambda n: n.start) if later else None
         return None
+
+    def _named_next(self, head: Token, title: str) -> _Named | None:
+        """A wire lead's "the regional governor said" is the governor the next sentence or two
+        name ("Vadym Filashkin, governor of Donetsk region, said"): the same title, a person."""
+        sentence = head.sent
+        following = [s for s in self._sentences if s.start >= sentence.end][:2]
+        if not following:
+            return None
+        end = following[-1].end_char
+        later = [
+            n
+            for n in self._named
+            if sentence.end_char <= n.start < end and n.person and n.role == title
+        ]
+        return min(later, key=lambda n: n.start) if later else None
 
     def _named_phrase(self, noun: Token) -> _Named:
         doc = noun.doc
@@ -246,12 +262,16 @@ def _is_person(ent: SpacySpan, identity: Identity | None) -> bool:
 
 
 def _title_of(ent: SpacySpan) -> str | None:
-    """The title written before a person's name: "regional governor Oleksandr Prokudin" -> governor."""
+    """The title written before a person's name ("regional governor Oleksandr Prokudin") or in
+    apposition after it ("Vadym Filashkin, governor of Donetsk region") -> governor."""
     for token in reversed(ent.doc[max(ent.start - 3, ent.sent.start) : ent.start]):
         if token.lemma_.lower() in _TITLES:
             return token.lemma_.lower()
         if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and child.lemma_.lower() in _TITLES:
+            return child.lemma_.lower()
     return None
 
 
