@@ -189,3 +189,37 @@ def test_a_leads_role_source_stays_unnamed_without_the_same_title_close_by(
     claim = claim_by_cue(analyze(claims_pipeline, text), "said", "the regional governor")
     assert claim.source.name == "the regional governor"
     assert claim.source.resolved_from is None
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "originator", "content"),
+    [
+        (
+            "Regional officials told reporters four people were hurt when a drone hit a depot in "
+            "Kherson overnight, TASS reported.",
+            "src.tass",
+            "Regional officials",
+            "four people were hurt when a drone hit a depot in Kherson overnight",
+        ),
+        (
+            "The district governor said two schools were damaged by shelling on Tuesday, "
+            "the Interfax news agency reported, citing emergency services.",
+            "src.interfax",
+            "The district governor",
+            "two schools were damaged by shelling on Tuesday",
+        ),
+    ],
+)
+def test_a_report_appended_after_someone_said_relays_them(
+    claims_pipeline: Pipeline, text: str, agency: str, originator: str, content: str
+) -> None:
+    """The parse may hang ", TASS reported" on the earlier "said" as its complement; the agency
+    still relays the officials, who stay the originator (corroboration counts them, not TASS)."""
+    attributed = [c for c in analyze(claims_pipeline, text).claims if c.attributed]
+    assert len(attributed) == 1, [(c.cue and c.cue.text, contents(c)) for c in attributed]
+    (claim,) = attributed
+    assert claim.source.name == originator
+    assert contents(claim) == [content]
+    assert [link.role for link in claim.chain][:2] == ["publisher", "agency"]
+    assert claim.chain[1].actor_id == agency
+    assert claim.chain[-1].name == originator

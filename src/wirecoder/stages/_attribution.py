@@ -355,7 +355,11 @@ def _content_of(
     ]
     if clauses:
         clause = clauses[0]
+        if _appended_report(clause):  # "X said [Y], TASS reported": the report's own clause is Y
+            clause = next(c for c in clause.children if c.dep_ == "ccomp")
         start, end = _subtree_range(clause)
+        if _appended_report(verb):  # the report relays the whole attribution before it
+            start = min(start, verb.head.left_edge.i)
         if clause.i < verb.i:
             end = min(end, _cue_extent(verb)[0])
             source = _source_of(verb) or _source_before(verb)
@@ -389,6 +393,26 @@ def _content_of(
         start = verb.right_edge.i + 1  # "As Reuters reported, [the talks stalled]"
         return _content_in_paragraph(doc, start, verb.head.right_edge.i + 1, quotes, verb)
     return []
+
+
+def _appended_report(verb: Token) -> bool:
+    """A report appended after another's words ("Officials said X, TASS reported.") that the
+    parse hung on the earlier speech verb as its complement, with X as its own complement."""
+    head = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        verb.dep_ != "ccomp"
+        or head.i >= verb.i
+        or _lemma(verb) not in SPEECH_VERBS
+        or _lemma(head) not in SPEECH_VERBS
+        or subject is None
+        or subject.left_edge.i == 0
+        or verb.doc[subject.left_edge.i - 1].text != ","
+    ):
+        return False
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and head.i < c.i < subject.i]
+    after = verb.doc[verb.i + 1 : verb.sent.end]
+    return bool(reported) and all(t.is_punct or verb.is_ancestor(t) for t in after)
 
 
 def _appended_source(
