@@ -374,3 +374,12 @@ def test_a_capital_addressed_by_a_protest_is_its_government(nlp, run) -> None:  
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     assert find(document, "Kyiv").role == "metonym" and find(document, "Moscow").role == "location"
+
+
+def test_a_transliteration_is_the_town_whose_name_it_spells(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    """GeoNames lists "Sloviansk" among the alternate names of two towns of one size; the one
+    whose main name it spells (Slovyansk) is meant, not Nikopol, whatever context is given."""
+    for text in ("Shelling hit Sloviansk in Ukraine, officials said.", "Russia shelled Sloviansk."):
+        document = Document(article=Article(text=text), doc=nlp(text))
+        run(document)
+        assert find(document, "Sloviansk").geonames_id == 693468

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..gazetteer import Entry, Gazetteer, name_key
 from ..schema._places import WherePrecision
@@ -127,6 +128,8 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
             score += 2.0
         elif entry.fclass != "P":
             score -= 1.0
+        else:  # a transliteration resembles the main name: "Sloviansk" is Slovyansk, not a town listing it
+            score += SequenceMatcher(None, own, key).ratio()
         if acronym and not entry.name.isupper() and entry.fcode not in ("PCLI", "ADM1", "CONT"):
             score -= 2.0
     if hint is not None:
