@@ -383,3 +383,36 @@ def test_a_transliteration_is_the_town_whose_name_it_spells(nlp, run) -> None:  
         document = Document(article=Article(text=text), doc=nlp(text))
         run(document)
         assert find(document, "Sloviansk").geonames_id == 693468
+
+
+def test_what_the_sentence_says_a_place_is(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    """A province named bare, with what it is said to be away from its name."""
+    for text in (
+        "Zaporizhzhia is one of four provinces that Moscow claims as its own.",
+        "Kherson, a southern province, was shelled again overnight.",
+    ):
+        document = Document(article=Article(text=text), doc=nlp(text))
+        run(document)
+        place = document.places[0]
+        assert (place.feature, place.precision) == ("admin1", 4), (text, place)
+    text = "Israel is a state that borders Lebanon."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Israel").feature == "country"
+
+
+def test_a_part_of_an_area_lies_in_that_part(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    """ "eastern Ukraine" is placed among the country's eastern towns, not at its middle;
+    "Ukraine's eastern Donetsk province" is the province itself."""
+    text = "Drones hit eastern Ukraine and western Ukraine overnight, officials in Kyiv said."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    parts = {place.name: place for place in document.places if place.relative is not None}
+    east, west = parts["eastern Ukraine"], parts["western Ukraine"]
+    assert east.longitude is not None and west.longitude is not None
+    assert east.longitude > 35.5 and west.longitude < 27.5
+    text = "Shelling went on in Ukraine's eastern Donetsk province on Sunday."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert all(place.relative is None for place in document.places)
+    assert find(document, "Donetsk province").precision == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import math
 import os
 import sqlite3
 import threading
@@ -15,6 +16,8 @@ from ._names import name_key
 from ._supplement import SupplementEntry, load_aliases, load_supplement
 
 _CACHE_SIZE = 100_000
+_PART_TOWN = 5_000
+"""Towns of at least this many people place the parts of an area."""
 _COLUMNS = (
     "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
 )
@@ -105,6 +108,7 @@ class Gazetteer:
             for key in {name_key(name) for name in names}:
                 self._aliases.setdefault(key, []).append(geonameid)
         self._cache: dict[str, list[Entry]] = {}
+        self._parts: dict[tuple[str, str | None, float], tuple[float, float] | None] = {}
         with self._lock:
             rows = self._connection.execute(
                 f"SELECT {_COLUMNS} FROM places WHERE fcode = 'PCLI' ORDER BY population"
@@ -145,6 +149,33 @@ class Gazetteer:
     def country(self, code: str) -> Entry | None:
         """The country entry for an ISO alpha-2 code."""
         return self._countries.get(code)
+
+    def part_centre(
+        self, country: str, admin1: str | None, bearing: float
+    ) -> tuple[float, float] | None:
+        """Where "eastern Ukraine" is: the mean point of the towns of a country (or of its
+        province ``admin1``) that lie furthest along the compass ``bearing`` (the third of them
+        that is most eastern), since the area's own point is its middle, hundreds of km off."""
+        key = (country, admin1, bearing)
+        if key not in self._parts:
+            self._parts[key] = self._part_centre(*key)
+        return self._parts[key]
+
+    def _part_centre(
+        self, country: str, admin1: str | None, bearing: float
+    ) -> tuple[float, float] | None:
+        query = "SELECT latitude, longitude FROM places WHERE fclass = 'P' AND population >= ?"
+        query += " AND country = ?" + (" AND admin1 = ?" if admin1 else "")
+        arguments = (_PART_TOWN, country, admin1) if admin1 else (_PART_TOWN, country)
+        with self._lock:
+            towns = self._connection.execute(query, arguments).fetchall()
+        if len(towns) < 3:
+            return None
+        east, north = math.sin(math.radians(bearing)), math.cos(math.radians(bearing))
+        squeeze = math.cos(math.radians(sum(lat for lat, _ in towns) / len(towns)))
+        towns.sort(key=lambda town: -(east * town[1] * squeeze + north * town[0]))
+        part = towns[: max(1, len(towns) // 3)]
+        return sum(lat for lat, _ in part) / len(part), sum(lon for _, lon in part) / len(part)
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

@@ -89,7 +89,28 @@ def _kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
         kind = ADMIN_WORDS.get(word.lower_) or WATER_WORDS.get(word.lower_)
         if kind is not None:
             return kind, word.idx + len(word)
-    return None, span.end_char
+    return _said_to_be(span), span.end_char
+
+
+def _said_to_be(span: Span) -> Hint:
+    """What the sentence says the place is, away from its name: "Donetsk is one of four
+    provinces", "Kherson, a southern province, ...". A country is a state, so "state" says
+    nothing here."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        said = [child for child in root.head.children if child.dep_ == "attr"]
+    else:
+        said = [child for child in root.children if child.dep_ == "appos"]
+    for noun in said:
+        if noun.pos_ == "NUM" or noun.lower_ == "one":  # "one of four provinces"
+            noun = next(
+                (grand for prep in noun.children if prep.lower_ == "of" for grand in prep.children if grand.dep_ == "pobj"),
+                noun,
+            )
+        kind = ADMIN_WORDS.get(noun.lower_) or WATER_WORDS.get(noun.lower_)
+        if kind is not None and noun.lemma_ != "state":
+            return kind
+    return None
 
 
 def _bare_start(entity: Span) -> int:

@@ -100,6 +100,11 @@ def offset(
     return math.degrees(phi2), (math.degrees(lam2) + 540) % 360 - 180
 
 
+def bearing(direction: str) -> float:
+    """The compass bearing of a direction word ("northeast" is 45 degrees)."""
+    return float(_DIRECTIONS[direction])
+
+
 def direction_word(direction: str | None) -> str | None:
     """ "northeast" -> "north-east", the way copy prints it."""
     if direction and len(direction) > 5 and direction[:5] in ("north", "south"):

@@ -172,8 +172,9 @@ class Resolver:
                 country = self.gazetteer.country(target)
                 return [country] if country else []
             return self.gazetteer.lookup(target)
-        if candidate.hint is not None and candidate.end - candidate.start > len(candidate.name):
-            # "Donetsk province", "Bakhmutka River": the whole phrase may be a name itself.
+        if candidate.hint is not None:
+            # "Donetsk province", "Bakhmutka River", "Donetsk is a province": the name with the
+            # kind word may be a name itself.
             whole = self.gazetteer.lookup(f"{candidate.name} {_SUFFIXES.get(candidate.hint, '')}")
             if whole:
                 return whole

@@ -12,6 +12,8 @@ Moscow" (location) are two, so events never take a government's voice for their 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,11 +22,11 @@ from spacy.language import Language
 
 from .._document import Document
 from .._registry import StageFn, stage
-from ..gazetteer import Entry, load, name_key, road_regions
+from ..gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ..schema import Place, Span, StageRef
 from ..schema._places import RelativeLocation, WherePrecision
 from ._places_recognize import Candidate, Recognizer
-from ._places_relative import anaphor_at, direction_word, find_phrases, offset
+from ._places_relative import anaphor_at, bearing, direction_word, find_phrases, offset
 from ._places_resolve import Resolver, feature_of, precision_of
 
 STAGE = StageRef(name="places", version="1")
@@ -85,7 +87,7 @@ def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
                 place.mentions.append(span)
             by_start[candidate.start] = place
             ordered.append((candidate.start, place))
-        relative = _relative_places(document, by_start, ordered, len(built))
+        relative = _relative_places(document, by_start, ordered, len(built), gazetteer)
         document.places.extend([*built.values(), *relative])
 
     return places
@@ -128,7 +130,11 @@ def _place(
 
 
 def _relative_places(
-    document: Document, by_start: dict[int, Place], ordered: list[tuple[int, Place]], count: int
+    document: Document,
+    by_start: dict[int, Place],
+    ordered: list[tuple[int, Place]],
+    count: int,
+    gazetteer: Gazetteer,
 ) -> list[Place]:
     """One place per relative phrase, anchored on the named place or the last one of its kind;
     the same phrase about the same anchor again ("eastern Ukraine" twice) is one more mention."""
@@ -150,6 +156,8 @@ def _relative_places(
                 anchor = _last_before(ordered, phrase.start, fclass)
         if anchor is None or end is None or anchor.role != "location":
             continue
+        if phrase.part and _placed_in_its_country(text, phrase.start, anchor, ordered):
+            continue
         span = document.span(phrase.start, end)
         identity = (anchor.id, phrase.direction, phrase.distance_km, phrase.part)
         if identity in seen:
@@ -157,7 +165,14 @@ def _relative_places(
             continue
         count += 1
         latitude, longitude = anchor.latitude, anchor.longitude
-        if latitude is not None and longitude is not None:
+        if phrase.part and anchor.feature in ("country", "admin1") and anchor.country_code:
+            part = gazetteer.part_centre(
+                anchor.country_code,
+                anchor.admin1 if anchor.feature == "admin1" else None,
+                bearing(phrase.direction),
+            )
+            latitude, longitude = part or (latitude, longitude)
+        elif latitude is not None and longitude is not None:
             latitude, longitude = offset(latitude, longitude, phrase.direction, phrase.distance_km)
         near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
         precision: WherePrecision | None
@@ -190,6 +205,23 @@ def _relative_places(
         )
         seen[identity] = result[-1]
     return result
+
+
+def _placed_in_its_country(
+    text: str, start: int, anchor: Place, ordered: list[tuple[int, Place]]
+) -> bool:
+    """ "Ukraine's eastern Donetsk province" says where the province lies in Ukraine; it is the
+    province itself, not its eastern part."""
+    owner = _POSSESSIVE.search(text, max(0, start - 4), start)
+    return anchor.feature == "admin1" and owner is not None and any(
+        place.feature == "country"
+        and place.country_code == anchor.country_code
+        and any(span.end == owner.start() for span in place.mentions)
+        for _, place in ordered
+    )
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+$")
 
 
 def _last_before(ordered: list[tuple[int, Place]], position: int, fclass: str) -> Place | None:
