@@ -62,6 +62,14 @@ def analyze(pipeline: Pipeline, text: str) -> Analysis:
             "src.interfax",
             "a police official",
         ),
+        (
+            (
+                "A teacher fined over an anti-war post is being held in Kazakhstan, Russia's RIA "
+                "news agency reported, citing the Russian consulate in Almaty."
+            ),
+            "src.ria",
+            "the Russian consulate in Almaty",
+        ),
     ],
 )
 def test_citing_a_source_is_a_chain_link_not_a_claim(
@@ -223,3 +231,15 @@ def test_a_report_appended_after_someone_said_relays_them(
     assert [link.role for link in claim.chain][:2] == ["publisher", "agency"]
     assert claim.chain[1].actor_id == agency
     assert claim.chain[-1].name == originator
+
+
+def test_a_title_settles_how_a_person_speaks_every_time(claims_pipeline: Pipeline) -> None:
+    """ "military expert X" is an expert, not the military; a later bare "X said" speaks in the
+    role X was introduced with, so one person keeps one kind across an article."""
+    text = (
+        "Southern Command spokeswoman Nataliia Humeniuk said the shelling had eased.\n\n"
+        "\"The enemy is regrouping,\" Humeniuk said on national television.\n\n"
+        "Defence analyst Mykola Bielieskov said the lull would not last."
+    )
+    kinds = {(c.source.name, c.source.kind) for c in analyze(claims_pipeline, text).claims if c.attributed}
+    assert kinds == {("Nataliia Humeniuk", "official"), ("Mykola Bielieskov", "expert")}, kinds

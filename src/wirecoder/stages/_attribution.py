@@ -463,7 +463,12 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
         if doc[index].pos_ in ("VERB", "AUX", "PRON") or doc[index].is_quote:
             return None
         index += 1
-    if index + 2 < end and doc[index].text == "," and any(t.is_alpha for t in doc[index + 1 : end]):
+    if (
+        index + 2 < end
+        and doc[index].text == ","
+        and _lemma(doc[index + 1]) not in ("cite", "quote")  # ", citing X": a link, not words
+        and any(t.is_alpha for t in doc[index + 1 : end])
+    ):
         return index + 1
     return None
 

@@ -122,8 +122,8 @@ SOURCE_NOUNS: dict[str, str] = {
         aides adviser advisor lawmaker senator
         """,
     "government": """
-        ministry government kremlin administration cabinet authorities authority embassy office
-        council parliament presidency
+        ministry government kremlin administration cabinet authorities authority embassy consulate
+        mission office council parliament presidency
         """,
     "military": """
         army military forces force command commander commanders staff troops general officer

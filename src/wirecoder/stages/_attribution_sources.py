@@ -88,7 +88,7 @@ class SourceResolver:
             return Source(name="unnamed source", kind="anonymous")
         before = min(attribution.source[0], *(start for start, _ in attribution.content))
         head = self.document.doc[attribution.source_token]
-        source = self.identify(head, attribution.source, before)
+        source = self._titled(head, self.identify(head, attribution.source, before))
         if source.span is not None:
             self._named = [
                 n for n in self._named if not source.span.start <= n.start < source.span.end
@@ -162,6 +162,32 @@ class SourceResolver:
             actor_id=identity.actor_id if identity else None,
             country=identity.country if identity else None,
             side=identity.side if identity else None,
+        )
+
+    def _titled(self, head: Token, source: Source) -> Source:
+        """A person speaks in the role a title gives them: "military expert X" is an expert,
+        and a later "X said" (or the surname alone) is the person X was introduced as."""
+        if source.kind not in _PEOPLE_KINDS or source.span is None:
+            return source
+        if role_noun(head) is not None and kind_from_head(head, source.span.text) in _KINDS_OF_ROLE:
+            return source.model_copy(update={"kind": kind_from_head(head, source.span.text)})
+        earlier = self._nearest(
+            source.span.start,
+            lambda n: n.person
+            and n.identity is not None
+            and source.name in (n.name, n.name.split()[-1]),
+        )
+        if earlier is None or earlier.identity is None:
+            return source
+        identity = earlier.identity
+        return source.model_copy(
+            update={
+                "name": identity.name,
+                "kind": identity.kind,
+                "actor_id": source.actor_id or identity.actor_id,
+                "country": source.country or identity.country,
+                "side": source.side or identity.side,
+            }
         )
 
     def _full_name(self, name: str, before: int) -> str:
