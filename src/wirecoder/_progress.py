@@ -14,9 +14,20 @@ def progress(items: Iterable[Item], total: int | None, description: str) -> Iter
     if not sys.stderr.isatty() or (total is not None and total < 2):
         yield from items
         return
-    from rich.progress import Progress
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    with Progress(transient=True) as bar:
+    # A stream of unknown length shows how many are done and for how long; a known one, M/N and ETA.
+    counted = MofNCompleteColumn() if total is not None else TextColumn("{task.completed} done")
+    remaining = TimeRemainingColumn() if total is not None else TimeElapsedColumn()
+    columns = (TextColumn("{task.description}"), BarColumn(), counted, remaining)
+    with Progress(*columns, transient=True) as bar:
         task = bar.add_task(description, total=total)
         for item in items:
             yield item
