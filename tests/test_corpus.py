@@ -257,6 +257,17 @@ def test_a_claim_negating_the_events_word_disputes_a_stance() -> None:
     assert find_contradictions(cluster_events([posed])[0], [same_voice]) == []
 
 
+def test_a_publisher_in_its_own_voice_is_never_a_side() -> None:
+    shelled = record(1, trigger="shelling", mode="heavy-weapons")
+    unanswered = record(2, trigger="shelling", negated=True, claims=((2, 50),), publisher_origin=50)
+    cluster = cluster_events([shelled, unanswered])[0]
+    assert len(cluster.members) == 2 and find_contradictions(cluster) == []
+    narrated = DenialClaim(7, 2, 50, "the market was not shelled")
+    assert find_contradictions(cluster, [narrated]) == []
+    quoted = DenialClaim(8, 2, 51, "the market was not shelled")
+    assert [c.kind for c in find_contradictions(cluster, [quoted])] == ["stance"]
+
+
 @pytest.fixture(scope="module", params=[7, 11])
 def corpus(request: pytest.FixtureRequest) -> SyntheticCorpus:
     return generate(seed=request.param, reports_per_incident=5)

@@ -357,6 +357,14 @@ def _check_real_events(runner: CliRunner, db: list[str], sitrep: str) -> None:
     strike = [row for row in listed("--area", "Kramatorsk") if not row["negated"]]
     assert {row["publisher"] for row in strike} == {"Danube Press", "Steppe Post"}
     assert len({row["cluster"] for row in strike}) == 1 and strike[0]["origins"] == 1
+    # "Ukraine's military did not comment on the Horlivka shelling" neither denies it nor is an
+    # event; nor is "Moscow did not comment on the strike".
+    assert "ASSAULT at Horlivka" not in sitrep
+    assert not [row for row in listed() if "did not comment" in row["sentence"]]
+    # "had probably advanced ..., but that the town was not encircled": the advance is reported,
+    # by British intelligence as one origin; only the encirclement is negated.
+    assert "Reported assault (advance) by Russian armed forces at Bakhmut" in sitrep
+    assert "British military intelligence (agency, GBR) asserted/negated" in sitrep
     # Ukraine's denial in the Meridian story disputes the capture.
     assert "control of Bakhmut: asserted by Russian armed forces; denied by" in sitrep
     # Belarus says the drone threatened its security; Ukraine says it posed no threat.

@@ -402,3 +402,20 @@ def test_no_events_in_plain_prose(make_document: Build, run) -> None:  # type: i
         run(make_document("The museum reopened its west wing, which holds a collection of maps."))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin did not comment on the strike on the depot.",
+        "Kyiv declined to respond to reports of shelling near the plant.",
+        "There was no immediate comment from the army on the raid.",
+    ],
+)
+def test_what_someone_did_not_comment_on_is_no_event(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert run(make_document(text)) == []
+
+
+def test_an_act_beside_a_comment_is_still_reported(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "The army did not comment on the raid, but its artillery shelled the village overnight."
+    assert [e.type for e in run(make_document(text))] == ["ASSAULT"]

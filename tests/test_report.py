@@ -17,7 +17,16 @@ from typer.testing import CliRunner
 from wirecoder.cli import app
 from wirecoder.corpus import rebuild
 from wirecoder.corpus._synthetic import INCIDENTS, generate
-from wirecoder.report import build, render_rows, to_html, to_markdown
+from wirecoder.report import (
+    Incident,
+    SituationReport,
+    TimelineDay,
+    build,
+    render_rows,
+    timeline_days,
+    to_html,
+    to_markdown,
+)
 from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
 from wirecoder.store._query import _short_for
 
@@ -113,6 +122,29 @@ def test_sitrep_html_embeds_a_map_and_a_timeline(sqlite_store: Store) -> None:
     page = to_html(build(sqlite_store, THURSDAY, days=7))
     assert page.count("data:image/png;base64,") == 2
     assert "<h2>Kharkiv</h2>" in page
+
+
+def _incident(start: dt.date | None, end: dt.date | None) -> Incident:
+    return Incident(
+        headline="Reported assault", place=None, latitude=None, longitude=None,
+        date_start=start, date_end=end, sentence=None, sentence_publisher="Kestrel News",
+        reports=1, publishers=("Kestrel News",), origins=(), voices=(), disputes=(),
+        merge_reasons=(),
+    )  # fmt: skip
+
+
+def test_the_timeline_shows_the_reports_days_and_a_week_dated_incident_inside_them() -> None:
+    week = _incident(dt.date(2023, 4, 1), dt.date(2023, 4, 7))
+    day = _incident(dt.date(2023, 4, 6), dt.date(2023, 4, 6))
+    before = _incident(dt.date(2023, 3, 20), dt.date(2023, 3, 20))
+    report = SituationReport(dt.date(2023, 4, 5), dt.date(2023, 4, 7), None)
+    report.areas = {"Donetsk": [week, day, before, _incident(None, None)]}
+    assert timeline_days(report) == [
+        TimelineDay(dt.date(2023, 4, 5), dated=0, spanned=1),
+        TimelineDay(dt.date(2023, 4, 6), dated=1, spanned=1),
+        TimelineDay(dt.date(2023, 4, 7), dated=0, spanned=1),
+    ]
+    assert "hatched, dated only to a span of days" in to_html(report)
 
 
 def test_empty_window_says_so(sqlite_store: Store) -> None:

@@ -64,6 +64,23 @@ def test_save_stores_claims_chains_events_and_links(
         assert count(store, EventClaimRow) == sum(len(event.claim_ids) for event in analysis.events)
 
 
+@pytest.mark.parametrize(("stance", "negated"), [("negated", False), ("denied", True)])
+def test_a_claims_not_elsewhere_does_not_negate_its_event_a_denial_does(
+    tmp_path, reports: list[Analysis], stance: str, negated: bool  # type: ignore[no-untyped-def]
+) -> None:
+    """ "said Russian forces had advanced, but that the town was not encircled": a "not"
+    somewhere in the claim is the claim's; the advance is reported. "denied that" denies all."""
+    analysis = next(item for item in reports if item.events and not item.events[0].aux)
+    claims = [claim.model_copy(update={"stance": stance}) for claim in analysis.claims]
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.save(analysis.model_copy(update={"claims": claims}))
+        with store.session() as session:
+            event = session.scalars(
+                select(EventRow).where(EventRow.local_id == analysis.events[0].id)
+            ).one()
+            assert event.claims and event.negated is negated
+
+
 def test_same_article_twice_is_a_no_op(store_url: str, reports: list[Analysis]) -> None:
     with open_store(store_url) as store:
         assert store.save(reports[0]) is SaveOutcome.stored

@@ -377,18 +377,24 @@ def find_contradictions(
     """Control or stance asserted by some reports and denied by others (by a negated event, by
     a denial claim in a report of the event for control, or for a stance by a claim there that
     negates the event's word: "posed no threat" against "threatened"); casualty figures that disagree
-    beyond tolerance. One voice saying both is not a dispute between sides."""
+    beyond tolerance. One voice saying both is not a dispute between sides, and a publisher in
+    its own voice ("X did not comment on the shelling") is never a side: it reports, it does not
+    deny."""
     found: list[Contradiction] = []
     asserted = tuple(cluster.asserting)
     vouching = {origin for member in asserted for origin in member.origins}
+    publisher_of = {member.id: member.publisher_origin for member in cluster.members}
     denied = tuple(
-        member for member in cluster.members if member.negated and member.origins - vouching
+        member
+        for member in cluster.members
+        if member.negated and member.origins - vouching - {member.publisher_origin}
     )
     control = any(is_control(member) for member in asserted)
     denying = tuple(
         claim
         for claim in {claim.id: claim for claim in denials}.values()
         if claim.origin not in vouching
+        and claim.origin != publisher_of.get(claim.event_id)
         and (
             claim.about_control
             if control

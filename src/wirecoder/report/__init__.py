@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from ._render import map_png, timeline_png, to_html, to_markdown
+from ._render import TimelineDay, map_png, timeline_days, timeline_png, to_html, to_markdown
 from ._sitrep import Incident, SituationReport, Voice, build
 from ._tables import render_rows
 
 __all__ = [
     "Incident",
     "SituationReport",
+    "TimelineDay",
     "Voice",
     "build",
     "map_png",
     "render_rows",
+    "timeline_days",
     "timeline_png",
     "to_html",
     "to_markdown",

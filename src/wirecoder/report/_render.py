@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import io
 import math
@@ -195,15 +196,63 @@ def map_png(report: SituationReport) -> str | None:
     return _png(figure)
 
 
+@dataclass(frozen=True)
+class TimelineDay:
+    """One day of the report on the timeline."""
+
+    day: dt.date
+    dated: int
+    """Incidents dated to this very day."""
+    spanned: int
+    """Incidents dated only to a span of days ("this week") that includes this day."""
+
+
+SPAN_LEGEND = "dated only to a span of days: counted on each of its days in the report"
+
+
+def timeline_days(report: SituationReport) -> list[TimelineDay]:
+    """The report's days, each with the incidents that fall on it. An incident dated to a span
+    (a week before publication) is counted on every day of the span inside the report, apart
+    from those dated to the day: plotted at its first day it would sit outside the report."""
+    days = [
+        report.first_day + dt.timedelta(days=offset)
+        for offset in range((report.last_day - report.first_day).days + 1)
+    ]
+    dated: Counter[dt.date] = Counter()
+    spanned: Counter[dt.date] = Counter()
+    for incident in report.incidents:
+        start, end = incident.date_start, incident.date_end or incident.date_start
+        if start is None or end is None:
+            continue
+        for day in days:
+            if start <= day <= end:
+                (dated if start == end else spanned)[day] += 1
+    return [TimelineDay(day, dated[day], spanned[day]) for day in days]
+
+
 def timeline_png(report: SituationReport) -> str | None:
-    """Incidents per start day as a small bar chart, base64 PNG (None without dated incidents)."""
-    days = Counter(i.date_start for i in report.incidents if i.date_start is not None)
-    if not days:
+    """Incidents per day of the report as a small stacked bar chart (solid: dated to the day,
+    hatched: dated only to a span), base64 PNG (None without dated incidents in the report)."""
+    days = timeline_days(report)
+    if not any(day.dated or day.spanned for day in days):
         return None
     figure, axes = _pyplot().subplots(figsize=(7, 2))
-    ordered = sorted(days)
-    axes.bar(ordered, [days[day] for day in ordered], color="tab:gray")
+    where = range(len(days))
+    exact = [day.dated for day in days]
+    axes.bar(where, exact, color="tab:gray", label="dated to the day")
+    axes.bar(
+        where,
+        [day.spanned for day in days],
+        bottom=exact,
+        color="white",
+        edgecolor="tab:gray",
+        hatch="//",
+        label=SPAN_LEGEND,
+    )
+    axes.set_xticks(where, [day.day.isoformat() for day in days])
+    axes.set_xlim(-0.5, len(days) - 0.5)
     axes.set_ylabel("incidents")
+    axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     figure.autofmt_xdate()
     return _png(figure)
 
@@ -222,7 +271,8 @@ def to_html(report: SituationReport) -> str:
         f"<h1>{title}</h1>",
         f"<p><em>{escape(NOTICE)}</em></p>",
     ]
-    for label, image in (("Map of incidents", map_png(report)), ("Timeline", timeline_png(report))):
+    timeline = f"Timeline: incidents per day of the report; hatched, {SPAN_LEGEND}"
+    for label, image in (("Map of incidents", map_png(report)), (timeline, timeline_png(report))):
         if image:
             parts.append(
                 f'<figure><img alt="{label}" src="data:image/png;base64,{image}"><figcaption>{label}</figcaption></figure>'

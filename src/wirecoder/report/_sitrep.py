@@ -27,6 +27,7 @@ from ..store import (
 )
 
 UNPLACED = "Place not given"
+NEGATIVE_STANCES = frozenset({"denied", "negated"})
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                 publishers=tuple(
                     sorted({member.article.publisher or "unnamed publisher" for member, _ in pairs})
                 ),
-                stances=tuple(sorted({claim.stance for _, claim in pairs})),
+                stances=tuple(sorted({_stance_on(member, claim) for member, claim in pairs})),
                 certainty=tuple(
                     sorted(
                         {
@@ -198,6 +199,16 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
             )
         )
     return tuple(sorted(voices, key=lambda voice: voice.origin))
+
+
+def _stance_on(member: EventRow, claim: ClaimRow) -> str:
+    """The claim's stance on this event: a claim negating another part of what it says ("had
+    advanced, but ... was not encircled") asserts the advance, and one about a negated event
+    negates it."""
+    negative = claim.stance in NEGATIVE_STANCES
+    if member.negated:
+        return claim.stance if negative else "negated"
+    return "asserted" if negative else claim.stance
 
 
 def _disputes(session: Session, cluster_ids: list[int]) -> dict[int, list[str]]:

@@ -119,7 +119,7 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
         if token.i in used:
             continue
         trigger = _single(token)
-        if trigger is None:
+        if trigger is None or _comment_topic(token):
             continue
         checked = _checked(token, trigger, places)
         if checked is not None:
@@ -298,6 +298,25 @@ _LODGED = words("lodge file issue send deliver register voice")
 _LABOUR_CUES = words(
     "union unions workers employees teachers doctors nurses wages pay salaries pensions labour labor"
 )
+
+
+_COMMENTING = words("comment respond react reply remark response reaction")
+_TOPIC_LINKS = words("on about to regarding of")
+"""Prepositions of a topic; "of" only in between ("respond to reports of shelling")."""
+
+
+def _comment_topic(token: Token) -> bool:
+    """ "did not comment on the strike", "declined to respond to reports of shelling": the act is
+    what someone was asked about, reported (if at all) elsewhere; the sentence tells of no act."""
+    current = token
+    for _ in range(3):
+        preposition = current.head
+        if current.dep_ not in ("pobj", "pcomp") or preposition.lower_ not in _TOPIC_LINKS:
+            return False
+        if preposition.lower_ != "of" and preposition.head.lemma_.lower() in _COMMENTING:
+            return True
+        current = preposition.head
+    return False
 
 
 def _labour_sentence(token: Token) -> bool:

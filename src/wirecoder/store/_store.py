@@ -30,7 +30,10 @@ from ._models import (
     PlaceRow,
 )
 
-NEGATIVE_STANCES = frozenset({"denied", "negated"})
+DENYING_STANCE = "denied"
+"""A claim whose cue denies ("denied that the town had fallen") denies every event in its content.
+A "negated" claim only has a "not" somewhere in it ("had advanced, but ... was not encircled"):
+whether an event is negated is read at the event's own clause, by the events stage."""
 PLACE_FIELDS = {
     "name",
     "feature",
@@ -353,7 +356,7 @@ class _Writer:
             trigger=item.trigger.text,
             sentence=item.spans[0].text.strip() if item.spans else None,
             negated="negated" in item.aux
-            or any(claim.stance in NEGATIVE_STANCES for claim in linked),
+            or any(claim.stance == DENYING_STANCE for claim in linked),
             aux=list(item.aux),
             actor=self._participant(item.actor),
             recipient=self._participant(item.recipient),
