@@ -307,3 +307,16 @@ def test_a_past_tense_tagged_as_adjective_keeps_its_subject_and_its_stretch_of_d
         dt.date(2025, 5, 31),
         3,
     )
+
+
+def test_those_who_died_and_those_who_speak_are_not_the_attackers(pipeline: Pipeline) -> None:
+    """ "died in a strike": the dead are its recipient; "officials told reporters shelling
+    killed ...": the officials report the shelling, they did not shell."""
+    for text, recipient in (
+        ("Five people died in a drone strike on Kupiansk on Tuesday, the governor said.", "Five people"),
+        ("Local officials told reporters shelling of Avdiivka killed three people.", "three people"),
+    ):
+        analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
+        (event,) = [e for e in analysis.events if e.type == "ASSAULT"]
+        assert event.actor is None or "officials" not in event.actor.name.lower(), event.actor
+        assert event.recipient is not None and event.recipient.name == recipient

@@ -317,7 +317,7 @@ def test_numbered_roads_listed_and_unlisted(nlp, run) -> None:  # type: ignore[n
             "Soledar",
         ),
         (
-            "Officials said seven people died in an artillery strike on Avdiivka on Friday.",
+            "Officials said seven people died when shells hit Avdiivka on Friday.",
             "Avdiivka",
         ),
         (
@@ -416,3 +416,17 @@ def test_a_part_of_an_area_lies_in_that_part(nlp, run) -> None:  # type: ignore[
     run(document)
     assert all(place.relative is None for place in document.places)
     assert find(document, "Donetsk province").precision == 4
+
+
+def test_the_target_of_a_blow_is_a_place(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    """ "a strike on X", "the shelling of X": the tagger's ORG or PERSON is the town, with or
+    without a focus area; a person attacked stays a person."""
+    text = "Seven people died in an artillery strike on Kupiansk, and the shelling of Vovchansk went on."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert find(document, "Kupiansk").geonames_id == 703656
+    assert find(document, "Vovchansk").country_code == "UA"
+    text = "The attack on Zelenskiy was condemned by his allies."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    assert "Zelenskiy" not in surfaces(document)

@@ -31,6 +31,8 @@ _ADDRESSEE_PREPS = (
     | frozenset({"to", "from", "for", "toward", "towards", "into", "over"})
 )
 """Prepositions that introduce who an act is aimed at: "gave aid to", "withdrew from", "talks with"."""
+_SUFFERED = frozenset({"die", "perish", "suffer", "drown", "burn"})
+"""Verbs whose subject undergoes the event of their "in" phrase ("died in a strike")."""
 
 
 def _state(name: str) -> ActorEntry | None:
@@ -293,10 +295,14 @@ class Arguments:
             )
         if noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
             verb = governor.head
+            # "were killed in a strike", "died in a strike": the subject suffered it
             passive = any(c.dep_ in _PASSIVE_SUBJECTS for c in verb.children)
+            if verb.lemma_.lower() in _SUFFERED and recipient is None:
+                recipient = self._first(verb, _SUBJECTS)
             if recipient is None:
                 recipient = self._first(verb, _PASSIVE_SUBJECTS if passive else _OBJECTS)
-            if actor is None and not passive and verb.lemma_.lower() not in REPORTING_VERBS:
+            undergone = passive or verb.lemma_.lower() in _SUFFERED
+            if actor is None and not undergone and verb.lemma_.lower() not in REPORTING_VERBS:
                 actor = self._first(verb, _SUBJECTS)
         if actor is None and noun.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS:
             actor = None
@@ -528,8 +534,10 @@ class Arguments:
             head = token.head
             if token.dep_ == "acl" and head.pos_ == "NOUN":
                 head = head.head if head.dep_ in _OBJECTS + ("pobj",) else head
-            if head.lemma_.lower() in REPORTING_VERBS and token.dep_ == "ccomp":
-                return None
+            if head.lemma_.lower() in REPORTING_VERBS and (
+                token.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)
+            ):
+                return None  # the speaker does not do what is reported; "told X to" is X's
             if head.pos_ != "ADP":
                 found = self._first(head, _SUBJECTS)
                 if found is not None:

@@ -25,6 +25,8 @@ WATER_WORDS: dict[str, Hint] = {
 }
 LOCATIVES = words("in near outside towards toward around into across through via outskirts")
 ROAD_WORDS = words("road route highway motorway roadway artery")
+ATTACK_NOUNS = words("strike airstrike attack shelling bombardment bombing assault offensive raid")
+"""Nouns whose "on X" / "of X" is where the blow falls: a place, when the gazetteer has one."""
 MEDIA_WORDS = words("""
     radio tv television news agency press times post journal gazette herald tribune daily channel
     broadcasting network media newspaper telegraph observer monitor magazine online

@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
+    ATTACK_NOUNS,
     ACTION_VERBS,
     ADMIN_WORDS,
     AGENT_NOUNS,
@@ -138,7 +139,17 @@ def _common_word(span: Span) -> bool:
 
 def _after_locative(span: Span) -> bool:
     """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger says."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+    return _struck(span) or span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
+
+
+def _struck(span: Span) -> bool:
+    """The target of a blow: "a strike on Kupiansk", "the shelling of Vovchansk"."""
+    doc = span.doc
+    return (
+        span.start > 1
+        and doc[span.start - 1].lower_ in ("on", "of")
+        and doc[span.start - 2].lemma_.lower() in ATTACK_NOUNS
+    )
 
 
 def _ground_position(span: Span) -> bool:
@@ -405,7 +416,12 @@ class Recognizer:
                 )
             )
         elif label == "ORG" and whole:
-            accepted = _strong(entries, key) or self._near_place(span.text) or focal
+            accepted = (
+                _strong(entries, key)
+                or self._near_place(span.text)
+                or focal
+                or (len(span) == 1 and _struck(span) and _plausible(entries))
+            )
         elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
             accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
         elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
