@@ -216,6 +216,13 @@ def test_a_leads_role_source_stays_unnamed_without_the_same_title_close_by(
             "The district governor",
             "two schools were damaged by shelling on Tuesday",
         ),
+        (
+            "Moscow-installed officials in Luhansk said in a statement nine civilians were hurt "
+            "when rockets hit Sievierodonetsk on Monday, Ukrinform reported.",
+            "src.ukrinform",
+            "Moscow-installed officials in Luhansk",
+            "nine civilians were hurt when rockets hit Sievierodonetsk on Monday",
+        ),
     ],
 )
 def test_a_report_appended_after_someone_said_relays_them(

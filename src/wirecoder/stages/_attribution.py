@@ -353,6 +353,10 @@ def _content_of(
         for clause in child.children
         if clause.dep_ == "ccomp" and clause.i > child.i
     ]
+    if not clauses and verb.dep_ == "ccomp" and _lemma(verb.head) in SPEECH_VERBS:
+        clauses = [  # "X said in a statement [Y], TASS reported": the parse hangs Y on the report
+            c for c in verb.head.children if c.dep_ == "ccomp" and verb.i < c.i < verb.head.i
+        ]
     if clauses:
         clause = clauses[0]
         if _appended_report(clause):  # "X said [Y], TASS reported": the report's own clause is Y
@@ -361,6 +365,7 @@ def _content_of(
         if _appended_report(verb):  # the report relays the whole attribution before it
             start = min(start, verb.head.left_edge.i)
         if clause.i < verb.i:
+            end = max(end, *(_subtree_range(c)[1] for c in clauses if c.i < verb.i))
             end = min(end, _cue_extent(verb)[0])
             source = _source_of(verb) or _source_before(verb)
             if source is not None and source.left_edge.i < verb.i:
