@@ -320,3 +320,12 @@ def test_those_who_died_and_those_who_speak_are_not_the_attackers(pipeline: Pipe
         (event,) = [e for e in analysis.events if e.type == "ASSAULT"]
         assert event.actor is None or "officials" not in event.actor.name.lower(), event.actor
         assert event.recipient is not None and event.recipient.name == recipient
+
+
+def test_a_town_taken_is_a_capture_whatever_the_tagger_calls_it(pipeline: Pipeline) -> None:
+    """ "captured Bakhmut" with the town parsed as an adverb is the capture of the town."""
+    text = "Russian forces captured Bakhmut on Thursday, the defence ministry said."
+    analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
+    (event,) = [e for e in analysis.events if e.mode == "capture"]
+    place = next(p for p in analysis.places if p.id == event.place_id)
+    assert (event.type, place.name, event.date_start) == ("ASSAULT", "Bakhmut", dt.date(2023, 4, 6))

@@ -336,7 +336,11 @@ def _checked(
 ) -> Trigger | None:
     """The trigger as its object shows it to be, or None when the words mean no event."""
     lemma = head.lemma_.lower()
-    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")] or [
+        c  # "captured Bakhmut" with the town parsed as an adverb of the verb
+        for c in head.children
+        if c.dep_ == "advmod" and c.i == head.i + 1 and _is_place(c, places)
+    ]
     if not objects and head.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in head.children):
         objects = [head.head]
     obj = objects[0] if objects else None
@@ -395,9 +399,11 @@ def _checked(
             return None
         if obj_words & OBJECT_MEANS_WEAPON:
             return Trigger("COERCE", "defuse", ("military",))
+        if _is_place(obj, places) and not obj_words & PEOPLE_OBJECTS:
+            return trigger  # the places stage took it for ground, whatever the tagger says
         if obj_words & PEOPLE_OBJECTS or obj.ent_type_ == "PERSON":
             return Trigger("COERCE", "arrest")
-        if obj_words & OBJECT_MEANS_TERRITORY or _is_place(obj, places):
+        if obj_words & OBJECT_MEANS_TERRITORY:
             return trigger
         return None
     if lemma == "hold" and trigger.type == "COERCE":

@@ -27,6 +27,8 @@ LOCATIVES = words("in near outside towards toward around into across through via
 ROAD_WORDS = words("road route highway motorway roadway artery")
 ATTACK_NOUNS = words("strike airstrike attack shelling bombardment bombing assault offensive raid")
 """Nouns whose "on X" / "of X" is where the blow falls: a place, when the gazetteer has one."""
+SEIZE_VERBS = words("capture seize recapture retake liberate occupy encircle storm")
+"""Verbs whose object is ground: "captured Soledar" is the town, not a person taken."""
 MEDIA_WORDS = words("""
     radio tv television news agency press times post journal gazette herald tribune daily channel
     broadcasting network media newspaper telegraph observer monitor magazine online

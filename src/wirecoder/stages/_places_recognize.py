@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
     ATTACK_NOUNS,
+    SEIZE_VERBS,
     ACTION_VERBS,
     ADMIN_WORDS,
     AGENT_NOUNS,
@@ -150,6 +151,17 @@ def _struck(span: Span) -> bool:
         and doc[span.start - 1].lower_ in ("on", "of")
         and doc[span.start - 2].lemma_.lower() in ATTACK_NOUNS
     )
+
+
+def _seized(span: Span) -> bool:
+    """Ground taken or lost: "captured Soledar" (the parser may call the town an adverb of the
+    verb), "Bakhmut fell". Not for a name tagged as a person: "captured Ivanov" is a man."""
+    root = span.root
+    head = root.head
+    taken = head.lemma_.lower() in SEIZE_VERBS and (
+        root.dep_ == "dobj" or root.dep_ == "advmod" and root.i == head.i + 1
+    )
+    return taken or root.dep_ in ("nsubj", "advmod") and head.lemma_.lower() == "fall"
 
 
 def _ground_position(span: Span) -> bool:
@@ -420,7 +432,7 @@ class Recognizer:
                 _strong(entries, key)
                 or self._near_place(span.text)
                 or focal
-                or (len(span) == 1 and _struck(span) and _plausible(entries))
+                or (len(span) == 1 and (_struck(span) or _seized(span)) and _plausible(entries))
             )
         elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
             accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
@@ -432,7 +444,7 @@ class Recognizer:
             and (
                 self._near_place(span.text)
                 or focal
-                or (_after_locative(span) and _plausible(entries))
+                or ((_after_locative(span) or _seized(span)) and _plausible(entries))
             )
         ):
             accepted = True

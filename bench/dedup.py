@@ -1,0 +1,96 @@
+"""Dedup and corroboration on the real stages' output of generated corpora.
+
+Each generated corpus re-reports a set of incidents in several wordings, by several outlets,
+with other figures and relays (``wirecoder.corpus._synthetic``). The texts are analysed by the
+default pipeline and ingested into a temporary SQLite store; then, per corpus:
+
+    P, R        pairwise precision and recall of merged event pairs (two asserted events of one
+                type from two stories are one real-world event when their stories tell one incident)
+    origins     incidents whose largest cluster counts exactly the independent origins the
+                generator knows, and the mean absolute miscount over incidents
+
+Usage: ``python bench/dedup.py [--seeds 7 11] [--reports 4 5]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from sqlalchemy import select
+
+from wirecoder import Config
+from wirecoder.corpus._ingest import ingest
+from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_stories
+from wirecoder.store import ArticleRow, ClusterRow, EventRow, Store, open_store
+
+
+def with_focus(config: Config, focus: tuple[str, ...]) -> Config:
+    """The config with the places stage leaning towards ``focus`` countries."""
+    places = {**config.settings.get("places.v1", {}), "focus_countries": list(focus)}
+    return Config(
+        model=config.model,
+        stages=config.stages,
+        settings={**config.settings, "places.v1": places},
+        batch_size=config.batch_size,
+    )
+
+
+def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
+    """Per incident: origins of its largest asserted cluster minus the origins the truth knows."""
+    incident_of = {
+        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
+        for analysis in corpus.analyses
+        for event in analysis.events
+    }
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.content_hash, EventRow.cluster_id, ClusterRow.origins)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
+            .where(EventRow.current, EventRow.negated.is_(False))
+        ).all()
+    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
+    for digest, cluster, origins in rows:
+        if digest in incident_of:
+            clusters[incident_of[digest]][(cluster, origins)] += 1
+    miscounts = []
+    for incident in INCIDENTS:
+        if not clusters[incident.key]:
+            miscounts.append(-len(corpus.origins(incident)))
+            continue
+        (_, counted), _ = clusters[incident.key].most_common(1)[0]
+        miscounts.append((counted or 0) - len(corpus.origins(incident)))
+    return miscounts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[7, 11])
+    parser.add_argument("--reports", type=int, nargs="+", default=[4, 5], help="reports per incident")
+    args = parser.parse_args()
+    base = Config.default()
+    print(f"{'seed':>4} {'reports':>7} {'focus':>5} {'stories':>7} {'P':>6} {'R':>6} {'pairs':>11} "
+          f"{'origins exact':>13} {'mean |miscount|':>15}")
+    for seed in args.seeds:
+        for reports in args.reports:
+            corpus = generate(seed=seed, reports_per_incident=reports)
+            for focus in ((), ("UA",)):
+                with tempfile.TemporaryDirectory() as folder:
+                    with open_store(str(Path(folder) / "dedup.db")) as store:
+                        articles = [analysis.article for analysis in corpus.analyses]
+                        ingest(articles, store, config=with_focus(base, focus))
+                        score = score_stories(store, corpus)
+                        miscounts = origin_miscounts(store, corpus)
+                exact = sum(1 for miscount in miscounts if miscount == 0)
+                mean = sum(abs(miscount) for miscount in miscounts) / len(miscounts)
+                print(f"{seed:>4} {reports:>7} {','.join(focus) or '-':>5} {len(corpus.analyses):>7} "
+                      f"{score.precision:>6.3f} {score.recall:>6.3f} "
+                      f"{score.predicted_pairs:>5}/{score.true_pairs:<5} "
+                      f"{exact:>6}/{len(miscounts):<6} {mean:>15.2f}")
+
+
+if __name__ == "__main__":
+    main()
