@@ -382,12 +382,49 @@ def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
 
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
-    # A conditional offer to withdraw, in the speaker's own name, is PLOVER's AGREE.
-    retreat = _only(run(make_document(text)), "AGREE", "withdraw")
+    retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
     assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
         "UKR",
         "MIL",
     )
+
+
+def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting raged around Vuhledar on Monday.\n\n"
+        "The Ukrainian defence minister said on Tuesday his soldiers would withdraw from the "
+        "town if they faced encirclement."
+    )
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Vuhledar", 1, feature="town"))
+    document.times.append(_time(text, "T1", "Tuesday", "2023-04-04"))
+    # a contingency of the soldiers' own fate, not an offer to the other side: no AGREE
+    retreat = _only(run(document), "RETREAT", "withdraw")
+    assert "hypothetical" in retreat.aux
+    assert (retreat.place_id, retreat.where_precision) == ("P1", 1)
+    assert (retreat.time_id, retreat.date_start) == (None, None)
+
+
+def test_a_withdrawal_on_the_other_sides_terms_is_an_offer(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebel commanders said they would pull out of the port if the government freed them."
+    assert _only(run(make_document(text)), "AGREE", "withdraw").aux == []
+
+
+def test_a_future_nobody_is_said_to_announce_is_the_act(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    told = run(make_document("Belarus will send more troops to the Polish border."))
+    sent = _only(told, "MOBILIZE")
+    assert sent.aux == ["future"]
+    announced = "Belarus will send more troops to the Polish border, its defence minister said."
+    assert _only(run(make_document(announced)), "THREATEN").aux == []
+
+
+def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels may launch a counter-offensive next week."
+    document = make_document(text)
+    document.times.append(_time(text, "T1", "next week", "2023-04-12", precision=3))
+    offensive = _only(run(document), "ASSAULT", "advance")
+    assert offensive.trigger.text == "counter-offensive"
+    assert {"future", "hypothetical"} <= set(offensive.aux)
 
 
 def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]

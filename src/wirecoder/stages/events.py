@@ -4,17 +4,21 @@ Per sentence, triggers from the lexicon (``_events_lexicon``) are found and merg
 describe one happening (``_events_triggers``); each gets its participants from the parse
 (``_events_args``), its weapon mode and contexts (``_events_modes``), its killed/injured/arrested
 counts (``_events_size``) and its auxiliary modes (``_events_aux``). The place is the most
-precise location in the trigger's clause, else the nearest in the sentence or paragraph; the date
-is the time expression of the trigger's clause or of a verb coordinated with it under the same
-subject (not of the reporting verb; not "now" for an act in the perfect), else the publication
-date with a lower precision. Each event lists the claims whose content covers its trigger,
-attributed or in the reporter's own voice; else the claim whose cue it is; else the claims of its
-sentence. An event reported twice in one article is kept once, with the spans and claims of both
-reports. A state of control in the simple present ("now occupies") is not a capture.
+precise location in the trigger's clause, else the place its "the town" stands for, else the
+nearest in the sentence or paragraph; the date is the time expression of the trigger's clause or
+of a verb coordinated with it under the same subject (not of the reporting verb; not "now" for an
+act in the perfect), else the publication date with a lower precision. Each event lists the
+claims whose content covers its trigger, attributed or in the reporter's own voice; else the claim
+whose cue it is; else the claims of its sentence. An event reported twice in one article is kept
+once, with the spans and claims of both reports. A state of control in the simple present ("now
+occupies") is not a capture.
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
-THREATEN, "X must ..." a REQUEST. A narrator's "would ... if" stays a hypothetical event.
+THREATEN, "X must ..." a REQUEST. A narrator's "would ... if", a "will" that nobody in the sentence
+is said to say, and a "would ... if" whose condition is the actor's own lot rather than the other
+side's doing ("would pull back if they came under risk of encirclement") stay the act itself,
+future or hypothetical, undated by the saying.
 
 The stage needs only the parse and the actors; places, times and claims are used when the
 stages that make them ran before it.
@@ -50,12 +54,13 @@ from ..schema import (
     WherePrecision,
 )
 from ._events_args import Arguments
-from ._events_aux import aux_modes, conditional, intent
+from ._events_aux import aux_modes, conditional, conditions, intent
 from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
 from ._events_size import Reported, counts
 from ._events_triggers import Found, find_triggers, paragraph_words, verbal
+from ._places_relative import ANAPHORS, antecedent
 
 STAGE = StageRef(name="events", version="1")
 
@@ -178,10 +183,13 @@ class _Builder:
             return kind, aux
         if announced in ("future", "conditional"):
             speaker = self.arguments.speaker(head)
-            if announced == "conditional" and speaker is None:
-                return kind, aux  # a narrator's "would ... if" is a hypothesis, nobody's threat
+            if speaker is None and (announced == "conditional" or not _speech_in(head.sent)):
+                return kind, aux  # the narrator's "would ... if", or a "will" nobody is said to say
             if speaker is not None and actor is not None and not _same_side(speaker, actor):
                 return kind, aux
+            if announced == "conditional" and kind in _COOPERATIVE:
+                if not self._offered(head, actor):
+                    return kind, aux  # "would pull back if they came under risk": a contingency
         if "hypothetical" in aux and not conditional(head):
             return kind, aux
         if kind in _COOPERATIVE:
@@ -189,6 +197,14 @@ class _Builder:
         if kind in _CONFLICTUAL:
             return "THREATEN", []
         return kind, aux
+
+    def _offered(self, head: Token, actor: Participant | None) -> bool:
+        """A conditional act is an offer when its condition is another side's doing ("would
+        meet the envoy if he gave them a veto"), not a turn of events for the actor itself."""
+        if actor is None:
+            return False
+        doers = (self.arguments.of_verb(condition)[0] for condition in conditions(head))
+        return any(doer is not None and not _same_side(doer, actor) for doer in doers)
 
     def _trimmed(self, sentence: SpacySpan) -> Span:
         """The sentence without the blank lines the parser leaves at its edges."""
@@ -263,12 +279,17 @@ class _Builder:
         self, sentence: SpacySpan, head: Token
     ) -> tuple[Place | None, WherePrecision | None]:
         """The place and the UCDP where-precision the event gets from it: a place only named
-        earlier in the paragraph is "near" (2) at best."""
+        earlier in the paragraph is "near" (2) at best; one the clause calls "the town" is the
+        town."""
         inside = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
+        clause = _clause_root(head)
+        doc = self.document.doc
+        own = [m for m in inside if _clause_root(doc[m.token]) == clause]
+        described = None if own else self._described(sentence, clause)
+        if described is not None:
+            return described, described.precision
         if inside:
-            clause = _clause_root(head)
-            doc = self.document.doc
-            near = [m for m in inside if _clause_root(doc[m.token]) == clause] or inside
+            near = own or inside
             place = min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
             return place, place.precision
         paragraph_start = self.text.rfind("\n\n", 0, sentence.start_char)
@@ -278,6 +299,24 @@ class _Builder:
         place = before[-1].place
         precision: WherePrecision = max(place.precision or 2, 2)  # type: ignore[assignment]
         return place, precision
+
+    def _described(self, sentence: SpacySpan, clause: Token) -> Place | None:
+        """The place "the small city" or "the town" of the clause stands for: the one of that
+        kind named earlier in the article that the places stage would anchor "west of it" on."""
+        ordered = [(m.start, m.place) for m in self.places]
+        for token in sentence:
+            kind = ANAPHORS.get(token.lemma_.lower())
+            if (
+                kind is None
+                or token.dep_ == "compound"
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                or _clause_root(token) != clause
+            ):
+                continue
+            place = antecedent(ordered, token.idx, kind)
+            if place is not None:
+                return place
+        return None
 
     def _time(
         self, sentence: SpacySpan, head: Token, speech: bool = False
@@ -348,6 +387,17 @@ _COOPERATIVE: frozenset[str] = frozenset(
     {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 )
 _CONFLICTUAL: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+_SPEECH_WORDS = REPORTING_VERBS | words(
+    "warn statement according spokesman spokeswoman spokesperson"
+)
+
+
+def _speech_in(sentence: SpacySpan) -> bool:
+    """Someone speaks in the sentence, though the parse may not tie the "will" to them ("X will
+    give aid, a statement issued by the ministry said")."""
+    return any(token.lemma_.lower() in _SPEECH_WORDS for token in sentence)
 
 
 def _same_side(first: Participant, second: Participant) -> bool:
