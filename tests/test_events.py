@@ -380,6 +380,59 @@ def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
     assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
 
 
+def _attributed(text: str, claim_id: str, source: str, content: str) -> Claim:
+    return Claim(
+        id=claim_id,
+        stage=TEST_STAGE,
+        source=Source(name=source, kind="intelligence"),
+        content=[_span(text, content)],
+    )
+
+
+def test_an_advance_into_the_centre_folds_with_its_capture_on_one_sources_word(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Wagner fighters have probably taken the centre of Soledar, Estonian intelligence said.\n\n"
+        "Shelling went on across the Donetsk region, the general staff said.\n\n"
+        '"Wagner has now likely advanced into the town centre," Estonian intelligence said.'
+    )
+    document = make_document(text)
+    document.places += [
+        _place(text, "P1", "Soledar", 1, feature="town"),
+        _place(text, "P2", "Donetsk region", 4, feature="admin1"),
+    ]
+    first = "Wagner fighters have probably taken the centre of Soledar"
+    second = '"Wagner has now likely advanced into the town centre,"'
+    document.claims += [
+        _attributed(text, "C1", "Estonian intelligence", first),
+        _attributed(text, "C2", "Estonian intelligence", second),
+    ]
+    capture = _only(run(document), "ASSAULT", "capture")
+    assert (capture.place_id, len(capture.spans), capture.claim_ids) == ("P1", 2, ["C1", "C2"])
+    # on the word of two different sources, the advance stays an event of its own
+    document.events.clear()
+    document.claims[1] = _attributed(text, "C2", "a Russian war blogger", second)
+    assert _only(run(document), "ASSAULT", "advance").place_id == "P1"
+
+
+def test_the_strikes_that_killed_are_not_the_toll_and_a_retold_strike_is_one_event(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Five miners were killed in three Russian strikes on Pokrovsk on Monday. Later, officials "
+        "repeated that the three Russian strikes on Pokrovsk on Monday killed five miners."
+    )
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Pokrovsk", 1, feature="town"))
+    strike = _only(run(document), "ASSAULT")
+    killed = strike.size.killed
+    assert killed is not None and (killed.low, killed.best, killed.high) == (5, 5, 5)
+    assert len(strike.spans) == 2
+    drones = _only(run(make_document("Two drones killed four farmers near Kupiansk.")), "ASSAULT")
+    assert drones.size.killed is not None and drones.size.killed.best == 4
+
+
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
     retreat = _only(run(make_document(text)), "RETREAT", "withdraw")

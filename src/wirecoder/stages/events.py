@@ -86,7 +86,12 @@ def make_events(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
                     continue
                 if keep_negated or "negated" not in event.aux:
                     found.append(event)
-        document.events.extend(merge_duplicates(found))
+        sources = {
+            claim.id: claim.source.actor_id or claim.source.name.lower()
+            for claim in document.claims
+            if claim.attributed
+        }
+        document.events.extend(merge_duplicates(found, sources))
 
     return events
 
@@ -301,15 +306,15 @@ class _Builder:
         return place, precision
 
     def _described(self, sentence: SpacySpan, clause: Token) -> Place | None:
-        """The place "the small city" or "the town" of the clause stands for: the one of that
-        kind named earlier in the article that the places stage would anchor "west of it" on."""
+        """The place "the small city" or "the town (centre)" of the clause stands for: the one
+        of that kind named earlier, the one the places stage anchors "west of the town" on."""
         ordered = [(m.start, m.place) for m in self.places]
         for token in sentence:
             kind = ANAPHORS.get(token.lemma_.lower())
+            phrase = token.head if token.dep_ == "compound" else token  # "the town centre"
             if (
                 kind is None
-                or token.dep_ == "compound"
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
                 or _clause_root(token) != clause
             ):
                 continue
