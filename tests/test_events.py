@@ -433,6 +433,24 @@ def test_the_strikes_that_killed_are_not_the_toll_and_a_retold_strike_is_one_eve
     assert drones.size.killed is not None and drones.size.killed.best == 4
 
 
+def test_authorities_coercing_at_home_are_placed_in_their_state(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling hit Kupiansk in Ukraine on Monday. "
+        "Belarusian police have since detained dozens of critics of the war. "
+        "Belarusian-installed officials detained two farmers."
+    )
+    document = make_document(text)
+    document.places += [
+        _place(text, "P1", "Kupiansk", 1, feature="town"),
+        _place(text, "P2", "Ukraine", 6, feature="country"),
+        _place(text, "P3", "Belarusian", 6, role="demonym", feature="country"),
+    ]
+    document.places[2] = document.places[2].model_copy(update={"name": "Belarus"})
+    home, abroad = [e for e in run(document) if e.type == "COERCE"]
+    assert (home.place_id, home.where_precision) == ("P3", 6)
+    assert abroad.place_id == "P2"  # an administration on others' soil: not at home
+
+
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
     retreat = _only(run(make_document(text)), "RETREAT", "withdraw")

@@ -5,13 +5,14 @@ describe one happening (``_events_triggers``); each gets its participants from t
 (``_events_args``), its weapon mode and contexts (``_events_modes``), its killed/injured/arrested
 counts (``_events_size``) and its auxiliary modes (``_events_aux``). The place is the most
 precise location in the trigger's clause, else the place its "the town" stands for, else the
-nearest in the sentence or paragraph; the date is the time expression of the trigger's clause or
-of a verb coordinated with it under the same subject (not of the reporting verb; not "now" for an
-act in the perfect), else the publication date with a lower precision. Each event lists the
-claims whose content covers its trigger, attributed or in the reporter's own voice; else the claim
-whose cue it is; else the claims of its sentence. An event reported twice in one article is kept
-once, with the spans and claims of both reports. A state of control in the simple present ("now
-occupies") is not a capture.
+nearest in the sentence; a state's authorities coercing at home with no place in the sentence
+are in that state; else the last place of the paragraph. The date is the time expression of the
+trigger's clause or of a verb coordinated with it under the same subject (not of the reporting
+verb; not "now" for an act in the perfect), else the publication date with a lower precision.
+Each event lists the claims whose content covers its trigger, attributed or in the reporter's own
+voice; else the claim whose cue it is; else the claims of its sentence. An event reported twice
+in one article is kept once, with the spans and claims of both reports. A state of control in the
+simple present ("now occupies") is not a capture.
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
@@ -149,7 +150,7 @@ class _Builder:
                 date_start, date_end, precision = self._dates(time)
         if time is None and aux:
             date_start = date_end = precision = None
-        place, where_precision = self._located(sentence, head)
+        place, where_precision = self._located(sentence, head, self._home(kind, actor, recipient))
         return Event(
             id=event_id,
             stage=STAGE,
@@ -281,11 +282,11 @@ class _Builder:
         return self._located(sentence, head)[0]
 
     def _located(
-        self, sentence: SpacySpan, head: Token
+        self, sentence: SpacySpan, head: Token, home: Place | None = None
     ) -> tuple[Place | None, WherePrecision | None]:
         """The place and the UCDP where-precision the event gets from it: a place only named
         earlier in the paragraph is "near" (2) at best; one the clause calls "the town" is the
-        town."""
+        town; with no place in the sentence, an act at ``home`` is there."""
         inside = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
         clause = _clause_root(head)
         doc = self.document.doc
@@ -297,6 +298,8 @@ class _Builder:
             near = own or inside
             place = min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
             return place, place.precision
+        if home is not None:
+            return home, home.precision
         paragraph_start = self.text.rfind("\n\n", 0, sentence.start_char)
         before = [m for m in self.places if paragraph_start <= m.start < sentence.start_char]
         if not before:
@@ -304,6 +307,32 @@ class _Builder:
         place = before[-1].place
         precision: WherePrecision = max(place.precision or 2, 2)  # type: ignore[assignment]
         return place, precision
+
+    def _home(
+        self, kind: PloverType, actor: Participant | None, recipient: Participant | None
+    ) -> Place | None:
+        """The state whose own authorities coerce at home ("Russian authorities have cracked
+        down on dissent"), when the article names it: the act is in that country, whatever
+        country the story is about."""
+        if (
+            kind != "COERCE"
+            or actor is None
+            or actor.country is None
+            or actor.sector not in _AUTHORITIES
+            or recipient is not None
+            and recipient.country not in (None, actor.country)
+            or actor.span is not None
+            and any(word in actor.span.text.lower() for word in _ABROAD)
+        ):
+            return None
+        return next(
+            (
+                place
+                for place in self.document.places
+                if place.feature == "country" and _state_of(place.name) == actor.country
+            ),
+            None,
+        )
 
     def _described(self, sentence: SpacySpan, clause: Token) -> Place | None:
         """The place "the small city" or "the town (centre)" of the clause stands for: the one
@@ -637,6 +666,20 @@ def _capitals() -> dict[tuple[str, ...], str]:
         if entry.kind == "country" and entry.country
         for capital in entry.capitals
     }
+
+
+_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
+"""Sectors that act at home: government, police, courts, security services, legislature."""
+_ABROAD = ("install", "occup", "appointed", "backed")
+"""Stems of the words that put a state's authorities on others' soil: "Russian-installed"."""
+
+
+def _state_of(name: str) -> str | None:
+    """The ISO alpha-3 code of the state called ``name`` ("Russia"), or None."""
+    from ..actors import catalog
+
+    entry = catalog().lookup(name)
+    return entry.country if entry is not None and entry.kind == "country" else None
 
 
 def _country_of_capital(name: str) -> str | None:
