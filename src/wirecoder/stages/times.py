@@ -4,8 +4,9 @@ The grammar in ``_timex`` finds and resolves the expressions; this stage supplie
 grammar cannot see: the DCT, and the tense of the clause an expression sits in, read from the
 parse (a weekday under "will", "would" or "is due to" points forward, under a past verb back,
 as in a "when" clause of a past verb; a date inside a noun phrase takes no tense from the
-sentence's verb). Each expression gets its TIMEX3 type, value and mod, the interval of days it can denote, and the UCDP
-``date_prec`` code of that interval, which the events stage uses for an event's date.
+sentence's verb). Each expression gets its TIMEX3 type, value and mod, the interval of days it
+can denote, and the UCDP ``date_prec`` code of that interval, which the events stage uses for an
+event's date.
 """
 
 from __future__ import annotations
