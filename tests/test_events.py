@@ -380,14 +380,122 @@ def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
     assert [e.id for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
 
 
+def _attributed(text: str, claim_id: str, source: str, content: str) -> Claim:
+    return Claim(
+        id=claim_id,
+        stage=TEST_STAGE,
+        source=Source(name=source, kind="intelligence"),
+        content=[_span(text, content)],
+    )
+
+
+def test_an_advance_into_the_centre_folds_with_its_capture_on_one_sources_word(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Wagner fighters have probably taken the centre of Soledar, Estonian intelligence said.\n\n"
+        "Shelling went on across the Donetsk region, the general staff said.\n\n"
+        '"Wagner has now likely advanced into the town centre," Estonian intelligence said.'
+    )
+    document = make_document(text)
+    document.places += [
+        _place(text, "P1", "Soledar", 1, feature="town"),
+        _place(text, "P2", "Donetsk region", 4, feature="admin1"),
+    ]
+    first = "Wagner fighters have probably taken the centre of Soledar"
+    second = '"Wagner has now likely advanced into the town centre,"'
+    document.claims += [
+        _attributed(text, "C1", "Estonian intelligence", first),
+        _attributed(text, "C2", "Estonian intelligence", second),
+    ]
+    capture = _only(run(document), "ASSAULT", "capture")
+    assert (capture.place_id, len(capture.spans), capture.claim_ids) == ("P1", 2, ["C1", "C2"])
+    # on the word of two different sources, the advance stays an event of its own
+    document.events.clear()
+    document.claims[1] = _attributed(text, "C2", "a Russian war blogger", second)
+    assert _only(run(document), "ASSAULT", "advance").place_id == "P1"
+
+
+def test_the_strikes_that_killed_are_not_the_toll_and_a_retold_strike_is_one_event(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Five miners were killed in three Russian strikes on Pokrovsk on Monday. Later, officials "
+        "repeated that the three Russian strikes on Pokrovsk on Monday killed five miners."
+    )
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Pokrovsk", 1, feature="town"))
+    strike = _only(run(document), "ASSAULT")
+    killed = strike.size.killed
+    assert killed is not None and (killed.low, killed.best, killed.high) == (5, 5, 5)
+    assert len(strike.spans) == 2
+    drones = _only(run(make_document("Two drones killed four farmers near Kupiansk.")), "ASSAULT")
+    assert drones.size.killed is not None and drones.size.killed.best == 4
+
+
+def test_authorities_coercing_at_home_are_placed_in_their_state(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling hit Kupiansk in Ukraine on Monday. "
+        "Belarusian police have since detained dozens of critics of the war. "
+        "Belarusian-installed officials detained two farmers."
+    )
+    document = make_document(text)
+    document.places += [
+        _place(text, "P1", "Kupiansk", 1, feature="town"),
+        _place(text, "P2", "Ukraine", 6, feature="country"),
+        _place(text, "P3", "Belarusian", 6, role="demonym", feature="country"),
+    ]
+    document.places[2] = document.places[2].model_copy(update={"name": "Belarus"})
+    home, abroad = [e for e in run(document) if e.type == "COERCE"]
+    assert (home.place_id, home.where_precision) == ("P3", 6)
+    assert abroad.place_id == "P2"  # an administration on others' soil: not at home
+
+
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
     text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
-    # A conditional offer to withdraw, in the speaker's own name, is PLOVER's AGREE.
-    retreat = _only(run(make_document(text)), "AGREE", "withdraw")
+    retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
     assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
         "UKR",
         "MIL",
     )
+
+
+def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting raged around Vuhledar on Monday.\n\n"
+        "The Ukrainian defence minister said on Tuesday his soldiers would withdraw from the "
+        "town if they faced encirclement."
+    )
+    document = make_document(text)
+    document.places.append(_place(text, "P1", "Vuhledar", 1, feature="town"))
+    document.times.append(_time(text, "T1", "Tuesday", "2023-04-04"))
+    # a contingency of the soldiers' own fate, not an offer to the other side: no AGREE
+    retreat = _only(run(document), "RETREAT", "withdraw")
+    assert "hypothetical" in retreat.aux
+    assert (retreat.place_id, retreat.where_precision) == ("P1", 1)
+    assert (retreat.time_id, retreat.date_start) == (None, None)
+
+
+def test_a_withdrawal_on_the_other_sides_terms_is_an_offer(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebel commanders said they would pull out of the port if the government freed them."
+    assert _only(run(make_document(text)), "AGREE", "withdraw").aux == []
+
+
+def test_a_future_nobody_is_said_to_announce_is_the_act(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    told = run(make_document("Belarus will send more troops to the Polish border."))
+    sent = _only(told, "MOBILIZE")
+    assert sent.aux == ["future"]
+    announced = "Belarus will send more troops to the Polish border, its defence minister said."
+    assert _only(run(make_document(announced)), "THREATEN").aux == []
+
+
+def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels may launch a counter-offensive next week."
+    document = make_document(text)
+    document.times.append(_time(text, "T1", "next week", "2023-04-12", precision=3))
+    offensive = _only(run(document), "ASSAULT", "advance")
+    assert offensive.trigger.text == "counter-offensive"
+    assert {"future", "hypothetical"} <= set(offensive.aux)
 
 
 def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]

@@ -204,6 +204,20 @@ def test_stage_reads_tense_and_gives_intervals_and_precision(make_document, nlp)
     assert all(t.stage.name == "times" for t in document.times)
 
 
+def test_a_when_clause_of_a_past_verb_is_past(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
+    # "hit" in "when shells hit" is tagged as a present, which would point Thursday forward
+    text = (
+        "Police said three men were hurt when shells hit a bakery in Kupiansk on Thursday. "
+        "Crews will close the roads when the convoys arrive on Tuesday."
+    )
+    document = make_document(text, published=FRIDAY)
+    make_times(nlp, {})(document)
+    assert [(t.span.text, t.value) for t in document.times] == [
+        ("Thursday", "2023-04-06"),
+        ("Tuesday", "2023-04-11"),
+    ]
+
+
 def test_stage_without_a_publication_date(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
     document = make_document("Shelling resumed on Friday after a lull.", published=None)
     make_times(nlp, {})(document)

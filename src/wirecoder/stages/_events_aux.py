@@ -102,14 +102,20 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     return False
 
 
+def conditions(trigger: Token) -> list[Token]:
+    """The verbs of the "if"/"unless"/"until" clauses of the trigger's clause."""
+    clause = trigger if trigger.pos_ == "VERB" else trigger.head
+    return [
+        child
+        for child in clause.children
+        if child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children)
+    ]
+
+
 def conditional(trigger: Token) -> bool:
     """The trigger's clause has an "if"/"unless"/"until" clause: "will withdraw unless ..."."""
-    clause = trigger if trigger.pos_ == "VERB" else trigger.head
-    return any(
-        child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children)
-        for child in clause.children
-    )
+    return bool(conditions(trigger))
 
 
 def _reported(verb: Token) -> bool:
@@ -128,10 +134,10 @@ def intent(trigger: Token) -> str | None:
         for child in token.children:
             if child.dep_ != "aux":
                 continue
+            if child.lower_ in _HYPOTHETICAL_AUX and conditional(trigger):
+                return "conditional"  # a reported "would ... if" too
             if child.lower_ in _FUTURE_AUX or child.lower_ in ("would", "'d") and _reported(token):
                 return "future"
-            if child.lower_ in _HYPOTHETICAL_AUX and conditional(trigger):
-                return "conditional"
     return None
 
 

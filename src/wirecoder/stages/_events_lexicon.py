@@ -279,7 +279,6 @@ NOUNS: dict[str, Trigger] = {
     "assault": _t("ASSAULT"),
     "strike": _t("ASSAULT"),
     "airstrike": _t("ASSAULT", "aerial"),
-    "air-strike": _t("ASSAULT", "aerial"),
     "raid": _t("ASSAULT"),
     "bombing": _t("ASSAULT", "explosives"),
     "bombardment": _t("ASSAULT", "heavy-weapons"),
@@ -298,7 +297,6 @@ NOUNS: dict[str, Trigger] = {
     "hostility": _t("ASSAULT", "clash"),
     "offensive": _t("ASSAULT", "advance", "territory"),
     "counteroffensive": _t("ASSAULT", "advance", "territory"),
-    "counter-offensive": _t("ASSAULT", "advance", "territory"),
     "invasion": _t("ASSAULT", "advance", "territory"),
     "incursion": _t("ASSAULT", "advance", "territory"),
     "advance": _t("ASSAULT", "advance", "territory"),
@@ -337,7 +335,6 @@ NOUNS: dict[str, Trigger] = {
     "demonstration": _t("PROTEST", "demo"),
     "rally": _t("PROTEST", "demo"),
     "march": _t("PROTEST", "demo"),
-    "sit-in": _t("PROTEST", "demo"),
     "riot": _t("PROTEST", "riot"),
     "unrest": _t("PROTEST", "riot"),
     "boycott": _t("PROTEST", "boycott"),
@@ -346,7 +343,6 @@ NOUNS: dict[str, Trigger] = {
     "mobilization": _t("MOBILIZE", "troops", "military"),
     "mobilisation": _t("MOBILIZE", "troops", "military"),
     "buildup": _t("MOBILIZE", "troops", "military"),
-    "build-up": _t("MOBILIZE", "troops", "military"),
     "drill": _t("MOBILIZE", "troops", "military"),
     "defection": _t("MOBILIZE", "realign", "military"),
     "talk": _t("CONSULT", None, "diplomatic"),
@@ -482,8 +478,13 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("cut", "ties"): _t("SANCTION", "sever", "diplomatic"),
     ("sever", "ties"): _t("SANCTION", "sever", "diplomatic"),
     ("impose", "sanction"): _t("SANCTION", None, "economic"),
+    ("air", "-", "strike"): _t("ASSAULT", "aerial"),
+    ("counter", "-", "offensive"): _t("ASSAULT", "advance", "territory"),
+    ("sit", "-", "in"): _t("PROTEST", "demo"),
+    ("build", "-", "up"): _t("MOBILIZE", "troops", "military"),
 }
-"""Lemma sequences -> trigger; they win over the single words they contain."""
+"""Lemma sequences -> trigger; they win over the single words they contain. A hyphenated word
+is a phrase: the tokenizer splits "counter-offensive" into "counter", "-", "offensive"."""
 
 LIGHT_VERBS = words(
     "launch carry conduct stage mount make hold unleash perform wage commit begin continue "

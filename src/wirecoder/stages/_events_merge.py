@@ -2,21 +2,28 @@
 
 Two events are the same when type, mode and auxiliary modes agree, their actors and recipients
 do not contradict each other (same actor, same country and sector, or one side unknown), their
-places agree (or one is unknown) and their date intervals overlap. The merged event keeps the
+places agree (or one is unknown) and their date intervals overlap. An advance into a place and
+its capture, by one actor and on the word of one source ("have seized the centre", then in the
+same source's quote "advanced into the town centre"), are one capture. The merged event keeps the
 first trigger and collects every sentence and claim; missing fields are filled from the later
 report, and counts keep the widest range reported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..schema import Count, Event, Participant, Size
 
+_GROUND = frozenset({"advance", "capture"})
 
-def merge_duplicates(events: list[Event]) -> list[Event]:
-    """``events`` with repeated reports of one happening merged, ids renumbered in order."""
+
+def merge_duplicates(events: list[Event], sources: Mapping[str, str]) -> list[Event]:
+    """``events`` with repeated reports of one happening merged, ids renumbered in order;
+    ``sources`` names the source of each attributed claim, by claim id."""
     kept: list[Event] = []
     for event in events:
-        same = next((k for k in kept if _same(k, event)), None)
+        same = next((k for k in kept if _same(k, event, sources)), None)
         if same is None:
             kept.append(event)
         else:
@@ -24,11 +31,11 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     return [event.model_copy(update={"id": f"E{number}"}) for number, event in enumerate(kept, 1)]
 
 
-def _same(first: Event, second: Event) -> bool:
-    if (first.type, first.mode, sorted(first.aux)) != (
-        second.type,
-        second.mode,
-        sorted(second.aux),
+def _same(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
+    if (first.type, sorted(first.aux)) != (second.type, sorted(second.aux)):
+        return False
+    if first.mode != second.mode and not (
+        {first.mode, second.mode} == _GROUND and _one_source(first, second, sources)
     ):
         return False
     if first.type not in ("ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"):
@@ -44,6 +51,12 @@ def _same(first: Event, second: Event) -> bool:
     if _conflicting_counts(first.size, second.size):
         return False
     return _overlap(first, second)
+
+
+def _one_source(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
+    """Both rest on attributed claims, and on the word of one and the same source."""
+    said = [{sources[c] for c in event.claim_ids if c in sources} for event in (first, second)]
+    return bool(said[0]) and said[0] == said[1]
 
 
 def _agree(first: Participant | None, second: Participant | None) -> bool:
@@ -85,6 +98,7 @@ def _merged(first: Event, second: Event) -> Event:
         first.date_precision is None or second.date_precision < first.date_precision
     )
     update: dict[str, object] = {
+        "mode": "capture" if "capture" in (first.mode, second.mode) else first.mode,
         "spans": first.spans + [s for s in second.spans if s not in first.spans],
         "claim_ids": list(dict.fromkeys(first.claim_ids + second.claim_ids)),
         "context": list(dict.fromkeys(first.context + second.context)),

@@ -3,7 +3,8 @@
 "at least 7" is low 7 best 7; "up to 20" is high 20; "dozens" low 24 best 36 high 99; "between 5
 and 9" low 5 high 9 best 7. A number counts for the casualty word it stands with ("seven civilians
 were killed", "killing 12", "death toll rose to 66", "3 dead", "more than 180 arrested"), never
-for the number of strikes or days.
+for the number of strikes or days, nor for the subject that did the killing ("two strikes killed
+seven").
 """
 
 from __future__ import annotations
@@ -256,8 +257,14 @@ def _casualty_of(token: Token) -> str | None:
                 "oprd",
             ):
                 continue
+            if candidate == head.head and head.dep_ == "nsubj" and _has_object(candidate):
+                continue  # "two strikes killed seven": the subject did the killing
             return kind
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ in ("dobj", "obj") for child in verb.children)
 
 
 def _kind(token: Token) -> str | None:

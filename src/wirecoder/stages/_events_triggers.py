@@ -149,12 +149,14 @@ def _standing_control(verb: Token) -> bool:
 
 def _phrase_head(span: list[Token]) -> Token:
     """The word of a phrase the others hang on; in "drone and missile strike" the parser hangs
-    "missile" on "drone", so the head is the word whose subtree holds the other loose words."""
+    "missile" on "drone", so the head is the word whose subtree holds the other loose words.
+    When none does, the last: a compound is headed by its last word, and the parser may hang
+    each part of "a counter-offensive" on the verb."""
     loose = [t for t in span if t.head not in span or t.head == t]
     for candidate in loose:
         if all(other == candidate or candidate.is_ancestor(other) for other in loose):
             return candidate
-    return loose[0] if loose else span[0]
+    return loose[-1] if loose else span[-1]
 
 
 _MUST = frozenset({"must", "should"})

@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..schema import Place
+
 _DIRECTIONS = {
     "north": 0,
     "northeast": 45,
@@ -110,3 +112,22 @@ def direction_word(direction: str | None) -> str | None:
     if direction and len(direction) > 5 and direction[:5] in ("north", "south"):
         return f"{direction[:5]}-{direction[5:]}"
     return direction
+
+
+def antecedent(ordered: list[tuple[int, Place]], position: int, fclass: str) -> Place | None:
+    """What "the town" (or "the region") means: of the places of that kind mentioned before
+    ``position``, the one mentioned most often so far, the latest on a tie."""
+    wanted = {
+        "P": ("capital", "city", "town", "village"),
+        "A": ("admin1", "admin2", "region", "country"),
+    }[fclass]
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, Place]] = {}
+    for start, place in ordered:
+        if start < position and place.role == "location" and place.feature in wanted:
+            counts[place.id] = counts.get(place.id, 0) + 1
+            latest[place.id] = (start, place)
+    if not counts:
+        return None
+    best = max(counts, key=lambda place_id: (counts[place_id], latest[place_id][0]))
+    return latest[best][1]

@@ -4,17 +4,22 @@ Per sentence, triggers from the lexicon (``_events_lexicon``) are found and merg
 describe one happening (``_events_triggers``); each gets its participants from the parse
 (``_events_args``), its weapon mode and contexts (``_events_modes``), its killed/injured/arrested
 counts (``_events_size``) and its auxiliary modes (``_events_aux``). The place is the most
-precise location in the trigger's clause, else the nearest in the sentence or paragraph; the date
-is the time expression of the trigger's clause or of a verb coordinated with it under the same
-subject (not of the reporting verb; not "now" for an act in the perfect), else the publication
-date with a lower precision. Each event lists the claims whose content covers its trigger,
-attributed or in the reporter's own voice; else the claim whose cue it is; else the claims of its
-sentence. An event reported twice in one article is kept once, with the spans and claims of both
-reports. A state of control in the simple present ("now occupies") is not a capture.
+precise location in the trigger's clause, else the place its "the town" stands for, else the
+nearest in the sentence; a state's authorities coercing at home with no place in the sentence
+are in that state; else the last place of the paragraph. The date is the time expression of the
+trigger's clause or of a verb coordinated with it under the same subject (not of the reporting
+verb; not "now" for an act in the perfect), else the publication date with a lower precision.
+Each event lists the claims whose content covers its trigger, attributed or in the reporter's own
+voice; else the claim whose cue it is; else the claims of its sentence. An event reported twice
+in one article is kept once, with the spans and claims of both reports. A state of control in the
+simple present ("now occupies") is not a capture.
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
-THREATEN, "X must ..." a REQUEST. A narrator's "would ... if" stays a hypothetical event.
+THREATEN, "X must ..." a REQUEST. A narrator's "would ... if", a "will" that nobody in the sentence
+is said to say, and a "would ... if" whose condition is the actor's own lot rather than the other
+side's doing ("would pull back if they came under risk of encirclement") stay the act itself,
+future or hypothetical, undated by the saying.
 
 The stage needs only the parse and the actors; places, times and claims are used when the
 stages that make them ran before it.
@@ -50,12 +55,13 @@ from ..schema import (
     WherePrecision,
 )
 from ._events_args import Arguments
-from ._events_aux import aux_modes, conditional, intent
+from ._events_aux import aux_modes, conditional, conditions, intent
 from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
 from ._events_modes import contexts, weapon_mode
 from ._events_size import Reported, counts
 from ._events_triggers import Found, find_triggers, paragraph_words, verbal
+from ._places_relative import ANAPHORS, antecedent
 
 STAGE = StageRef(name="events", version="1")
 
@@ -81,7 +87,12 @@ def make_events(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
                     continue
                 if keep_negated or "negated" not in event.aux:
                     found.append(event)
-        document.events.extend(merge_duplicates(found))
+        sources = {
+            claim.id: claim.source.actor_id or claim.source.name.lower()
+            for claim in document.claims
+            if claim.attributed
+        }
+        document.events.extend(merge_duplicates(found, sources))
 
     return events
 
@@ -139,7 +150,7 @@ class _Builder:
                 date_start, date_end, precision = self._dates(time)
         if time is None and aux:
             date_start = date_end = precision = None
-        place, where_precision = self._located(sentence, head)
+        place, where_precision = self._located(sentence, head, self._home(kind, actor, recipient))
         return Event(
             id=event_id,
             stage=STAGE,
@@ -178,10 +189,13 @@ class _Builder:
             return kind, aux
         if announced in ("future", "conditional"):
             speaker = self.arguments.speaker(head)
-            if announced == "conditional" and speaker is None:
-                return kind, aux  # a narrator's "would ... if" is a hypothesis, nobody's threat
+            if speaker is None and (announced == "conditional" or not _speech_in(head.sent)):
+                return kind, aux  # the narrator's "would ... if", or a "will" nobody is said to say
             if speaker is not None and actor is not None and not _same_side(speaker, actor):
                 return kind, aux
+            if announced == "conditional" and kind in _COOPERATIVE:
+                if not self._offered(head, actor):
+                    return kind, aux  # "would pull back if they came under risk": a contingency
         if "hypothetical" in aux and not conditional(head):
             return kind, aux
         if kind in _COOPERATIVE:
@@ -189,6 +203,14 @@ class _Builder:
         if kind in _CONFLICTUAL:
             return "THREATEN", []
         return kind, aux
+
+    def _offered(self, head: Token, actor: Participant | None) -> bool:
+        """A conditional act is an offer when its condition is another side's doing ("would
+        meet the envoy if he gave them a veto"), not a turn of events for the actor itself."""
+        if actor is None:
+            return False
+        doers = (self.arguments.of_verb(condition)[0] for condition in conditions(head))
+        return any(doer is not None and not _same_side(doer, actor) for doer in doers)
 
     def _trimmed(self, sentence: SpacySpan) -> Span:
         """The sentence without the blank lines the parser leaves at its edges."""
@@ -260,17 +282,24 @@ class _Builder:
         return self._located(sentence, head)[0]
 
     def _located(
-        self, sentence: SpacySpan, head: Token
+        self, sentence: SpacySpan, head: Token, home: Place | None = None
     ) -> tuple[Place | None, WherePrecision | None]:
         """The place and the UCDP where-precision the event gets from it: a place only named
-        earlier in the paragraph is "near" (2) at best."""
+        earlier in the paragraph is "near" (2) at best; one the clause calls "the town" is the
+        town; with no place in the sentence, an act at ``home`` is there."""
         inside = [m for m in self.places if sentence.start_char <= m.start < sentence.end_char]
+        clause = _clause_root(head)
+        doc = self.document.doc
+        own = [m for m in inside if _clause_root(doc[m.token]) == clause]
+        described = None if own else self._described(sentence, clause)
+        if described is not None:
+            return described, described.precision
         if inside:
-            clause = _clause_root(head)
-            doc = self.document.doc
-            near = [m for m in inside if _clause_root(doc[m.token]) == clause] or inside
+            near = own or inside
             place = min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
             return place, place.precision
+        if home is not None:
+            return home, home.precision
         paragraph_start = self.text.rfind("\n\n", 0, sentence.start_char)
         before = [m for m in self.places if paragraph_start <= m.start < sentence.start_char]
         if not before:
@@ -278,6 +307,50 @@ class _Builder:
         place = before[-1].place
         precision: WherePrecision = max(place.precision or 2, 2)  # type: ignore[assignment]
         return place, precision
+
+    def _home(
+        self, kind: PloverType, actor: Participant | None, recipient: Participant | None
+    ) -> Place | None:
+        """The state whose own authorities coerce at home ("Russian authorities have cracked
+        down on dissent"), when the article names it: the act is in that country, whatever
+        country the story is about."""
+        if (
+            kind != "COERCE"
+            or actor is None
+            or actor.country is None
+            or actor.sector not in _AUTHORITIES
+            or recipient is not None
+            and recipient.country not in (None, actor.country)
+            or actor.span is not None
+            and any(word in actor.span.text.lower() for word in _ABROAD)
+        ):
+            return None
+        return next(
+            (
+                place
+                for place in self.document.places
+                if place.feature == "country" and _state_of(place.name) == actor.country
+            ),
+            None,
+        )
+
+    def _described(self, sentence: SpacySpan, clause: Token) -> Place | None:
+        """The place "the small city" or "the town (centre)" of the clause stands for: the one
+        of that kind named earlier, the one the places stage anchors "west of the town" on."""
+        ordered = [(m.start, m.place) for m in self.places]
+        for token in sentence:
+            kind = ANAPHORS.get(token.lemma_.lower())
+            phrase = token.head if token.dep_ == "compound" else token  # "the town centre"
+            if (
+                kind is None
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+                or _clause_root(token) != clause
+            ):
+                continue
+            place = antecedent(ordered, token.idx, kind)
+            if place is not None:
+                return place
+        return None
 
     def _time(
         self, sentence: SpacySpan, head: Token, speech: bool = False
@@ -348,6 +421,17 @@ _COOPERATIVE: frozenset[str] = frozenset(
     {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 )
 _CONFLICTUAL: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+
+
+_SPEECH_WORDS = REPORTING_VERBS | words(
+    "warn statement according spokesman spokeswoman spokesperson"
+)
+
+
+def _speech_in(sentence: SpacySpan) -> bool:
+    """Someone speaks in the sentence, though the parse may not tie the "will" to them ("X will
+    give aid, a statement issued by the ministry said")."""
+    return any(token.lemma_.lower() in _SPEECH_WORDS for token in sentence)
 
 
 def _same_side(first: Participant, second: Participant) -> bool:
@@ -582,6 +666,20 @@ def _capitals() -> dict[tuple[str, ...], str]:
         if entry.kind == "country" and entry.country
         for capital in entry.capitals
     }
+
+
+_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
+"""Sectors that act at home: government, police, courts, security services, legislature."""
+_ABROAD = ("install", "occup", "appointed", "backed")
+"""Stems of the words that put a state's authorities on others' soil: "Russian-installed"."""
+
+
+def _state_of(name: str) -> str | None:
+    """The ISO alpha-3 code of the state called ``name`` ("Russia"), or None."""
+    from ..actors import catalog
+
+    entry = catalog().lookup(name)
+    return entry.country if entry is not None and entry.kind == "country" else None
 
 
 def _country_of_capital(name: str) -> str | None:

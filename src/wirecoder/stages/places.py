@@ -26,7 +26,14 @@ from ..gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ..schema import Place, Span, StageRef
 from ..schema._places import RelativeLocation, WherePrecision
 from ._places_recognize import Candidate, Recognizer
-from ._places_relative import anaphor_at, bearing, direction_word, find_phrases, offset
+from ._places_relative import (
+    anaphor_at,
+    antecedent,
+    bearing,
+    direction_word,
+    find_phrases,
+    offset,
+)
 from ._places_resolve import Resolver, feature_of, precision_of
 
 STAGE = StageRef(name="places", version="1")
@@ -153,7 +160,7 @@ def _relative_places(
             found = anaphor_at(text, phrase.anchor_start)
             if found is not None:
                 end, fclass = found
-                anchor = _last_before(ordered, phrase.start, fclass)
+                anchor = antecedent(ordered, phrase.start, fclass)
         if anchor is None or end is None or anchor.role != "location":
             continue
         if phrase.part and _placed_in_its_country(text, phrase.start, anchor, ordered):
@@ -222,22 +229,3 @@ def _placed_in_its_country(
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+$")
-
-
-def _last_before(ordered: list[tuple[int, Place]], position: int, fclass: str) -> Place | None:
-    """What "the town" (or "the region") means: of the places of that kind mentioned before
-    ``position``, the one mentioned most often so far, the latest on a tie."""
-    wanted = {
-        "P": ("capital", "city", "town", "village"),
-        "A": ("admin1", "admin2", "region", "country"),
-    }[fclass]
-    counts: dict[str, int] = {}
-    latest: dict[str, tuple[int, Place]] = {}
-    for start, place in ordered:
-        if start < position and place.role == "location" and place.feature in wanted:
-            counts[place.id] = counts.get(place.id, 0) + 1
-            latest[place.id] = (start, place)
-    if not counts:
-        return None
-    best = max(counts, key=lambda place_id: (counts[place_id], latest[place_id][0]))
-    return latest[best][1]

@@ -2,10 +2,11 @@
 
 The grammar in ``_timex`` finds and resolves the expressions; this stage supplies what the
 grammar cannot see: the DCT, and the tense of the clause an expression sits in, read from the
-parse (a weekday under "will", "would" or "is due to" points forward, under a past verb back;
-a date inside a noun phrase takes no tense from the sentence's verb). Each expression
-gets its TIMEX3 type, value and mod, the interval of days it can denote, and the UCDP
-``date_prec`` code of that interval, which the events stage uses for an event's date.
+parse (a weekday under "will", "would" or "is due to" points forward, under a past verb back,
+as in a "when" clause of a past verb; a date inside a noun phrase takes no tense from the
+sentence's verb). Each expression gets its TIMEX3 type, value and mod, the interval of days it
+can denote, and the UCDP ``date_prec`` code of that interval, which the events stage uses for an
+event's date.
 """
 
 from __future__ import annotations
@@ -61,6 +62,18 @@ def _governs_future(verb: Token) -> bool:
     return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
 
 
+def _follows_a_past_clause(verb: Token) -> bool:
+    """A bare base-form verb in a "when"/"after"/"as" clause of a past verb is past: the
+    sequence of tenses rules out a present there, so "were killed when shells hit" is the past
+    of a verb whose past looks like its present ("hit", "cut", "put"), tagged VBP."""
+    return (
+        verb.tag_ in ("VBP", "VB")
+        and verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and verb_tense(verb.head) == "past"
+    )
+
+
 def verb_tense(verb: Token) -> Tense:
     """The tense of a verb with its auxiliaries: future, past (incl. perfect), or present."""
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
@@ -71,6 +84,8 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
     if "VBD" in tags or (verb.tag_ == "VBN" and words & _PERFECT_AUXILIARIES):
+        return "past"
+    if not auxiliaries and _follows_a_past_clause(verb):
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
