@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections import Counter, defaultdict
 from pathlib import Path
-
-from sqlalchemy import select
 
 from wirecoder import Config
 from wirecoder.corpus._ingest import ingest
-from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_stories
-from wirecoder.store import ArticleRow, ClusterRow, EventRow, Store, open_store
+from wirecoder.corpus._synthetic import generate, origin_miscounts, score_stories
+from wirecoder.store import open_store
 
 
 def with_focus(config: Config, focus: tuple[str, ...]) -> Config:
@@ -36,34 +33,6 @@ def with_focus(config: Config, focus: tuple[str, ...]) -> Config:
         settings={**config.settings, "places.v1": places},
         batch_size=config.batch_size,
     )
-
-
-def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
-    """Per incident: origins of its largest asserted cluster minus the origins the truth knows."""
-    incident_of = {
-        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
-        for analysis in corpus.analyses
-        for event in analysis.events
-    }
-    with store.session() as session:
-        rows = session.execute(
-            select(ArticleRow.content_hash, EventRow.cluster_id, ClusterRow.origins)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
-            .where(EventRow.current, EventRow.negated.is_(False))
-        ).all()
-    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
-    for digest, cluster, origins in rows:
-        if digest in incident_of:
-            clusters[incident_of[digest]][(cluster, origins)] += 1
-    miscounts = []
-    for incident in INCIDENTS:
-        if not clusters[incident.key]:
-            miscounts.append(-len(corpus.origins(incident)))
-            continue
-        (_, counted), _ = clusters[incident.key].most_common(1)[0]
-        miscounts.append((counted or 0) - len(corpus.origins(incident)))
-    return miscounts
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -33,7 +33,7 @@ from ..schema import (
     Span,
     StageRef,
 )
-from ..store import ArticleRow, EventRow, Store
+from ..store import ArticleRow, ClusterRow, EventRow, Store
 
 STAGE = StageRef(name="synthetic", version="1")
 PIPELINE = PipelineInfo(
@@ -505,6 +505,34 @@ def score_stories(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
         if digest in incident_of:
             by_type[event_type].append((digest, incident_of[digest], cluster))
     return _pair_score(by_type.values())
+
+
+def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
+    """Per incident: origins of its largest asserted cluster minus the origins the truth knows."""
+    incident_of = {
+        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
+        for analysis in corpus.analyses
+        for event in analysis.events
+    }
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.content_hash, EventRow.cluster_id, ClusterRow.origins)
+            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
+            .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
+            .where(EventRow.current, EventRow.negated.is_(False))
+        ).all()
+    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
+    for digest, cluster, origins in rows:
+        if digest in incident_of:
+            clusters[incident_of[digest]][(cluster, origins)] += 1
+    miscounts = []
+    for incident in INCIDENTS:
+        if not clusters[incident.key]:
+            miscounts.append(-len(corpus.origins(incident)))
+            continue
+        (_, counted), _ = clusters[incident.key].most_common(1)[0]
+        miscounts.append((counted or 0) - len(corpus.origins(incident)))
+    return miscounts
 
 
 def _pair_score(groups: Iterable[list[tuple[object, str, int | None]]]) -> ClusterScore:
