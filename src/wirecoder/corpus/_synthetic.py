@@ -489,26 +489,34 @@ def score_stories(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
     """The same scores for the corpus' texts analysed by the real pipeline, whose events the
     truth does not name: each story tells one incident, so two asserted events of one type from
     two stories are one real-world event exactly when their stories tell the same incident."""
-    incident_of = {
-        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
-        for analysis in corpus.analyses
-        for event in analysis.events
-    }
-    with store.session() as session:
-        rows = session.execute(
-            select(ArticleRow.content_hash, EventRow.type, EventRow.cluster_id)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(EventRow.current, EventRow.negated.is_(False))
-        ).all()
     by_type: dict[str, list[tuple[object, str, int | None]]] = defaultdict(list)
-    for digest, event_type, cluster in rows:
-        if digest in incident_of:
-            by_type[event_type].append((digest, incident_of[digest], cluster))
+    for digest, incident, event_type, cluster, _ in _asserted_story_events(store, corpus):
+        by_type[event_type].append((digest, incident, cluster))
     return _pair_score(by_type.values())
 
 
 def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
-    """Per incident: origins of its largest asserted cluster minus the origins the truth knows."""
+    """Per incident, over the real pipeline's output: the independent origins its largest
+    cluster counts, minus the origins the truth knows (0 is a right corroboration count)."""
+    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
+    for _, incident, _, cluster, origins in _asserted_story_events(store, corpus):
+        clusters[incident][(cluster, origins)] += 1
+    miscounts = []
+    for incident in INCIDENTS:
+        known = len(corpus.origins(incident))
+        if not clusters[incident.key]:
+            miscounts.append(-known)
+            continue
+        (_, counted), _ = clusters[incident.key].most_common(1)[0]
+        miscounts.append((counted or 0) - known)
+    return miscounts
+
+
+def _asserted_story_events(
+    store: Store, corpus: SyntheticCorpus
+) -> list[tuple[str, str, str, int | None, int | None]]:
+    """(story hash, its incident, event type, cluster, cluster's origins) of every current,
+    non-negated stored event of a generated story."""
     incident_of = {
         analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
         for analysis in corpus.analyses
@@ -516,23 +524,16 @@ def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
     }
     with store.session() as session:
         rows = session.execute(
-            select(ArticleRow.content_hash, EventRow.cluster_id, ClusterRow.origins)
+            select(ArticleRow.content_hash, EventRow.type, EventRow.cluster_id, ClusterRow.origins)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
             .where(EventRow.current, EventRow.negated.is_(False))
         ).all()
-    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
-    for digest, cluster, origins in rows:
-        if digest in incident_of:
-            clusters[incident_of[digest]][(cluster, origins)] += 1
-    miscounts = []
-    for incident in INCIDENTS:
-        if not clusters[incident.key]:
-            miscounts.append(-len(corpus.origins(incident)))
-            continue
-        (_, counted), _ = clusters[incident.key].most_common(1)[0]
-        miscounts.append((counted or 0) - len(corpus.origins(incident)))
-    return miscounts
+    return [
+        (digest, incident_of[digest], event_type, cluster, origins)
+        for digest, event_type, cluster, origins in rows
+        if digest in incident_of
+    ]
 
 
 def _pair_score(groups: Iterable[list[tuple[object, str, int | None]]]) -> ClusterScore:
