@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def analyze_stream(
     if "fork" in multiprocessing.get_all_start_methods():
         # Load once here; forked workers share the loaded model and stage resources copy-on-write.
         _init_worker(config)
+        gc.freeze()  # the loaded objects stay out of the workers' collections: fewer pages copied
         pool = multiprocessing.get_context("fork").Pool(workers)
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(config,))
