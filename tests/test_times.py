@@ -586,3 +586,20 @@ def test_the_edge_of_the_period_in_focus() -> None:
         for n in expressions(text, "2024-01-10", "past")
     ]
     assert found == [("Dec. 3", "2023-12-03", None), ("the end of the month", "2023-12", "END")]
+
+
+def test_relative_days_and_seasons_across_the_year_boundary() -> None:
+    """The forms that count back from the DCT, each with a DCT early in January."""
+    assert only("The strike came late on Monday.", "2025-01-01", "past") == (
+        "late on Monday",
+        "2024-12-30",
+        "END",
+    )
+    assert only("Shelling hit the town on Friday.", NEW_YEAR_MONDAY)[1] == "2023-12-29"
+    assert only("Fighting intensified in the spring.", "2024-01-10", "past")[1] == "2023-SP"
+    (week,) = expressions("Fighting grew earlier this week.", "2025-01-02")
+    assert (week.resolution.value, week.resolution.start, week.resolution.end) == (
+        "2025-W01",
+        dt.date(2024, 12, 30),
+        dt.date(2025, 1, 2),
+    )
