@@ -329,3 +329,15 @@ def test_a_town_taken_is_a_capture_whatever_the_tagger_calls_it(pipeline: Pipeli
     (event,) = [e for e in analysis.events if e.mode == "capture"]
     place = next(p for p in analysis.places if p.id == event.place_id)
     assert (event.type, place.name, event.date_start) == ("ASSAULT", "Bakhmut", dt.date(2023, 4, 6))
+
+
+def test_a_pullback_on_the_actors_own_condition_is_a_hypothetical_retreat(pipeline: Pipeline) -> None:
+    """ "they" in the condition are the troops of the main clause, whatever the clause between
+    says, so the act is a retreat that may happen, not an offer to the other side."""
+    text = (
+        "The commander said on Tuesday his units would withdraw from the village, which has been "
+        "shelled by Russian artillery for weeks, if they were cut off."
+    )
+    analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
+    (event,) = [e for e in analysis.events if e.mode == "withdraw"]
+    assert event.type == "RETREAT" and "hypothetical" in event.aux, event

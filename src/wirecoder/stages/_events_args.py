@@ -35,6 +35,20 @@ _SUFFERED = frozenset({"die", "perish", "suffer", "drown", "burn"})
 """Verbs whose subject undergoes the event of their "in" phrase ("died in a strike")."""
 
 
+def _main_subject(verb: Token, pronoun: Token) -> Token | None:
+    """The subject a pronoun in an adverbial clause stands for: "the troops would pull back if
+    they came under risk". When the main clause has an object of the pronoun's number as well
+    ("would meet the envoy if he ..."), either may be meant, and none is taken."""
+    plural = pronoun.lower_ in ("they", "them", "we")
+
+    def agrees(token: Token) -> bool:
+        return (token.tag_ in ("NNS", "NNPS")) == plural
+
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"), None)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and agrees(c)]
+    return subject if subject is not None and agrees(subject) and not objects else None
+
+
 def _state(name: str) -> ActorEntry | None:
     """The country a name or capital stands for ("Israel", "the Ivory Coast", "Kyiv"), or None."""
     entry = catalog().lookup(name)
@@ -560,6 +574,10 @@ class Arguments:
                 found = self.participant(sibling)
                 if found is not None:
                     return found
+        if pronoun.dep_ in _SUBJECTS and token.dep_ == "advcl":
+            main = _main_subject(token.head, pronoun)
+            if main is not None and (found := self.participant(main)) is not None:
+                return found
         for _ in range(1 if pronoun.dep_ in _SUBJECTS else 0):
             if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
                 speaker = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
