@@ -51,7 +51,8 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
     yield "When", _dates(incident)
     yield (
         "Reports",
-        f"{incident.reports} from {len(incident.publishers)} publishers ({', '.join(incident.publishers)})",
+        f"{incident.reports} from {_count(len(incident.publishers), 'publisher')} "
+        f"({', '.join(incident.publishers)})",
     )
     yield (
         "Independent origins",
@@ -293,3 +294,8 @@ def to_html(report: SituationReport) -> str:
             parts.append("</dl>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 publisher", "2 publishers"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
