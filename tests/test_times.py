@@ -198,8 +198,15 @@ def test_stage_reads_tense_and_gives_intervals_and_precision(make_document, nlp)
     assert found["overnight"].precision == 2
     assert found["last month"].precision == 4
     assert found["May"].precision == 5 and found["May"].end == dt.date(2023, 4, 7)
-    assert found["months"].type == "DURATION" and found["months"].precision is None
-    assert all(t.anchored for k, t in found.items() if k != "months")
+    # "has been under fire for months": still going on, so it runs up to the DCT
+    months = found["months"]
+    assert (months.type, months.start, months.end, months.precision) == (
+        "DURATION",
+        None,
+        dt.date(2023, 4, 7),
+        5,
+    )
+    assert all(t.anchored for t in found.values())
     assert all(text[t.span.start : t.span.end] == t.span.text for t in document.times)
     assert all(t.stage.name == "times" for t in document.times)
 
@@ -603,3 +610,20 @@ def test_relative_days_and_seasons_across_the_year_boundary() -> None:
         dt.date(2024, 12, 30),
         dt.date(2025, 1, 2),
     )
+
+
+def test_a_duration_still_going_on_runs_to_the_dct(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
+    """A perfect or progressive "for N units" ends at publication and starts N units before; a
+    simple past one ("lasted three weeks") may have ended any time, so it keeps no interval."""
+    text = (
+        "Russian forces have been attacking the town for three weeks. "
+        "The district has been without power for 18 months. "
+        "The siege of the port lasted four weeks."
+    )
+    document = make_document(text, published=NEW_YEAR_MONDAY)
+    make_times(nlp, {})(document)
+    spans = {t.span.text: (t.start, t.end, t.precision) for t in document.times}
+    assert spans["three weeks"] == (dt.date(2023, 12, 12), dt.date(2024, 1, 1), 4)
+    assert spans["18 months"] == (dt.date(2022, 7, 2), dt.date(2024, 1, 1), 5)
+    siege = [t for t in document.times if t.span.start > text.index("siege")]
+    assert [(t.value, t.start, t.end) for t in siege] == [("P4W", None, None)]

@@ -12,6 +12,7 @@ event's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +23,7 @@ from .._document import Document
 from .._registry import StageFn, stage
 from ..schema import StageRef, TimeExpression
 from ._timex import Anchor, Candidate, Normalized, Tense, recognize
-from ._timex_calendar import date_precision
+from ._timex_calendar import add_months, date_precision
 
 FUTURE_GOVERNORS = frozenset(
     {
@@ -123,7 +124,13 @@ def to_expression(
     document: Document, found: Normalized, number: int, ref: StageRef
 ) -> TimeExpression:
     resolution = found.resolution
-    closed = resolution.start is not None and resolution.end is not None
+    start, end = resolution.start, resolution.end
+    precision = date_precision(start, end) if start is not None and end is not None else None
+    dct = publication_date(document)
+    if resolution.type == "DURATION" and end is None and dct is not None:
+        running = _running_to_dct(document.doc, found, dct)
+        if running is not None:
+            start, end, precision = running
     return TimeExpression(
         id=f"T{number}",
         stage=ref,
@@ -131,11 +138,46 @@ def to_expression(
         type=resolution.type,
         value=resolution.value,
         mod=resolution.mod,
-        start=resolution.start,
-        end=resolution.end,
-        precision=date_precision(resolution.start, resolution.end) if closed else None,  # type: ignore[arg-type]
-        anchored=resolution.anchored,
+        start=start,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        anchored=resolution.anchored or end is not None,
     )
+
+
+_DURATION = re.compile(r"P(?P<amount>\d+(?:\.\d+)?|X)(?P<unit>[DWMY])")
+_LEAST_DAYS = {"D": 2, "W": 14, "M": 60, "Y": 730}
+"""An unknown number of days, weeks, months or years is at least two of them."""
+
+
+def _running_to_dct(
+    doc: Doc, found: Normalized, dct: dt.date
+) -> tuple[dt.date | None, dt.date, int] | None:
+    """A duration of something still going on runs up to the DCT: "has been shelled for
+    months", "have been fighting for three weeks" end at publication (start unknown when the
+    text gives no number); "fought for three weeks" may have ended any time, so has none."""
+    match = _DURATION.fullmatch(found.resolution.value)
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if match is None or span is None:
+        return None
+    preposition = span.root.head
+    verb = preposition.head
+    if preposition.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    perfect = verb.tag_ in ("VBN", "VBG") and auxiliaries & {"has", "have", "'s", "'ve"}
+    progressive = verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am", "'s", "'re"}
+    if not (perfect or progressive):
+        return None
+    unit = match.group("unit")
+    if match.group("amount") == "X":
+        return None, dct, date_precision(dct - dt.timedelta(days=_LEAST_DAYS[unit] - 1), dct)
+    amount = float(match.group("amount"))
+    if unit in "DW":
+        start = dct - dt.timedelta(days=round(amount * (7 if unit == "W" else 1)) - 1)
+    else:
+        start = add_months(dct, -round(amount * (12 if unit == "Y" else 1))) + dt.timedelta(days=1)
+    return start, dct, date_precision(start, dct)
 
 
 @stage("times", "1", assigns=("times",), requires=("doc",))
