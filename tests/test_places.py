@@ -442,3 +442,20 @@ def test_ground_taken_or_lost_is_a_place(nlp, run) -> None:  # type: ignore[no-u
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     assert "Ivanov" not in surfaces(document)
+
+
+def test_between_two_places_is_a_place_of_its_own(nlp, run) -> None:  # type: ignore[no-untyped-def]
+    """ "between X and Y": both towns, and a place at their midpoint that keeps both anchors;
+    two towns close together put it within 25 km (2), far apart "between places" (5)."""
+    text = "Fighting raged between Bakhmut and Soledar, and drones flew between Kharkiv and Odesa."
+    document = Document(article=Article(text=text), doc=nlp(text))
+    run(document)
+    near, far = (
+        next(place for place in document.places if place.name == name)
+        for name in ("between Bakhmut and Soledar", "between Kharkiv and Odesa")
+    )
+    assert (near.feature, near.precision, far.precision) == ("between", 2, 5)
+    assert near.relative is not None and near.relative.between_id == find(document, "Soledar").id
+    assert near.relative.anchor_id == find(document, "Bakhmut").id
+    assert near.latitude is not None and 48.59 < near.latitude < 48.70
+    assert find(document, "Kharkiv").role == "location"

@@ -24,6 +24,9 @@ class RelativeLocation(Model):
     anchor_id: str = Field(description="Id of the anchor Place.")
     direction: str | None = Field(default=None, description="Compass direction, e.g. 'west'.")
     distance_km: float | None = None
+    between_id: str | None = Field(
+        default=None, description="Id of the second Place of 'between X and Y' (X is the anchor)."
+    )
     span: Span
 
 

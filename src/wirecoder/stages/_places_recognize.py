@@ -164,6 +164,28 @@ def _seized(span: Span) -> bool:
     return taken or root.dep_ in ("nsubj", "advmod") and head.lemma_.lower() == "fall"
 
 
+def _coordinated_names(entity: Span) -> bool:
+    """An "organisation" that is two names joined by "and" ("Kharkiv and Odesa"): the tagger's
+    slip over a list of places, not an institution whose name holds a place."""
+    words = [token for token in entity if not token.is_punct]
+    return any(token.lower_ == "and" for token in words) and all(
+        token.lower_ == "and" or token.pos_ == "PROPN" for token in words
+    )
+
+
+def _beside_a_place(span: Span, known: frozenset[str]) -> bool:
+    """The second of "between X and Y" when X was taken as a place: "between Bakhmut and
+    Soledar" (a list of names elsewhere may be people: "Helen, Clarence, Irene")."""
+    root = span.root
+    first = root.head
+    return (
+        root.dep_ == "conj"
+        and 0 < first.i < span.start
+        and span.doc[first.i - 1].lower_ == "between"
+        and name_key(first.text) in known
+    )
+
+
 def _ground_position(span: Span) -> bool:
     """Where a sentence puts ground, not a speaker: the object of a verb ("shells hit Soledar") or
     of a preposition other than an agent's "by" ("a strike on Avdiivka"), the subject of a passive
@@ -412,8 +434,9 @@ class Recognizer:
                 return None
             if _common_word(span) and not _strong(entries, key, common=True):
                 return None
-        embedded = label == "ORG" and (not whole or bool(organisation & ORG_WORDS))
-        focal = self._focal(entries) and _ground_position(span)
+        listed = label == "ORG" and _coordinated_names(entity)  # type: ignore[arg-type]
+        embedded = label == "ORG" and not listed and (not whole or bool(organisation & ORG_WORDS))
+        focal = self._focal(entries) and _ground_position(span) or _beside_a_place(span, known)
         if tagged or key in known or hint is not None:
             accepted = True
         elif label == "PERSON":

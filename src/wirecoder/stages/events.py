@@ -117,10 +117,15 @@ class _Builder:
 
     def _place_mentions(self) -> list[_PlaceMention]:
         mentions: list[_PlaceMention] = []
+        between = [p.mentions[0] for p in self.document.places if p.feature == "between"]
         for place in self.document.places:
             if place.role != "location":
                 continue
             for span in place.mentions:
+                if place.feature != "between" and any(
+                    b.start <= span.start < b.end for b in between
+                ):
+                    continue  # "between Bakhmut and Soledar" is where it is, not Bakhmut
                 tokens = self.document.doc.char_span(span.start, span.end, alignment_mode="expand")
                 if tokens is not None:
                     mentions.append(_PlaceMention(place, span.start, tokens.root.i))

@@ -34,7 +34,7 @@ from ._places_relative import (
     find_phrases,
     offset,
 )
-from ._places_resolve import Resolver, feature_of, precision_of
+from ._places_resolve import Resolver, feature_of, haversine_km, precision_of
 
 STAGE = StageRef(name="places", version="1")
 
@@ -95,7 +95,8 @@ def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
             by_start[candidate.start] = place
             ordered.append((candidate.start, place))
         relative = _relative_places(document, by_start, ordered, len(built), gazetteer)
-        document.places.extend([*built.values(), *relative])
+        between = _between_places(document, by_start, len(built) + len(relative))
+        document.places.extend([*built.values(), *relative, *between])
 
     return places
 
@@ -212,6 +213,56 @@ def _relative_places(
         )
         seen[identity] = result[-1]
     return result
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+
+
+def _between_places(document: Document, by_start: dict[int, Place], count: int) -> list[Place]:
+    """ "between Bakhmut and Soledar": a place of its own between two located places, at their
+    midpoint, with UCDP precision 5 (between places), keeping both as anchors."""
+    text = document.text
+    result: list[Place] = []
+    for match in _BETWEEN.finditer(text):
+        first = by_start.get(match.end())
+        if first is None or first.role != "location" or first.latitude is None:
+            continue
+        first_end = next(span.end for span in first.mentions if span.start == match.end())
+        joint = re.compile(r"\s+and\s+(?:the\s+)?").match(text, first_end)
+        second = by_start.get(joint.end()) if joint else None
+        if joint is None or second is None or second.role != "location" or second.latitude is None:
+            continue
+        if first.longitude is None or second.longitude is None or first.id == second.id:
+            continue
+        end = next(span.end for span in second.mentions if span.start == joint.end())
+        span = document.span(match.start(), end)
+        count += 1
+        result.append(
+            Place(
+                id=f"P{count}",
+                stage=STAGE,
+                name=span.text,
+                mentions=[span],
+                role="location",
+                feature="between",
+                latitude=(first.latitude + second.latitude) / 2,
+                longitude=(first.longitude + second.longitude) / 2,
+                country_code=first.country_code if first.country_code == second.country_code else None,
+                admin1=first.admin1 if first.admin1 == second.admin1 else None,
+                precision=_between_precision(first, second),
+                relative=RelativeLocation(anchor_id=first.id, between_id=second.id, span=span),
+            )
+        )
+    return result
+
+
+def _between_precision(first: Place, second: Place) -> WherePrecision:
+    """UCDP where_prec of a stretch between two places: within 25 km of a named place (2) when
+    both are exact and close together, else "between places" (5)."""
+    assert first.latitude is not None and first.longitude is not None
+    assert second.latitude is not None and second.longitude is not None
+    apart = haversine_km(first.latitude, first.longitude, second.latitude, second.longitude)
+    return 2 if first.precision == second.precision == 1 and apart <= 50 else 5
 
 
 def _placed_in_its_country(
