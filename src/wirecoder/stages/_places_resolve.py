@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..gazetteer import Entry, Gazetteer, name_key
 from ..schema._places import WherePrecision
@@ -129,7 +130,7 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
         elif entry.fclass != "P":
             score -= 1.0
         else:  # a transliteration resembles the main name: "Sloviansk" is Slovyansk, not a town listing it
-            score += SequenceMatcher(None, own, key).ratio()
+            score += _likeness(own, key)
         if acronym and not entry.name.isupper() and entry.fcode not in ("PCLI", "ADM1", "CONT"):
             score -= 2.0
     if hint is not None:
@@ -137,6 +138,12 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
     elif entry.fcode in ("STM", "RD"):
         score -= 2.0
     return score
+
+
+@lru_cache(maxsize=65_536)
+def _likeness(name: str, written: str) -> float:
+    """How much a place's main name resembles the spelling in the text (0 to 1)."""
+    return SequenceMatcher(None, name, written).ratio()
 
 
 def _context_score(entry: Entry, context: Context) -> float:
