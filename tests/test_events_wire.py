@@ -341,3 +341,18 @@ def test_a_pullback_on_the_actors_own_condition_is_a_hypothetical_retreat(pipeli
     analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
     (event,) = [e for e in analysis.events if e.mode == "withdraw"]
     assert event.type == "RETREAT" and "hypothetical" in event.aux, event
+
+
+def test_a_place_in_the_speakers_title_is_not_where_it_happened(pipeline: Pipeline) -> None:
+    """ "the governor of Donetsk region said" names where the governor serves; "Ukraine's general
+    staff said ... at the city" is about the town the story is on."""
+    text = (
+        "A missile hit a school in Kramatorsk on Monday, killing two teachers.\n\n"
+        "Ukraine's general staff said Russian forces had fired the missile at the city from the "
+        "south. Vadym Filashkin, governor of Donetsk region, said Russian forces had struck the "
+        "school during lessons."
+    )
+    analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
+    places = {place.id: place.name for place in analysis.places}
+    placed = [places.get(e.place_id or "") for e in analysis.events if e.type == "ASSAULT"]
+    assert "Donetska oblast" not in placed and "Ukraine" not in placed, placed

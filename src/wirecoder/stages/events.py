@@ -118,6 +118,7 @@ class _Builder:
     def _place_mentions(self) -> list[_PlaceMention]:
         mentions: list[_PlaceMention] = []
         between = [p.mentions[0] for p in self.document.places if p.feature == "between"]
+        speakers = [c.source.span for c in self.document.claims if c.source.span is not None]
         for place in self.document.places:
             if place.role != "location":
                 continue
@@ -126,6 +127,8 @@ class _Builder:
                     b.start <= span.start < b.end for b in between
                 ):
                     continue  # "between Bakhmut and Soledar" is where it is, not Bakhmut
+                if any(s.start <= span.start < s.end for s in speakers):
+                    continue  # "the governor of Donetsk region said": where the speaker serves
                 tokens = self.document.doc.char_span(span.start, span.end, alignment_mode="expand")
                 if tokens is not None:
                     mentions.append(_PlaceMention(place, span.start, tokens.root.i))
