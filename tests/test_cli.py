@@ -116,3 +116,14 @@ def test_shared_example_validates_against_the_schema() -> None:
     assert_valid(analysis)
     assert analysis["article"]["publisher"] == "Reuters"
     assert {credit["role"] for credit in analysis["article"]["credits"]} >= {"writing", "editing"}
+
+
+def test_the_readme_example_is_what_the_demo_prints() -> None:
+    """Every line of the README's Example excerpt stands in the demo's output as it is now."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("## Example", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    result = invoke("analyze", EXAMPLE, "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    printed = set(result.stdout.splitlines())
+    missing = [line for line in excerpt.splitlines() if line and line not in printed]
+    assert not missing, missing
