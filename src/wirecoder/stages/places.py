@@ -189,12 +189,9 @@ def _relative_places(
         else:
             precision = 2 if near else max(anchor.precision or 3, 3)
         result.append(
-            Place(
-                id=f"P{count}",
-                stage=STAGE,
-                name=span.text,
-                mentions=[span],
-                role="location",
+            _phrase_place(
+                count,
+                span,
                 feature="region" if phrase.part and anchor.feature == "country" else anchor.feature,
                 geonames_id=None,
                 latitude=latitude,
@@ -213,6 +210,13 @@ def _relative_places(
         )
         seen[identity] = result[-1]
     return result
+
+
+def _phrase_place(number: int, span: Span, **located: Any) -> Place:
+    """A place the words of a phrase make ("west of the town", "between X and Y")."""
+    return Place(
+        id=f"P{number}", stage=STAGE, name=span.text, mentions=[span], role="location", **located
+    )
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
@@ -238,12 +242,9 @@ def _between_places(document: Document, by_start: dict[int, Place], count: int) 
         span = document.span(match.start(), end)
         count += 1
         result.append(
-            Place(
-                id=f"P{count}",
-                stage=STAGE,
-                name=span.text,
-                mentions=[span],
-                role="location",
+            _phrase_place(
+                count,
+                span,
                 feature="between",
                 latitude=(first.latitude + second.latitude) / 2,
                 longitude=(first.longitude + second.longitude) / 2,
