@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
@@ -73,8 +74,8 @@ class Candidate:
     demonym_target: str | None = None
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text in ("-",)
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word == "-"
 
 
 def _titled(span: Span) -> bool:
@@ -212,11 +213,10 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
-def _wordlike(token: Token) -> bool:
+def _wordlike(word: str) -> bool:
     """Words and dotted abbreviations ("U.S.", "Calif."), not numbers or punctuation."""
-    return token.is_alpha or (
-        any(char.isalpha() for char in token.text)
-        and all(char.isalpha() or char == "." for char in token.text)
+    return word.isalpha() or (
+        any(char.isalpha() for char in word) and all(char.isalpha() or char == "." for char in word)
     )
 
 
@@ -274,17 +274,18 @@ class _View:
 
     @classmethod
     def of(cls, doc: Doc) -> _View:
-        tokens = list(doc)
-        lowers = [token.lower_ for token in tokens]
-        capital = [_capitalised(token) for token in tokens]
+        text = doc.text
+        begins, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if len(doc) else ((), ())
+        words = [text[begin : begin + length] for begin, length in zip(begins, lengths)]
+        lowers = [word.lower() for word in words]
+        capital = [_capitalised(word) for word in words]
         name_like = [cap or lower in CONNECTORS for cap, lower in zip(capital, lowers, strict=True)]
-        starts = [token.i for token in tokens if capital[token.i] and _wordlike(token)]
-        begins = [token.idx for token in tokens]
-        ends = [token.idx + len(token) for token in tokens]
+        starts = [i for i, word in enumerate(words) if capital[i] and _wordlike(word)]
+        ends = [begin + length for begin, length in zip(begins, lengths)]
         entity_of = {
             index: entity for entity in doc.ents for index in range(entity.start, entity.end)
         }
-        return cls(doc.text, lowers, name_like, starts, begins, ends, entity_of)
+        return cls(text, lowers, name_like, starts, list(begins), ends, entity_of)
 
 
 class Recognizer:
