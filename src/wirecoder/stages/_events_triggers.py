@@ -41,6 +41,7 @@ _LABOUR_STRIKE = words(
     "worker workers labour labor union teachers doctors nationwide national general"
 )
 _FIRED_AT = words("fire launch drop lob hurl throw plant")
+_SINGLE_WORDS = frozenset(VERBS) | frozenset(NOUNS) | WEAPON_FINDS | TROOP_MOVES | _FIRED_AT
 _NOT_EVENT_COMPOUNDS = words("heart panic anxiety asthma")
 _EVENT_HEADS = words(
     "incident incidents case cases attack attacks operation spree campaign victim victims mission "
@@ -115,8 +116,8 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
                 found.append(Found(head, span[0].i, span[-1].i + 1, checked))
                 used.update(t.i for t in span)
             break
-    for token in tokens:
-        if token.i in used:
+    for token, lemma, lower in zip(tokens, lemmas, lowers, strict=True):
+        if token.i in used or not _may_trigger(lemma, lower):
             continue
         trigger = _single(token)
         if trigger is None or _comment_topic(token):
@@ -243,6 +244,16 @@ def verbal(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True
     return token.pos_ == "ADJ" and token.dep_ in _CLAUSE_DEPS and token.lower_.endswith("ed")
+
+
+def _may_trigger(lemma: str, lower: str) -> bool:
+    """A cheap first test on the word alone: only these can be a single-word trigger."""
+    return (
+        lemma in _SINGLE_WORDS
+        or lower in _SINGLE_WORDS
+        or lower[:-2] in VERBS
+        or lower[:-1] in VERBS  # "torched" tagged as an adjective
+    )
 
 
 def _single(token: Token) -> Trigger | None:
