@@ -36,29 +36,39 @@ def with_focus(config: Config, focus: tuple[str, ...]) -> Config:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seeds", type=int, nargs="+", default=[7, 11])
-    parser.add_argument("--reports", type=int, nargs="+", default=[4, 5], help="reports per incident")
+    parser.add_argument(
+        "--reports", type=int, nargs="+", default=[4, 5], help="reports per incident"
+    )
     args = parser.parse_args()
     base = Config.default()
-    print(f"{'seed':>4} {'reports':>7} {'focus':>5} {'stories':>7} {'P':>6} {'R':>6} {'pairs':>11} "
-          f"{'origins exact':>13} {'mean |miscount|':>15}")
+    print(
+        f"{'seed':>4} {'reports':>7} {'focus':>5} {'stories':>7} {'P':>6} {'R':>6} {'pairs':>11} "
+        f"{'origins exact':>13} {'mean |miscount|':>15}"
+    )
     for seed in args.seeds:
         for reports in args.reports:
             corpus = generate(seed=seed, reports_per_incident=reports)
             for focus in ((), ("UA",)):
-                with tempfile.TemporaryDirectory() as folder:
-                    with open_store(str(Path(folder) / "dedup.db")) as store:
-                        articles = [analysis.article for analysis in corpus.analyses]
-                        ingest(articles, store, config=with_focus(base, focus))
-                        score = score_stories(store, corpus)
-                        miscounts = origin_miscounts(store, corpus)
+                with (
+                    tempfile.TemporaryDirectory() as folder,
+                    open_store(str(Path(folder) / "dedup.db")) as store,
+                ):
+                    articles = [analysis.article for analysis in corpus.analyses]
+                    ingest(articles, store, config=with_focus(base, focus))
+                    score = score_stories(store, corpus)
+                    miscounts = origin_miscounts(store, corpus)
                 exact = sum(1 for miscount in miscounts if miscount == 0)
                 mean = sum(abs(miscount) for miscount in miscounts) / len(miscounts)
-                print(f"{seed:>4} {reports:>7} {','.join(focus) or '-':>5} {len(corpus.analyses):>7} "
-                      f"{score.precision:>6.3f} {score.recall:>6.3f} "
-                      f"{score.predicted_pairs:>5}/{score.true_pairs:<5} "
-                      f"{exact:>6}/{len(miscounts):<6} {mean:>15.2f}")
+                print(
+                    f"{seed:>4} {reports:>7} {','.join(focus) or '-':>5} {len(corpus.analyses):>7} "
+                    f"{score.precision:>6.3f} {score.recall:>6.3f} "
+                    f"{score.predicted_pairs:>5}/{score.true_pairs:<5} "
+                    f"{exact:>6}/{len(miscounts):<6} {mean:>15.2f}"
+                )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
     yield "When", _dates(incident)
     yield (
         "Reports",
-        f"{incident.reports} from {_count(len(incident.publishers), 'publisher')} "
-        f"({', '.join(incident.publishers)})",
+        (
+            f"{incident.reports} from {_count(len(incident.publishers), 'publisher')} "
+            f"({', '.join(incident.publishers)})"
+        ),
     )
     yield (
         "Independent origins",

@@ -783,11 +783,12 @@ def _paragraph(token: Token) -> tuple[int, int]:
     """Token range of the paragraph (text between line breaks) holding ``token``."""
     doc = token.doc
     breaks = doc.user_data.get(_BREAKS_KEY)
-    if breaks is None:  # found once per document: walking tokens each time cost a tenth of the stage
+    if breaks is None:  # once per document: walking tokens for each cue cost a tenth of the stage
         breaks = doc.user_data[_BREAKS_KEY] = [t.i for t in doc if t.is_space and "\n" in t.text]
     before = bisect_left(breaks, token.i)
     after = bisect_right(breaks, token.i)
-    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(doc))
+    start = breaks[before - 1] + 1 if before else 0
+    return start, breaks[after] if after < len(breaks) else len(doc)
 
 
 def _subtree_range(token: Token) -> tuple[int, int]:

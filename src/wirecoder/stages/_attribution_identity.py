@@ -104,7 +104,9 @@ def _identity(entry: ActorEntry, written: str) -> Identity:
 def role_noun(head: Token) -> str | None:
     """The noun saying what a source is: its head ("the ministry") or the title nearest a name
     ("Military analyst Oleh Zhdanov", "Eastern Military Command spokesperson Serhiy Cherevatyi")."""
-    titles = [c for c in head.children if c.dep_ in ("compound", "amod", "appos") and c.i < head.i + 3]
+    titles = [
+        c for c in head.children if c.dep_ in ("compound", "amod", "appos") and c.i < head.i + 3
+    ]
     for token in (head, *reversed(titles)):  # the title nearest the name: "military expert X"
         lemma = token.lemma_.lower()
         if lemma in _KIND_BY_HEAD or token.lower_ in _KIND_BY_HEAD:

@@ -18,17 +18,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
-    ATTACK_NOUNS,
-    SEIZE_VERBS,
     ACTION_VERBS,
     ADMIN_WORDS,
     AGENT_NOUNS,
     AGENT_PREPOSITIONS,
+    ATTACK_NOUNS,
     BACKING_WORDS,
     CONNECTORS,
     FALL_VERBS,
@@ -39,6 +38,7 @@ from ._places_lexicon import (
     OUTLETS,
     PLACE_LABELS,
     ROAD_WORDS,
+    SEIZE_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TITLES,
@@ -106,10 +106,14 @@ def _said_to_be(span: Span) -> Hint:
         said = [child for child in root.children if child.dep_ == "appos"]
     for noun in said:
         if noun.pos_ == "NUM" or noun.lower_ == "one":  # "one of four provinces"
-            noun = next(
-                (grand for prep in noun.children if prep.lower_ == "of" for grand in prep.children if grand.dep_ == "pobj"),
-                noun,
+            objects = (
+                grand
+                for prep in noun.children
+                if prep.lower_ == "of"
+                for grand in prep.children
+                if grand.dep_ == "pobj"
             )
+            noun = next(objects, noun)
         kind = ADMIN_WORDS.get(noun.lower_) or WATER_WORDS.get(noun.lower_)
         if kind is not None and noun.lemma_ != "state":
             return kind

@@ -129,7 +129,7 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
             score += 2.0
         elif entry.fclass != "P":
             score -= 1.0
-        else:  # a transliteration resembles the main name: "Sloviansk" is Slovyansk, not a town listing it
+        else:  # a transliteration resembles the main name: "Sloviansk" is Slovyansk
             score += _likeness(own, key)
         if acronym and not entry.name.isupper() and entry.fcode not in ("PCLI", "ADM1", "CONT"):
             score -= 2.0

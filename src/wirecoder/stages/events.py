@@ -201,9 +201,12 @@ class _Builder:
                 return kind, aux  # the narrator's "would ... if", or a "will" nobody is said to say
             if speaker is not None and actor is not None and not _same_side(speaker, actor):
                 return kind, aux
-            if announced == "conditional" and kind in _COOPERATIVE:
-                if not self._offered(head, actor):
-                    return kind, aux  # "would pull back if they came under risk": a contingency
+            if (
+                announced == "conditional"
+                and kind in _COOPERATIVE
+                and not self._offered(head, actor)
+            ):
+                return kind, aux  # "would pull back if they came under risk": a contingency
         if "hypothetical" in aux and not conditional(head):
             return kind, aux
         if kind in _COOPERATIVE:

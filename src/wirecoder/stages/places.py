@@ -13,7 +13,6 @@ Moscow" (location) are two, so events never take a government's voice for their 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -248,7 +247,9 @@ def _between_places(document: Document, by_start: dict[int, Place], count: int) 
                 feature="between",
                 latitude=(first.latitude + second.latitude) / 2,
                 longitude=(first.longitude + second.longitude) / 2,
-                country_code=first.country_code if first.country_code == second.country_code else None,
+                country_code=(
+                    first.country_code if first.country_code == second.country_code else None
+                ),
                 admin1=first.admin1 if first.admin1 == second.admin1 else None,
                 precision=_between_precision(first, second),
                 relative=RelativeLocation(anchor_id=first.id, between_id=second.id, span=span),
