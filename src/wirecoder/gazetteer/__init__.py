@@ -7,6 +7,7 @@ explicitly, e.g. when preparing an image.
 """
 
 from ._build import build
+from ._countries import countries
 from ._index import Entry, Gazetteer, default_path, load
 from ._names import name_key
 from ._supplement import SupplementEntry, demonyms, load_supplement, road_regions
@@ -16,6 +17,7 @@ __all__ = [
     "Gazetteer",
     "SupplementEntry",
     "build",
+    "countries",
     "default_path",
     "demonyms",
     "load",

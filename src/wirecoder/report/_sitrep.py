@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..corpus import fold_descriptions, is_speculative
+from ..gazetteer import countries
 from ..store import (
     Area,
     ClaimRow,
@@ -22,6 +23,7 @@ from ..store import (
     ContradictionSideRow,
     EventRow,
     Filters,
+    PlaceRow,
     Store,
     event_conditions,
 )
@@ -121,9 +123,7 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
             incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [])
             sharpest = min(members, key=lambda member: (member.where_precision or 9, member.id))
             place = sharpest.place
-            by_area[
-                (place.admin1 or place.country_code or place.name) if place else UNPLACED
-            ].append(incident)
+            by_area[_area_name(place) if place else UNPLACED].append(incident)
     report.areas = {
         name: by_area[name] for name in sorted(by_area, key=lambda name: (name == UNPLACED, name))
     }
@@ -307,3 +307,13 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         disputes=tuple(disputes),
         merge_reasons=tuple(member.merge_reason for member in members if member.merge_reason),
     )
+
+
+def _area_name(place: PlaceRow) -> str:
+    """The area a place reports under: its province, else its country by name ("Belarus", not
+    "BY"), else the place itself."""
+    if place.admin1:
+        return place.admin1
+    if place.feature == "country" or not place.country_code:
+        return place.name
+    return countries().get(place.country_code.upper(), (place.country_code, 0))[0]
