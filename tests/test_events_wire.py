@@ -356,3 +356,15 @@ def test_a_place_in_the_speakers_title_is_not_where_it_happened(pipeline: Pipeli
     places = {place.id: place.name for place in analysis.places}
     placed = [places.get(e.place_id or "") for e in analysis.events if e.type == "ASSAULT"]
     assert "Donetska oblast" not in placed and "Ukraine" not in placed, placed
+
+
+def test_an_event_rests_on_the_innermost_word(pipeline: Pipeline) -> None:
+    """Analysts who mention that Moscow claims the town do not vouch for its capture."""
+    text = (
+        "Western analysts say both sides are losing troops in the fight for Vuhledar, where "
+        "Moscow has said it has taken control of the town."
+    )
+    analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
+    (capture,) = [e for e in analysis.events if e.mode == "capture"]
+    sources = {c.id: c.source.name for c in analysis.claims}
+    assert [sources[claim_id] for claim_id in capture.claim_ids] == ["Russian government"]

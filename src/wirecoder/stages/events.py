@@ -418,9 +418,20 @@ class _Builder:
         in the reporter's own voice; else the claim whose cue the trigger is ("Sybiha rejected
         the demand" rests on Sybiha's word); else the claims stated in its sentence."""
         claims = self.document.claims
-        covering = [c.id for c in claims if any(s.start <= offset < s.end for s in c.content)]
+        covering = [c for c in claims if any(s.start <= offset < s.end for s in c.content)]
         if covering:
-            return covering
+            # "analysts say ..., where Moscow has said it has taken control": the event rests on
+            # the innermost word, not on the claim that only mentions someone else's
+            return [
+                claim.id
+                for claim in covering
+                if not any(
+                    other.cue is not None
+                    and any(s.start <= other.cue.start < s.end for s in claim.content)
+                    for other in covering
+                    if other is not claim
+                )
+            ]
         cued = [c.id for c in claims if c.cue is not None and c.cue.start <= offset < c.cue.end]
         if cued:
             return cued
