@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_DECOMPOSED = str.maketrans(
@@ -33,9 +33,9 @@ def fold_word(word: str) -> str:
     return key
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word of a text: where it is, its surface form and its folded key."""
+class Word(NamedTuple):
+    """One word of a text: where it is, its surface form and its folded key (a tuple: a
+    document's worth of them is made per article)."""
 
     start: int
     end: int
