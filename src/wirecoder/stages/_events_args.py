@@ -49,7 +49,7 @@ def _main_subject(verb: Token, pronoun: Token) -> Token | None:
     return subject if subject is not None and agrees(subject) and not objects else None
 
 
-def _state(name: str) -> ActorEntry | None:
+def state_named(name: str) -> ActorEntry | None:
     """The country a name or capital stands for ("Israel", "the Ivory Coast", "Kyiv"), or None."""
     entry = catalog().lookup(name)
     return entry if entry is not None and entry.kind == "country" and entry.country else None
@@ -390,7 +390,7 @@ class Arguments:
         for child in token.children:
             if child.i < token.i and child.dep_ in ("amod", "compound", "poss"):
                 owner = self._pronoun(child) if child.pos_ == "PRON" else None
-                entry = catalog().demonym(child.text) or _state(child.text)
+                entry = catalog().demonym(child.text) or state_named(child.text)
                 country = (owner.country if owner else None) or (entry.country if entry else None)
                 if country:
                     break
@@ -399,7 +399,7 @@ class Arguments:
                 if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "throughout"):
                     place = next((g for g in child.children if g.dep_ == "pobj"), None)
                     entry = (
-                        _state(token.doc[place.left_edge.i : place.i + 1].text)
+                        state_named(token.doc[place.left_edge.i : place.i + 1].text)
                         if place is not None
                         else None
                     )

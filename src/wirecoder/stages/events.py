@@ -54,7 +54,7 @@ from ..schema import (
     TimeExpression,
     WherePrecision,
 )
-from ._events_args import Arguments
+from ._events_args import Arguments, state_named
 from ._events_aux import aux_modes, conditional, conditions, intent
 from ._events_lexicon import REPORTING_VERBS, words
 from ._events_merge import merge_duplicates
@@ -340,7 +340,9 @@ class _Builder:
             (
                 place
                 for place in self.document.places
-                if place.feature == "country" and _state_of(place.name) == actor.country
+                if place.feature == "country"
+                and (entry := state_named(place.name)) is not None
+                and entry.country == actor.country
             ),
             None,
         )
@@ -694,14 +696,6 @@ _AUTHORITIES = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
 """Sectors that act at home: government, police, courts, security services, legislature."""
 _ABROAD = ("install", "occup", "appointed", "backed")
 """Stems of the words that put a state's authorities on others' soil: "Russian-installed"."""
-
-
-def _state_of(name: str) -> str | None:
-    """The ISO alpha-3 code of the state called ``name`` ("Russia"), or None."""
-    from ..actors import catalog
-
-    entry = catalog().lookup(name)
-    return entry.country if entry is not None and entry.kind == "country" else None
 
 
 def _country_of_capital(name: str) -> str | None:

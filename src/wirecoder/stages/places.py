@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from spacy.language import Language
 
@@ -219,6 +219,17 @@ def _phrase_place(number: int, span: Span, **located: Any) -> Place:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _on_the_map(place: Place | None) -> TypeGuard[Place]:
+    """A located place with coordinates, which a "between" place can be drawn from."""
+    return (
+        place is not None
+        and place.role == "location"
+        and place.latitude is not None
+        and place.longitude is not None
+    )
 
 
 def _between_places(document: Document, by_start: dict[int, Place], count: int) -> list[Place]:
@@ -228,14 +239,12 @@ def _between_places(document: Document, by_start: dict[int, Place], count: int) 
     result: list[Place] = []
     for match in _BETWEEN.finditer(text):
         first = by_start.get(match.end())
-        if first is None or first.role != "location" or first.latitude is None:
+        if not _on_the_map(first):
             continue
         first_end = next(span.end for span in first.mentions if span.start == match.end())
-        joint = re.compile(r"\s+and\s+(?:the\s+)?").match(text, first_end)
+        joint = _AND.match(text, first_end)
         second = by_start.get(joint.end()) if joint else None
-        if joint is None or second is None or second.role != "location" or second.latitude is None:
-            continue
-        if first.longitude is None or second.longitude is None or first.id == second.id:
+        if joint is None or not _on_the_map(second) or first.id == second.id:
             continue
         end = next(span.end for span in second.mentions if span.start == joint.end())
         span = document.span(match.start(), end)

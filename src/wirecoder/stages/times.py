@@ -121,12 +121,11 @@ def publication_date(document: Document) -> dt.date | None:
 
 
 def to_expression(
-    document: Document, found: Normalized, number: int, ref: StageRef
+    document: Document, found: Normalized, number: int, ref: StageRef, dct: dt.date | None
 ) -> TimeExpression:
     resolution = found.resolution
     start, end = resolution.start, resolution.end
     precision = date_precision(start, end) if start is not None and end is not None else None
-    dct = publication_date(document)
     if resolution.type == "DURATION" and end is None and dct is not None:
         running = _running_to_dct(document.doc, found, dct)
         if running is not None:
@@ -197,7 +196,7 @@ def make_times(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
 
         first = len(document.times) + 1
         document.times.extend(
-            to_expression(document, found, number, ref)
+            to_expression(document, found, number, ref, dct)
             for number, found in enumerate(recognize(document.text, anchor_of), start=first)
         )
 
