@@ -258,7 +258,7 @@ def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:
 
 
 def test_an_event_long_before_publication_is_historical(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
-    text = "Moscow says it invaded Ukraine in February 2022 to protect its own security."
+    text = "Russian troops invaded Ukraine in February 2022, a year before the town fell."
     document = make_document(text, published="2023-04-07")
     document.times.append(
         TimeExpression(
@@ -452,7 +452,7 @@ def test_authorities_coercing_at_home_are_placed_in_their_state(make_document: B
 
 
 def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
-    text = "Zelenskiy said his troops would pull back from the town if they risked encirclement."
+    text = "Zelenskiy said his units would withdraw from the town if they risked being surrounded."
     retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
     assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
         "UKR",

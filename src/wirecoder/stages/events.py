@@ -18,7 +18,7 @@ What an actor says it will or will not do is coded, as PLOVER does, as the sayin
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
 THREATEN, "X must ..." a REQUEST. A narrator's "would ... if", a "will" that nobody in the sentence
 is said to say, and a "would ... if" whose condition is the actor's own lot rather than the other
-side's doing ("would pull back if they came under risk of encirclement") stay the act itself,
+side's doing ("would withdraw if they were cut off") stay the act itself,
 future or hypothetical, undated by the saying.
 
 The stage needs only the parse and the actors; places, times and claims are used when the
@@ -206,7 +206,7 @@ class _Builder:
                 and kind in _COOPERATIVE
                 and not self._offered(head, actor)
             ):
-                return kind, aux  # "would pull back if they came under risk": a contingency
+                return kind, aux  # "would withdraw if they were cut off": a contingency
         if "hypothetical" in aux and not conditional(head):
             return kind, aux
         if kind in _COOPERATIVE:
@@ -422,7 +422,7 @@ class _Builder:
         claims = self.document.claims
         covering = [c for c in claims if any(s.start <= offset < s.end for s in c.content)]
         if covering:
-            # "analysts say ..., where Moscow has said it has taken control": the event rests on
+            # "bloggers wrote ..., noting the Kremlin has claimed the town": the event rests on
             # the innermost word, not on the claim that only mentions someone else's
             return [
                 claim.id
