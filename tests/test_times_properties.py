@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirecoder.stages._timex import Anchor, recognize
+from wirecoder.stages._timex import RULES, Anchor, Candidate, find_candidates, recognize
+
+ROOT = Path(__file__).resolve().parents[1]
 
 WORDS = st.sampled_from(
     [
@@ -89,3 +92,43 @@ def test_expressions_are_ordered_disjoint_spans_with_sound_intervals(
             assert resolution.start <= resolution.end
         if dct is None:
             assert not resolution.anchored
+
+
+def _each_rule_in_turn(text: str) -> list[Candidate]:
+    """The candidates by definition: each rule's own scan of the text, rule by rule."""
+    found = []
+    for rule in RULES:
+        group = "span" if "span" in rule.pattern.groupindex else 0
+        position = 0
+        while (match := rule.pattern.search(text, position)) is not None:
+            found.append(Candidate(match.start(group), match.end(group), rule, match))
+            position = max(match.end(), match.start() + 1)
+    return found
+
+
+def _readings(candidates: list[Candidate]) -> list[tuple[str, int, int, dict[str, str | None]]]:
+    return [(c.rule.name, c.start, c.end, c.match.groupdict()) for c in candidates]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(WORDS, max_size=16),
+    joiners=st.lists(st.sampled_from([" ", "-", "", "\n", "'"]), min_size=16, max_size=16),
+)
+def test_one_joint_scan_finds_what_each_rule_finds_alone(
+    words: list[str], joiners: list[str]
+) -> None:
+    text = "".join(word + joiner for word, joiner in zip(words, joiners, strict=False))
+    assert _readings(find_candidates(text)) == _readings(_each_rule_in_turn(text))
+
+
+def test_one_joint_scan_finds_what_each_rule_finds_alone_in_the_bundled_stories() -> None:
+    paths = [
+        *ROOT.glob("examples/*.txt"),
+        *ROOT.glob("tests/fixtures/**/*.txt"),
+        *ROOT.glob("tests/fixtures/**/*.tml"),
+    ]
+    assert len(paths) > 5
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _readings(find_candidates(text)) == _readings(_each_rule_in_turn(text)), path

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -369,8 +369,6 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
     needs_tense: bool = False
-    gate: re.Pattern[str] | None = None
-    """Words every match contains: a text without them is not scanned with ``pattern``."""
 
 
 @dataclass(frozen=True)
@@ -956,7 +954,9 @@ def _resolve_focus_quarter(match: re.Match[str], anchor: Anchor) -> Resolution |
 _FLAGS = re.IGNORECASE
 
 
-_STANDALONE = re.compile(r"(?:(?<![\w-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-))", _FLAGS)
+_BOUNDARY = r"(?:\b|(?='))"
+"""Every pattern starts with a word character or an apostrophe ("'90s")."""
+_STANDALONE = r"(?:(?<![\w-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-))"
 """Where an expression may start: not inside a word or a hyphenated compound, except after
 "mid-", "early-" or "late-" (the mod, picked up in :func:`normalize`)."""
 
@@ -966,25 +966,17 @@ def _rule(
     pattern: str,
     resolve: Resolver,
     needs_tense: bool = False,
-    gate: str | None = None,
     starts: str | None = None,
 ) -> Rule:
-    """A rule whose match stands alone (see ``_STANDALONE``, checked in :func:`find_candidates`).
-
-    Every pattern starts with a word character or an apostrophe ("'90s"), so a match can only
-    start at a word boundary or an apostrophe: that cheap anchor lets the engine skip the
-    inside of words, where the lookbehinds of ``_STANDALONE`` at every position cost twice the
-    scan. ``gate`` must be a part that every match of ``pattern`` contains (a rare word): one
-    search for it spares the scan of most texts. ``starts``, a character class of all the
-    characters a match can start with, lets the engine skip to them before trying a long
-    alternation of words."""
+    """A rule whose match starts at a word boundary or an apostrophe and stands alone (see
+    ``_STANDALONE``). ``starts``, a character class of all the characters a match can start
+    with, lets a failing position be told before a long alternation of words is tried."""
     first = f"(?=[{starts}])" if starts is not None else ""
     return Rule(
         name,
-        re.compile(rf"{first}(?:\b|(?='))(?:{pattern})(?![\w])", _FLAGS),
+        re.compile(rf"{_BOUNDARY}{_STANDALONE}{first}(?:{pattern})(?![\w])", _FLAGS),
         resolve,
         needs_tense,
-        re.compile(gate, _FLAGS) if gate is not None else None,
     )
 
 
@@ -1010,7 +1002,6 @@ RULES: tuple[Rule, ...] = (
         rf"{_LEADING_WEEKDAY}{DAY}{_DAY_END}\s+(?:of\s+)?{month_pattern()}(?:,?\s+{YEAR})?",
         _resolve_month_day,
         True,
-        gate=r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
         starts=r"\d" + WEEKDAY_INITIALS,
     ),
     _rule(
@@ -1025,14 +1016,12 @@ RULES: tuple[Rule, ...] = (
         r"(?P<lead_year>(?:19|20)\d\d)(?P<lead_separator>[-/.])[01]?\d(?P=lead_separator)[0-3]?\d|"
         r"[0-3]?\d(?P<separator>[-/.])[0-3]?\d(?P=separator)(?:19|20)?\d\d(?![\d.,]\d)",
         _resolve_numeric_date,
-        gate=r"\d[-/.]\d",
     ),
     _rule("year", rf"(?:fiscal\s+(?:year\s+)?)?{YEAR}(?!-\d|,\d|\.\d|s\b|'s\b)", _resolve_year),
     _rule(
         "decade",
         r"(?:the\s+)?(?:(?P<decade>(?:1[89]|20)\d0)s|'(?P<short>\d)0s)",
         _resolve_decade,
-        gate="0s",
     ),
     _rule(
         "weekday",
@@ -1047,7 +1036,7 @@ RULES: tuple[Rule, ...] = (
         rf"afternoon|evening|night))|last(?=\s+night))(?:\s+{PART})?",
         _resolve_relative_day,
     ),
-    _rule("overnight", r"overnight", _resolve_overnight, gate="overnight"),
+    _rule("overnight", r"overnight", _resolve_overnight),
     _rule(
         "relative_period",
         rf"(?:(?P<side>earlier|later)\s+)?{_REL}\s+(?:(?P<unit>{_alternatives(UNITS)})|"
@@ -1061,7 +1050,6 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<qualifier>{_alternatives(QUALIFIERS)})\s+)?"
         rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|from\s+now|hence)",
         _resolve_ago,
-        gate=r"ago|earlier|from\s+now|hence",
         starts=NUMBER_INITIALS + initials(QUALIFIERS),
     ),
     _rule(
@@ -1081,14 +1069,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?:of\s+)?{YEAR})?",
         _resolve_holiday,
         True,
-        gate=r"christmas|easter|new\s+year|good\s+friday|thanksgiving|ramadan|eid",
     ),
     _rule(
         "weekend",
         r"(?:the|this\s+(?P<past>past))\s+weekend",
         _resolve_weekend,
         True,
-        gate="weekend",
     ),
     _rule(
         "day_part_in_focus",
@@ -1100,13 +1086,11 @@ RULES: tuple[Rule, ...] = (
         "period_edge",
         r"(?:start|end|beginning|middle)\s+of\s+(?P<span>the\s+(?P<unit>week|month|year))",
         _resolve_period_edge,
-        gate=r"of\s+the\s+(?:week|month|year)",
     ),
     _rule(
         "same_period",
         r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|year)",
         _resolve_same_period,
-        gate=r"(?:that|same)\s+(?:day|week|month|year)",
     ),
     _rule(
         "focus_quarter",
@@ -1114,7 +1098,6 @@ RULES: tuple[Rule, ...] = (
         r"most\s+recent|recent|fiscal|year[-\s]earlier|year[-\s]ago|previous[-\s]year|"
         r"prior[-\s]year)\s+)*)(?P<noun>quarter|period)|year-(?:earlier|ago)(?=\s+[a-z]))",
         _resolve_focus_quarter,
-        gate="quarter|period|year-",
     ),
     _rule(
         "recent_units",
@@ -1122,13 +1105,11 @@ RULES: tuple[Rule, ...] = (
         lambda m, a: Resolution(
             "DATE", "FUTURE_REF" if m["bound"].lower() in ("coming", "future") else "PAST_REF"
         ),
-        gate=r"(?:recent|past|coming|future)\s",
     ),
     _rule(
         "bare_duration",
         r"(?:for|over|in|within)\s+(?P<span>(?P<unit>second|minute|hour|day|week|month|year|decade|centurie)s)",
         _resolve_bare_duration,
-        gate=r"(?:second|minute|hour|day|week|month|year|decade|centurie)s",
     ),
     _rule(
         "reference",
@@ -1152,7 +1133,6 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?:of\s+)?{YEAR})?",
         _resolve_quarter,
         True,
-        gate="quarter|half",
         starts=r"\d" + initials(("the", "fiscal"), _REL_YEAR_SHIFT, ORDINALS),
     ),
     _rule(
@@ -1160,14 +1140,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<the>the\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?",
         _resolve_season,
         True,
-        gate=_alternatives(SEASONS),
     ),
     _rule(
         "set",
         rf"(?P<set_word>{_alternatives(SET_WORDS)})|(?:every|each)\s+(?:(?P<set_unit>"
         rf"{_alternatives(_SET_UNITS)})|{weekday_pattern('set_weekday')})",
         _resolve_set,
-        gate=rf"{_alternatives(SET_WORDS)}|every|each",
     ),
 )
 
@@ -1179,24 +1157,76 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", _FLAGS)
 _AS_SOON_AS_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$", _FLAGS)
 
 
-def find_candidates(text: str) -> Iterator[Candidate]:
-    """Every rule's standalone matches, overlapping ones included.
+def _group_source(source: str, name: str) -> str:
+    """The text of the group ``name`` in a pattern's source, parentheses included."""
+    start = source.index(f"(?P<{name}>")
+    depth, index, in_class = 0, start, False
+    while True:
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += source[index + 1] == "]"  # a leading "]" is literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return source[start : index + 1]
+        index += 1
 
-    A match that does not stand alone is dropped and the search resumes one character after
-    its start, so that the matches are those a scan with ``_STANDALONE`` in the pattern finds."""
-    for rule in RULES:
-        if rule.gate is not None and rule.gate.search(text) is None:
-            continue
-        group = "span" if "span" in rule.pattern.groupindex else 0
-        search = rule.pattern.search
-        position = 0
-        while (match := search(text, position)) is not None:
-            start = match.start()
-            if _STANDALONE.match(text, start) is None:
-                position = start + 1
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_BACK_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
+
+
+def _unnamed(source: str) -> str:
+    """A pattern with its groups unnamed and each back-reference standing for what its group
+    can match: it matches wherever ``source`` does, and can share a pattern with others."""
+    source = _BACK_REFERENCE.sub(lambda m: _group_source(source, m[1]), source)
+    return _GROUP_NAME.sub("(?:", source)
+
+
+def _joint_scan(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One pattern matching wherever any rule matches, its group ``r<i>`` naming the first
+    such rule: one scan of the text finds the positions where rules are worth trying."""
+    alternatives = "|".join(
+        f"(?P<r{index}>{_unnamed(rule.pattern.pattern[len(_BOUNDARY) + len(_STANDALONE) :])})"
+        for index, rule in enumerate(rules)
+    )
+    return re.compile(f"{_BOUNDARY}{_STANDALONE}(?:{alternatives})", _FLAGS)
+
+
+_JOINT = _joint_scan(RULES)
+_FIRST_RULE = {f"r{index}": index for index in range(len(RULES))}
+_EXPRESSION_GROUP = tuple("span" if "span" in rule.pattern.groupindex else 0 for rule in RULES)
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's standalone matches, overlapping ones included, rule by rule in text order:
+    those a scan of the text with each rule in turn finds, from one scan with all of them.
+
+    Rules are tried only where the joint pattern matches, from the first rule it names on; a
+    rule is next tried after the end of its own match."""
+    found: list[list[Candidate]] = [[] for _ in RULES]
+    resume = [0] * len(RULES)
+    position = 0
+    while (hit := _JOINT.search(text, position)) is not None:
+        start = position = hit.start()
+        position += 1
+        for index in range(_FIRST_RULE[hit.lastgroup or ""], len(RULES)):
+            if resume[index] > start:
                 continue
-            yield Candidate(match.start(group), match.end(group), rule, match)
-            position = max(match.end(), start + 1)
+            rule = RULES[index]
+            if (match := rule.pattern.match(text, start)) is None:
+                continue
+            group = _EXPRESSION_GROUP[index]
+            found[index].append(Candidate(match.start(group), match.end(group), rule, match))
+            resume[index] = max(match.end(), start + 1)
+    return [candidate for candidates in found for candidate in candidates]
 
 
 @dataclass(frozen=True)
