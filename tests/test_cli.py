@@ -7,12 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import EXAMPLES, shared_path
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
 from wirecoder.schema import json_schema
-
-from conftest import EXAMPLES, shared_path
 
 EXAMPLE = EXAMPLES / "kostiantynivka-2025-03-14.txt"
 runner = CliRunner()

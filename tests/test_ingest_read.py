@@ -6,9 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import pytest
-
 from conftest import shared_path
+
 from wirecoder import Failure
 from wirecoder.ingest import html_to_text, read_inputs
 from wirecoder.schema import Article

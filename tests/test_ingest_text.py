@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import shared_path
+
 from wirecoder import InputError
 from wirecoder.ingest import (
     article_from_text,

@@ -7,7 +7,16 @@ from typing import Any
 
 import pytest
 
-from wirecoder import Config, ConfigError, Document, Failure, Pipeline, analyze_stream, get_stage, stage
+from wirecoder import (
+    Config,
+    ConfigError,
+    Document,
+    Failure,
+    Pipeline,
+    analyze_stream,
+    get_stage,
+    stage,
+)
 from wirecoder._registry import check_order
 from wirecoder.schema import Article
 

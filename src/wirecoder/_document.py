@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
+_TEXT_KEY = "wirecoder.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The parsed text, kept in the doc: ``Doc.text`` joins every token on each access."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 @dataclass
 class Document:
     """One article in the pipeline. Stages append to the lists they declare they assign."""
@@ -35,6 +46,10 @@ class Document:
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.doc) and self.doc[-1].idx + len(self.doc[-1].text_with_ws) == len(self.text):
+            self.doc.user_data.setdefault(_TEXT_KEY, self.article.text)  # the doc is of this text
 
     @property
     def text(self) -> str:

@@ -20,6 +20,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from .._document import text_of
 from ._attribution_identity import identify_name
 from ._attribution_lexicon import (
     ANONYMOUS_NOUNS,
@@ -40,7 +41,6 @@ from ._attribution_lexicon import (
     words,
 )
 
-_TEXT_KEY = "wirecoder.text"
 _BREAKS_KEY = "wirecoder.paragraph_breaks"
 _QUESTION_VERBS = frozenset({"ask"})
 _NOT_SPEAKERS = frozenset(
@@ -99,14 +99,6 @@ class Attribution:
     kind: str = "verb"
     """How it was found: ``verb``, ``according``, or ``appearance`` for the reporter's own
     hedged reading ("Sanders seemed to be of two minds"), which names no source."""
-
-
-def text_of(doc: Doc) -> str:
-    """The document's text, built once: ``Doc.text`` joins every token on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:

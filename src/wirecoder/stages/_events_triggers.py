@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .._document import text_of
 from ..actors import sector_of
 from ._events_lexicon import (
     AGREEMENT_OBJECTS,
@@ -206,9 +207,7 @@ _WORD = re.compile(r"[\w'-]+")
 def paragraph_words(token: Token) -> frozenset[str]:
     """The lower-cased words of the paragraph holding ``token`` (cached on the parse)."""
     doc = token.doc
-    if "wirecoder.text" not in doc.user_data:
-        doc.user_data["wirecoder.text"] = doc.text  # Doc.text joins every token on each call
-    text: str = doc.user_data["wirecoder.text"]
+    text = text_of(doc)
     start = text.rfind("\n\n", 0, token.idx) + 1
     cache: dict[int, frozenset[str]] = doc.user_data.setdefault("wirecoder.paragraph_words", {})
     if start not in cache:

@@ -21,6 +21,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
+from .._document import text_of
 from ..gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._places_lexicon import (
     ACTION_VERBS,
@@ -278,7 +279,7 @@ class _View:
 
     @classmethod
     def of(cls, doc: Doc) -> _View:
-        text = doc.text
+        text = text_of(doc)
         begins, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if len(doc) else ((), ())
         words = [text[begin : begin + length] for begin, length in zip(begins, lengths)]
         lowers = [word.lower() for word in words]
@@ -376,7 +377,7 @@ class Recognizer:
         """Numbered roads: "M03", "the H-20 highway", and bare numbers before a road word."""
         found: list[Candidate] = []
         tokens: set[int] = set()
-        for match in ROAD_PATTERN.finditer(doc.text):
+        for match in ROAD_PATTERN.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
