@@ -10,6 +10,7 @@ from conftest import shared_path
 
 from wirecoder import Document
 from wirecoder.schema import Article, Dateline, Place
+from wirecoder.stages._places_relative import find_phrases
 from wirecoder.stages.places import make_places
 
 FIXTURE = Path(__file__).parent / "fixtures" / "places" / "kupiansk-wire.txt"
@@ -122,6 +123,11 @@ def test_relative_phrases_keep_anchor_direction_and_distance(wire: Document) -> 
     west = relative["about 20 km west of Bakhmut"]
     assert west.longitude < find(wire, "Bakhmut").longitude  # type: ignore[operator]
     assert relative["near Synkivka"].relative.direction is None  # type: ignore[union-attr]
+
+
+def test_a_direction_inside_a_word_is_no_relative_phrase() -> None:
+    assert find_phrases("Envoys kept abreast of Kharkiv talks, linear to the end.") == []
+    assert [phrase.direction for phrase in find_phrases("They moved east of Kharkiv.")] == ["east"]
 
 
 def test_the_town_refers_to_the_place_named_most(nlp, run) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ _DIRECTIONS = {
 _DIRECTION = r"(?P<direction>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
 _DISTANCE = r"(?:(?:about|some|around|roughly|nearly|almost)\s+)?(?P<distance>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s+(?:\(\d+\s*\w+\)\s+)?"
 PATTERN = re.compile(
-    rf"(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:outskirts|edge|part|side|bank))?\s+of\s+"
+    rf"\b(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:outskirts|edge|part|side|bank))?\s+of\s+"
     rf"|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of)\s+)",
     re.IGNORECASE,
 )
