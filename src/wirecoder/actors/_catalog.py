@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-from ._fold import Word, fold, fold_word, words
+from ._fold import Words, fold, fold_word
 from ._sectors import LONGEST_NOUN, SECTOR_KINDS, SECTOR_LABELS, SECTOR_NOUNS
 
 _FIELDS = ("id", "name", "kind", "country", "sector", "side", "aliases", "demonyms", "capitals")
@@ -105,7 +105,7 @@ class ActorCatalog:
             self._by_key[keys] = entry
         bucket = self._by_first.setdefault(keys[0], [])
         if not any(existing.keys == keys and existing.rule == rule for existing in bucket):
-            bucket.append(_Alias(keys, entry, rule, tuple(word.text for word in words(alias))))
+            bucket.append(_Alias(keys, entry, rule, tuple(Words(alias).surfaces)))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -174,7 +174,7 @@ class ActorCatalog:
         ("Ukrainian civilians", "Russia's defence ministry"); a title just before a listed person
         is folded into that person's match ("Turkish Foreign Minister Mevlut Cavusoglu").
         """
-        tokens = words(text)
+        tokens = Words(text)
         matches: list[Match] = []
         index = 0
         while index < len(tokens):
@@ -183,7 +183,7 @@ class ActorCatalog:
                 index += 1
                 continue
             end_index, entry = found
-            start, end = tokens[index].start, tokens[end_index - 1].end
+            start, end = tokens.starts[index], tokens.ends[end_index - 1]
             if matches and _is_title_of(matches[-1], entry, text[matches[-1][1] : start]):
                 start = matches.pop()[0]
             matches.append((start, end, entry))
@@ -191,16 +191,13 @@ class ActorCatalog:
         return matches
 
     def _match_at(
-        self, text: str, tokens: Sequence[Word], index: int
+        self, text: str, tokens: Words, index: int
     ) -> tuple[int, ActorEntry] | None:
-        for alias in self._by_first.get(tokens[index].key, ()):
+        for alias in self._by_first.get(tokens.keys[index], ()):
             end_index = index + len(alias.keys)
-            if (
-                end_index > len(tokens)
-                or tuple(t.key for t in tokens[index:end_index]) != alias.keys
-            ):
+            if end_index > len(tokens) or tuple(tokens.keys[index:end_index]) != alias.keys:
                 continue
-            if not _case_fits(alias, tokens[index:end_index]):
+            if not _case_fits(alias, tokens.surfaces[index:end_index]):
                 continue
             if alias.rule in ("demonym", "country") or alias.entry.kind == "country":
                 composed = self._compose(text, tokens, end_index, alias)
@@ -217,26 +214,26 @@ class ActorCatalog:
         return None
 
     def _compose(
-        self, text: str, tokens: Sequence[Word], index: int, alias: _Alias
+        self, text: str, tokens: Words, index: int, alias: _Alias
     ) -> tuple[int, ActorEntry] | None:
         """A sector noun after a demonym or country ("Russian troops", "Ukraine's army")."""
         if alias.entry.country is None:
             return None
         position = index
-        if alias.rule != "demonym" and position < len(tokens) and tokens[position].key == "s":
-            if text[tokens[position - 1].end : tokens[position].start] not in ("'", "’"):
+        if alias.rule != "demonym" and position < len(tokens) and tokens.keys[position] == "s":
+            if text[tokens.ends[position - 1] : tokens.starts[position]] not in ("'", "’"):
                 return None
             position += 1
         best: tuple[int, str] | None = None
         while position < len(tokens) and position - index <= 6:
-            if text[tokens[position - 1].end : tokens[position].start].strip(" -'’"):
+            if text[tokens.ends[position - 1] : tokens.starts[position]].strip(" -'’"):
                 break  # a comma or a bracket ends the phrase: "Liberia, Defence Minister X"
             head = _sector_noun_at(tokens, position)
             if head is not None:
                 position, sector = head
                 best = (position, sector)
                 continue
-            if tokens[position].key not in _MODIFIERS:
+            if tokens.keys[position] not in _MODIFIERS:
                 break
             position += 1
         if best is None:
@@ -244,9 +241,9 @@ class ActorCatalog:
         return best[0], self.composed(alias.entry, best[1])
 
 
-def _sector_noun_at(tokens: Sequence[Word], index: int) -> tuple[int, str] | None:
+def _sector_noun_at(tokens: Words, index: int) -> tuple[int, str] | None:
     for length in range(min(LONGEST_NOUN, len(tokens) - index), 0, -1):
-        sector = SECTOR_NOUNS.get(tuple(token.key for token in tokens[index : index + length]))
+        sector = SECTOR_NOUNS.get(tuple(tokens.keys[index : index + length]))
         if sector is not None:
             return index + length, sector
     return None
@@ -257,11 +254,11 @@ def _is_acronym(alias: str) -> bool:
     return 0 < len(letters) <= 6 and all(char.isupper() for char in letters)
 
 
-def _case_fits(alias: _Alias, tokens: Sequence[Word]) -> bool:
+def _case_fits(alias: _Alias, surfaces: list[str]) -> bool:
     """Acronyms match exactly ("WHO", never "who"); a capitalised name needs a capital."""
     if alias.rule == "acronym":
-        return tuple(token.text for token in tokens) == alias.surface
-    return tokens[0].text[:1].isupper() or not alias.surface[0][:1].isupper()
+        return tuple(surfaces) == alias.surface
+    return surfaces[0][:1].isupper() or not alias.surface[0][:1].isupper()
 
 
 def _is_title_of(previous: Match, entry: ActorEntry, gap: str) -> bool:
