@@ -132,3 +132,46 @@ def test_one_joint_scan_finds_what_each_rule_finds_alone_in_the_bundled_stories(
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert _readings(find_candidates(text)) == _readings(_each_rule_in_turn(text)), path
+
+
+def test_numeric_dates_read_as_dateparser_reads_them() -> None:
+    import dateparser
+
+    orders = {".": "DMY", "/": "MDY", "-": "MDY"}
+    cases = [  # (text, the order dateparser is told, the two parts that are not the year)
+        (f"{first}{separator}{second}{separator}{year}", order, (first, second))
+        for separator, order in orders.items()
+        for first, second in itertools.product(
+            ("0", "3", "07", "12", "13", "29", "31", "32"), repeat=2
+        )
+        for year in ("2023", "1999", "23", "95", "68", "69")
+    ] + [
+        (f"{year}{separator}{month}{separator}{day}", "YMD", (month, day))
+        for separator in orders
+        for year, month, day in itertools.product(
+            ("2024", "1999"), ("02", "04", "13", "19"), ("07", "29", "30", "31")
+        )
+    ]
+    read = 0
+    for text, order, parts in cases:
+        (candidate,) = [
+            c for c in find_candidates(f"On {text} it rained.") if c.rule.name == "numeric_date"
+        ]
+        resolution = candidate.rule.resolve(candidate.match, Anchor(dt.date(2024, 5, 1)))
+        theirs = dateparser.parse(
+            text,
+            languages=["en"],
+            settings={
+                "DATE_ORDER": order,
+                "STRICT_PARSING": True,
+                "PREFER_LOCALE_DATE_ORDER": False,
+            },
+        )
+        if theirs is not None and any(int(part) == 0 or int(part) > 31 for part in parts):
+            assert resolution is None, text  # dateparser takes such a part for a two-digit year
+            continue
+        assert (resolution.value if resolution else None) == (
+            theirs.date().isoformat() if theirs else None
+        ), text
+        read += resolution is not None
+    assert read > 150
