@@ -11,7 +11,7 @@ from conftest import EXAMPLES, shared_path
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
-from wirecoder.schema import json_schema
+from wirecoder.schema import Analysis, json_schema
 
 EXAMPLE = EXAMPLES / "kostiantynivka-2025-03-14.txt"
 runner = CliRunner()
@@ -30,6 +30,7 @@ def test_analyze_example_gives_schema_valid_json() -> None:
     assert result.exit_code == 0, result.output
     analysis = json.loads(result.stdout)
     assert_valid(analysis)
+    assert Analysis.model_validate(analysis).model_dump(mode="json") == analysis  # reads back whole
     article = analysis["article"]
     assert article["publisher"] == "Reuters" and article["published"] == "2025-03-14"
     assert article["dateline"]["place"].startswith("KOSTIANTYNIVKA")

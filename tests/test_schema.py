@@ -38,3 +38,15 @@ def test_content_hash_ignores_whitespace_layout() -> None:
     two = Article(text="Troops  withdrew from the village. Officials said.")
     assert one.content_hash == two.content_hash
     assert one.content_hash != Article(text="Troops held the village.").content_hash
+
+
+def test_an_article_reads_back_from_its_own_json() -> None:
+    article = Article(text="Drones struck a depot near Sumy, officials said.", publisher="Example Wire")
+    assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+def test_an_article_whose_text_no_longer_matches_its_hash_is_refused() -> None:
+    dumped = Article(text="Drones struck a depot near Sumy.").model_dump()
+    dumped["text"] = "Drones struck a depot near Kharkiv."
+    with pytest.raises(ValidationError, match="content_hash"):
+        Article.model_validate(dumped)

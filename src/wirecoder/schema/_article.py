@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, computed_field
+from pydantic import Field, computed_field, model_validator
 
 from ._base import Model
 
@@ -58,6 +58,18 @@ class Article(Model):
     source: str | None = Field(
         default=None, description="Where the article was read from: a path, a feed entry, a line."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_content_hash(cls, data: Any) -> Any:
+        """An article read back from wirecoder's own JSON carries its hash: it must be the hash
+        of its text (an edited text with a stale hash would pass for another story)."""
+        if isinstance(data, dict) and "content_hash" in data:
+            data = dict(data)
+            given = data.pop("content_hash")
+            if given != content_hash(str(data.get("text", ""))):
+                raise ValueError("content_hash is not the hash of the article's text")
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
