@@ -495,9 +495,9 @@ def _resolve_month(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     )
 
 
-_NUMERIC_ORDER = {".": "DMY", "/": "MDY", "-": "MDY"}
-"""Day-month order by separator when the year comes last: dotted dates are European, slashed
-ones follow US wire style; the two are swapped when the month would exceed 12."""
+_DAY_FIRST_SEPARATOR = "."
+"""When the year comes last, dotted dates put the day first (European), slashed and dashed ones
+the month (US wire style); the two are swapped when the month would exceed 12."""
 
 
 def _resolve_numeric_date(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -512,7 +512,7 @@ def _resolve_numeric_date(match: re.Match[str], anchor: Anchor) -> Resolution | 
         first, second, year = numbers
         if year < 100:
             year += 2000 if year < 69 else 1900
-        day_first = _NUMERIC_ORDER[match.group("separator")] == "DMY"
+        day_first = match.group("separator") == _DAY_FIRST_SEPARATOR
         day, month = (first, second) if day_first else (second, first)
     if month > 12 and day <= 12:
         day, month = month, day
@@ -972,6 +972,8 @@ _BOUNDARY = r"(?:\b|(?='))"
 _STANDALONE = r"(?:(?<![\w-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-))"
 """Where an expression may start: not inside a word or a hyphenated compound, except after
 "mid-", "early-" or "late-" (the mod, picked up in :func:`normalize`)."""
+_START = _BOUNDARY + _STANDALONE
+"""What every rule's pattern opens with, and the joint scan checks once for all of them."""
 
 
 def _rule(
@@ -987,7 +989,7 @@ def _rule(
     first = f"(?=[{starts}])" if starts is not None else ""
     return Rule(
         name,
-        re.compile(rf"{_BOUNDARY}{_STANDALONE}{first}(?:{pattern})(?![\w])", _FLAGS),
+        re.compile(rf"{_START}{first}(?:{pattern})(?![\w])", _FLAGS),
         resolve,
         needs_tense,
     )
@@ -1207,10 +1209,10 @@ def _joint_scan(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     """One pattern matching wherever any rule matches, its group ``r<i>`` naming the first
     such rule: one scan of the text finds the positions where rules are worth trying."""
     alternatives = "|".join(
-        f"(?P<r{index}>{_unnamed(rule.pattern.pattern[len(_BOUNDARY) + len(_STANDALONE) :])})"
+        f"(?P<r{index}>{_unnamed(rule.pattern.pattern.removeprefix(_START))})"
         for index, rule in enumerate(rules)
     )
-    return re.compile(f"{_BOUNDARY}{_STANDALONE}(?:{alternatives})", _FLAGS)
+    return re.compile(f"{_START}(?:{alternatives})", _FLAGS)
 
 
 _JOINT = _joint_scan(RULES)
