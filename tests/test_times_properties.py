@@ -175,3 +175,13 @@ def test_numeric_dates_read_as_dateparser_reads_them() -> None:
         ), text
         read += resolution is not None
     assert read > 150
+
+
+def test_an_expression_beyond_the_calendar_keeps_an_unresolved_value() -> None:
+    def values(text: str) -> list[str]:
+        found = recognize(text, lambda candidate: Anchor(dt.date(2023, 4, 7), None))
+        return [item.resolution.value for item in found]
+
+    assert values("The shrine was built 3000 years ago.") == ["PAST_REF"]
+    assert values("The waste stays toxic 9000 years from now.") == ["FUTURE_REF"]
+    assert values("In 2022, a fort from 2022 years earlier was found.")[0] == "2022"

@@ -1263,7 +1263,10 @@ def normalize(candidate: Candidate, anchor: Anchor) -> Normalized | None:
         anchor = replace(anchor, tense="past", firm=True)  # "since May": a May already begun
     elif _AS_SOON_AS_BEFORE.search(before):
         anchor = replace(anchor, tense="future", firm=True)  # "as early as Tuesday"
-    resolution = candidate.rule.resolve(candidate.match, anchor)
+    try:
+        resolution = candidate.rule.resolve(candidate.match, anchor)
+    except (ValueError, OverflowError):  # "3000 years ago" leaves the calendar: no date to give
+        resolution = candidate.rule.resolve(candidate.match, replace(anchor, dct=None))
     if resolution is None:
         return None
     modifier = _MODIFIER_BEFORE.search(before) if resolution.type in ("DATE", "TIME") else None
@@ -1361,5 +1364,8 @@ def _step_from(
             continue
         holding = Period.containing(focus.start, grain)
         if holding.end >= focus.end:
-            return holding.shifted(shift), focus
+            try:
+                return holding.shifted(shift), focus
+            except (ValueError, OverflowError):
+                return None  # "in 2022, 2022 years earlier": no such year
     return None
