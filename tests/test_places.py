@@ -10,7 +10,7 @@ from conftest import shared_path
 
 from wirecoder import Document
 from wirecoder.schema import Article, Dateline, Place
-from wirecoder.stages._places_relative import find_phrases
+from wirecoder.stages.places import find_phrases
 from wirecoder.stages.places import make_places
 
 FIXTURE = Path(__file__).parent / "fixtures" / "places" / "kupiansk-wire.txt"

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from wirecoder.stages._timex import Anchor, Normalized, Tense, recognize
-from wirecoder.stages._timex_calendar import Period, date_precision
+from wirecoder.stages.times import Anchor, Normalized, Tense, recognize
+from wirecoder.stages.times import Period, date_precision
 from wirecoder.stages.times import make_times
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirecoder.stages._timex import RULES, Anchor, Candidate, find_candidates, recognize
+from wirecoder.stages.times import RULES, Anchor, Candidate, find_candidates, recognize
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ A stage is built by a factory ``factory(nlp, settings) -> StageFn`` so it can lo
 Like spaCy's components, each stage declares which parts of the document it requires and which
 it assigns, and the pipeline checks the order before it runs anything.
 
-Stages are found by name: ``places.v1`` lives in ``wirecoder.stages.places``. Other packages add
+Stages are found by name: ``places.v1`` lives in the package ``wirecoder.stages.places``. Other packages add
 stages through the ``wirecoder.stages`` entry-point group.
 """
 

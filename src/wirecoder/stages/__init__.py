@@ -1,4 +1,6 @@
-"""Pipeline stages, one module each, registered by name and version (see ``wirecoder.stage``).
+"""Pipeline stages, one package each, registered by name and version (see ``wirecoder.stage``).
 
-A stage module is imported when a config names it: ``places.v1`` lives in ``stages/places.py``.
+A stage package is imported when a config names it: ``places.v1`` lives in ``stages/places/``.
+Its internals are private modules inside it; another stage uses only the names its
+``__init__`` exports.
 """

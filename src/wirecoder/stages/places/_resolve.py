@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..gazetteer import Entry, Gazetteer, name_key
-from ..schema._places import WherePrecision
-from ._places_lexicon import Hint
-from ._places_recognize import Candidate
+from ...gazetteer import Entry, Gazetteer, name_key
+from ...schema._places import WherePrecision
+from ._lexicon import Hint
+from ._recognize import Candidate
 
 _HINT_CODES: dict[str, frozenset[str]] = {
     "admin1": frozenset({"ADM1", "RGN"}),

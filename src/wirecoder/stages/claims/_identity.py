@@ -14,9 +14,9 @@ from typing import get_args
 
 from spacy.tokens import Token
 
-from ..actors import ActorEntry, catalog
-from ..schema import SourceKind
-from ._attribution_lexicon import SOURCE_NOUNS
+from ...actors import ActorEntry, catalog
+from ...schema import SourceKind
+from ._lexicon import SOURCE_NOUNS
 
 _KIND_BY_HEAD: dict[str, str] = {
     word: kind for kind, words in SOURCE_NOUNS.items() for word in words.split()

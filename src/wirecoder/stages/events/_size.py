@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ._events_lexicon import words
+from ._lexicon import words
 
 _WORDS = {
     "one": 1,

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .._document import text_of
-from ..actors import sector_of
-from ._events_lexicon import (
+from ..._document import text_of
+from ...actors import sector_of
+from ._lexicon import (
     AGREEMENT_OBJECTS,
     AID_OBJECTS,
     LIFTED,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ._events_lexicon import words
+from ._lexicon import words
 
 _WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     (

@@ -13,11 +13,11 @@ from typing import Any
 
 from spacy.language import Language
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..schema import StageRef
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...schema import StageRef
 from ._attribution import find_attributions
-from ._attribution_chain import build_claims
+from ._chain import build_claims
 
 STAGE = StageRef(name="claims", version="1")
 

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..schema import Place
+from ...schema import Place
 
 _DIRECTIONS = {
     "north": 0,

@@ -19,11 +19,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..schema import StageRef, TimeExpression
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...schema import StageRef, TimeExpression
 from ._timex import Anchor, Candidate, Normalized, Tense, recognize
-from ._timex_calendar import add_months, date_precision
+from ._calendar import add_months, date_precision
 
 FUTURE_GOVERNORS = frozenset(
     {

@@ -11,17 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .._document import Document
-from ..schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance
+from ..._document import Document
+from ...schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance
 from ._attribution import Attribution, cited_report, cited_source
-from ._attribution_lexicon import (
+from ._lexicon import (
     DENIAL_VERBS,
     FORECAST_VERBS,
     SPEECH_VERBS,
     STRONG_VERBS,
     WEAK_VERBS,
 )
-from ._attribution_sources import SourceResolver
+from ._sources import SourceResolver
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "provided"})
 _MODAL_FUTURE = frozenset({"will", "would", "shall", "'ll", "going"})

@@ -15,10 +15,10 @@ from typing import Any
 
 from spacy.language import Language
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..schema import Certainty, CertaintyScale, Claim, Span
-from ._certainty_yardsticks import OWN_WORDS, YARDSTICKS, Term
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...schema import Certainty, CertaintyScale, Claim, Span
+from ._yardsticks import OWN_WORDS, YARDSTICKS, Term
 
 _STATE_KINDS = frozenset({"intelligence", "government", "military", "official"})
 _SCALE_BY_COUNTRY: dict[str, CertaintyScale] = {"GBR": "PHIA", "USA": "ICD203"}

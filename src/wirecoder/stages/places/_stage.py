@@ -19,13 +19,13 @@ from typing import Any, TypeGuard
 
 from spacy.language import Language
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..gazetteer import Entry, Gazetteer, load, name_key, road_regions
-from ..schema import Place, Span, StageRef
-from ..schema._places import RelativeLocation, WherePrecision
-from ._places_recognize import Candidate, Recognizer
-from ._places_relative import (
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...gazetteer import Entry, Gazetteer, load, name_key, road_regions
+from ...schema import Place, Span, StageRef
+from ...schema._places import RelativeLocation, WherePrecision
+from ._recognize import Candidate, Recognizer
+from ._relative import (
     anaphor_at,
     antecedent,
     bearing,
@@ -33,7 +33,7 @@ from ._places_relative import (
     find_phrases,
     offset,
 )
-from ._places_resolve import Resolver, feature_of, haversine_km, precision_of
+from ._resolve import Resolver, feature_of, haversine_km, precision_of
 
 STAGE = StageRef(name="places", version="1")
 

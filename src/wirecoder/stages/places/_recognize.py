@@ -21,9 +21,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
-from .._document import text_of
-from ..gazetteer import Entry, Gazetteer, demonyms, name_key
-from ._places_lexicon import (
+from ..._document import text_of
+from ...gazetteer import Entry, Gazetteer, demonyms, name_key
+from ._lexicon import (
     ACTION_VERBS,
     ADMIN_WORDS,
     AGENT_NOUNS,

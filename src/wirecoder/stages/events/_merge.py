@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..schema import Count, Event, Participant, Size
+from ...schema import Count, Event, Participant, Size
 
 _GROUND = frozenset({"advance", "capture"})
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..schema import Mention
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...schema import Mention
 
 
 @stage("mentions", "1", assigns=("mentions",))

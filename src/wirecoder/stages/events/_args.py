@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors import ActorEntry, catalog, fold, sector_of
-from ..schema import Actor, Participant, Span
-from ._events_lexicon import LIGHT_VERBS, MILITARY_TARGETS, REPORTING_VERBS, VERBS
+from ...actors import ActorEntry, catalog, fold, sector_of
+from ...schema import Actor, Participant, Span
+from ._lexicon import LIGHT_VERBS, MILITARY_TARGETS, REPORTING_VERBS, VERBS
 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")

@@ -20,9 +20,9 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .._document import text_of
-from ._attribution_identity import identify_name
-from ._attribution_lexicon import (
+from ..._document import text_of
+from ._identity import identify_name
+from ._lexicon import (
     ANONYMOUS_NOUNS,
     APPEARANCE_VERBS,
     CHANNEL_NOUNS,

@@ -12,8 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from ..schema import AuxMode
-from ._events_lexicon import words
+from ...schema import AuxMode
+from ._lexicon import words
 
 _NEGATING_HEADS = words("deny denies refute fail reject dismiss decline refuse")
 _INTENT_HEADS = words(

@@ -37,10 +37,10 @@ from spacy.language import Language
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..actors import fold
-from ..schema import (
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...actors import fold
+from ...schema import (
     AuxMode,
     Count,
     DatePrecision,
@@ -54,14 +54,14 @@ from ..schema import (
     TimeExpression,
     WherePrecision,
 )
-from ._events_args import Arguments, state_named
-from ._events_aux import aux_modes, conditional, conditions, intent
-from ._events_lexicon import REPORTING_VERBS, words
-from ._events_merge import merge_duplicates
-from ._events_modes import contexts, weapon_mode
-from ._events_size import Reported, counts
-from ._events_triggers import Found, find_triggers, paragraph_words, verbal
-from ._places_relative import ANAPHORS, antecedent
+from ._args import Arguments, state_named
+from ._aux import aux_modes, conditional, conditions, intent
+from ._lexicon import REPORTING_VERBS, words
+from ._merge import merge_duplicates
+from ._modes import contexts, weapon_mode
+from ._size import Reported, counts
+from ._triggers import Found, find_triggers, paragraph_words, verbal
+from ..places import ANAPHORS, antecedent
 
 STAGE = StageRef(name="events", version="1")
 
@@ -682,7 +682,7 @@ def _reported_at(time_root: Token, trigger: Token) -> bool:
 
 @functools.cache
 def _capitals() -> dict[tuple[str, ...], str]:
-    from ..actors import catalog
+    from ...actors import catalog
 
     return {
         fold(capital): entry.country

@@ -33,8 +33,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..schema import TimexType
-from ._timex_calendar import HOLIDAYS, Dated, Grain, Period, add_months
+from ...schema import TimexType
+from ._calendar import HOLIDAYS, Dated, Grain, Period, add_months
 
 Tense = Literal["past", "present", "future"] | None
 

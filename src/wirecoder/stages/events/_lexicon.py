@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import PloverType
+from ...schema import PloverType
 
 
 def words(text: str) -> frozenset[str]:

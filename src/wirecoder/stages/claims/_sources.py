@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .._document import Document
-from ..schema import Source
+from ..._document import Document
+from ...schema import Source
 from ._attribution import Attribution
-from ._attribution_identity import (
+from ._identity import (
     Identity,
     controlling_power,
     identify_name,
@@ -26,7 +26,7 @@ from ._attribution_identity import (
     kind_from_head,
     role_noun,
 )
-from ._attribution_lexicon import words
+from ._lexicon import words
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 _GROUP_PRONOUNS = frozenset({"they", "it", "who", "which", "that"})

@@ -16,11 +16,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .._document import Document
-from .._registry import StageFn, stage
-from ..actors import ActorEntry, catalog, fold, sector_of
-from ..schema import Actor, Span, StageRef
-from ._events_lexicon import words
+from ..._document import Document
+from ..._registry import StageFn, stage
+from ...actors import ActorEntry, catalog, fold, sector_of
+from ...schema import Actor, Span, StageRef
+from ..events._lexicon import words  # TODO(#11): shared word loader
 
 STAGE = StageRef(name="actors", version="1")
 

@@ -1,0 +1,6 @@
+"""The ``events.v1`` stage: PLOVER events with their actor, recipient, place, date, fatalities
+and the claims each rests on."""
+
+from ._stage import make_events
+
+__all__ = ["make_events"]
