@@ -17,8 +17,7 @@ from pathlib import Path
 
 from throughput import corpus
 
-from wirecoder import Config, Document, load_model
-from wirecoder._registry import get_stage
+from wirecoder import Config, Document, get_stage, load_model
 from wirecoder.ingest import article_from_text
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wirecoder import Document
+from wirecoder import Document, get_stage
 from wirecoder.schema import Place, Span, StageRef
-from wirecoder.stages.actors import make_actors
 
 Build = Callable[..., Document]
 
 
 def _actors(nlp, document: Document) -> dict[str, tuple[str | None, str | None, list[str]]]:  # type: ignore[no-untyped-def]
-    make_actors(nlp, {})(document)
+    get_stage("actors.v1").build(nlp, {})(document)
     return {a.id: (a.country, a.sector, [m.text for m in a.mentions]) for a in document.actors}
 
 
@@ -37,7 +36,7 @@ def test_a_title_types_a_person_the_catalog_lacks_and_a_surname_joins_the_full_n
         "and the Estonian foreign ministry said the talks were over."
     )
     document = make_document(text)
-    make_actors(nlp, {})(document)
+    get_stage("actors.v1").build(nlp, {})(document)
     person = next(a for a in document.actors if a.name == "Dmitry Volkonsky")
     assert (person.kind, person.country, person.sector) == ("person", "RUS", "GOV")
     assert [m.text for m in person.mentions] == ["Dmitry Volkonsky", "Volkonsky"]
@@ -90,7 +89,7 @@ def test_a_bare_title_gives_the_sector_and_of_country_the_country(
 ) -> None:  # type: ignore[no-untyped-def]
     text = "King Abdullah of Jordan met envoys on Sunday. Judge Maria Okafor adjourned the trial."
     document = make_document(text)
-    make_actors(nlp, {})(document)
+    get_stage("actors.v1").build(nlp, {})(document)
     people = {a.name: (a.country, a.sector) for a in document.actors if a.kind == "person"}
     assert people["Abdullah"] == ("JOR", "GOV")
     assert people["Maria Okafor"] == (None, "JUD")

@@ -8,10 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from wirecoder import Document
+from wirecoder import Document, get_stage
 from wirecoder.schema import Claim, Event, Place, Source, Span, StageRef, TimeExpression
-from wirecoder.stages.actors import make_actors
-from wirecoder.stages.events import make_events
 
 Build = Callable[..., Document]
 TEST_STAGE = StageRef(name="test", version="1")
@@ -59,8 +57,8 @@ def _time(text: str, time_id: str, phrase: str, day: str, precision: int = 1) ->
 
 @pytest.fixture(scope="module")
 def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
-    actors = make_actors(nlp, {})
-    events = make_events(nlp, {})
+    actors = get_stage("actors.v1").build(nlp, {})
+    events = get_stage("events.v1").build(nlp, {})
 
     def analyse(document: Document) -> list[Event]:
         actors(document)
@@ -500,8 +498,8 @@ def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build
 
 def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]
     document = make_document("The rebels never captured the airport, residents said.")
-    make_actors(nlp, {})(document)
-    make_events(nlp, {"keep_negated": False})(document)
+    get_stage("actors.v1").build(nlp, {})(document)
+    get_stage("events.v1").build(nlp, {"keep_negated": False})(document)
     assert document.events == []
 
 

@@ -7,10 +7,8 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wirecoder import Document
+from wirecoder import Document, get_stage
 from wirecoder.schema import Span
-from wirecoder.stages.actors import make_actors
-from wirecoder.stages.events import make_events
 
 WORDS = ["Russian", "forces", "Ukrainian", "troops", "police", "protesters", "gunmen", "rebels", "Hamas", "the", "army", "it", "they", "his", "seized", "captured", "attacked", "shelled", "killed", "wounded", "arrested", "detained", "withdrew", "will", "would", "not", "never", "if", "unless", "said", "must", "agreed", "refused", "threatened", "protested", "at", "least", "dozens", "up", "to", "7", "seven", "two", "2,000", "civilians", "in", "the", "town", "of", "Bakhmut", "Kyiv", "Gaza", "on", "Tuesday", "last", "year", "'s", ",", ".", ";", "-", "(", ")", '"']
 
@@ -33,7 +31,7 @@ def _check_spans(document: Document) -> None:
 
 
 def test_empty_and_wordless_articles(nlp, make_document: Callable[..., Document]) -> None:  # type: ignore[no-untyped-def]
-    actors, events = make_actors(nlp, {}), make_events(nlp, {})
+    actors, events = get_stage("actors.v1").build(nlp, {}), get_stage("events.v1").build(nlp, {})
     for text in ("", " ", "\n\n", "...", "123", "— ( ) —"):
         document = make_document(text, published=None)
         actors(document)
@@ -50,7 +48,7 @@ def test_generated_text_never_breaks_the_stages(
 ) -> None:  # type: ignore[no-untyped-def]
     text = "\n\n".join(" ".join(words) for words in sentences)
     document = make_document(text)
-    make_actors(nlp, {})(document)
-    make_events(nlp, {})(document)
+    get_stage("actors.v1").build(nlp, {})(document)
+    get_stage("events.v1").build(nlp, {})(document)
     _check_spans(document)
     assert [e.id for e in document.events] == [f"E{n}" for n in range(1, len(document.events) + 1)]

@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, shared_path
 
-from wirecoder import Document, Pipeline
+from wirecoder import Document, Pipeline, get_stage
 from wirecoder.ingest import read_inputs
 from wirecoder.schema import Analysis, Article, Claim, Event, Source, Span, StageRef, TimeExpression
-from wirecoder.stages.actors import make_actors
-from wirecoder.stages.events import make_events
 
 Build = Callable[..., Document]
 TEST_STAGE = StageRef(name="test", version="1")
@@ -54,8 +52,8 @@ def _claim(text: str, claim_id: str, content: str, source: str, cue: str | None 
 
 @pytest.fixture(scope="module")
 def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
-    actors = make_actors(nlp, {})
-    events = make_events(nlp, {})
+    actors = get_stage("actors.v1").build(nlp, {})
+    events = get_stage("events.v1").build(nlp, {})
 
     def analyse(document: Document) -> list[Event]:
         actors(document)

@@ -14,10 +14,10 @@ from wirecoder import (
     Failure,
     Pipeline,
     analyze_stream,
+    check_order,
     get_stage,
     stage,
 )
-from wirecoder._registry import check_order
 from wirecoder.schema import Article
 
 MENTIONS_ONLY = Config(model=Config.default().model, stages=("mentions.v1",))
@@ -103,3 +103,31 @@ def test_two_workers_give_the_same_analyses_as_one() -> None:
     one = [r.model_dump() for r in analyze_stream(articles, config, workers=1)]
     two = [r.model_dump() for r in analyze_stream(articles, config, workers=2)]
     assert one == two and len(one) == 6
+
+
+def test_a_part_read_when_present_must_come_from_an_earlier_stage() -> None:
+    with pytest.raises(ConfigError, match=r"actors.v1 reads \[.places.\], which places.v1 assigns after"):
+        check_order([get_stage(key) for key in ("mentions.v1", "actors.v1", "events.v1", "places.v1")])
+    # without the places stage at all, events run on what there is
+    check_order([get_stage(key) for key in ("mentions.v1", "actors.v1", "events.v1")])
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"places.v1": {"focus_country": ["UA"]}}, r"places.v1: focus_country: Extra inputs"),
+        ({"events.v1": {"keep_negated": "perhaps"}}, r"events.v1: keep_negated: Input should be"),
+        ({"plcaes.v1": {}}, r"no stage module named 'plcaes'"),
+    ],
+)
+def test_a_misspelled_setting_or_stage_table_is_a_config_error(
+    tmp_path: Any, settings: dict[str, dict[str, Any]], message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Pipeline(Config(model=MENTIONS_ONLY.model, stages=("mentions.v1",), settings=settings))
+    table, values = next(iter(settings.items()))
+    lines = "".join(f"{key} = {value!r}\n".replace("'", '"') for key, value in values.items())
+    path = tmp_path / "pipeline.toml"
+    path.write_text(f'[nlp]\nmodel = "x"\n[pipeline]\nstages = ["mentions.v1"]\n[stages."{table}"]\n{lines}')
+    with pytest.raises(ConfigError, match="pipeline.toml: .*" + message):
+        Config.from_path(path)

@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from wirecoder import Document
+from wirecoder import Document, get_stage
 from wirecoder.schema import Article, Dateline, Place
 from wirecoder.stages.places import find_phrases
-from wirecoder.stages.places import make_places
 
 FIXTURE = Path(__file__).parent / "fixtures" / "places" / "kupiansk-wire.txt"
 
 
 @pytest.fixture(scope="module")
 def run(nlp) -> Callable[[Document], None]:  # type: ignore[no-untyped-def]
-    return make_places(nlp, {})
+    return get_stage("places.v1").build(nlp, {})
 
 
 @pytest.fixture(scope="module")
@@ -284,7 +283,7 @@ def test_conflict_area_setting_leans_towards_the_watched_countries(nlp) -> None:
     text = "Air raid sirens sounded in Odessa overnight."
     countries = {}
     for focus in ((), ("UA",)):
-        run = make_places(nlp, {"focus_countries": list(focus)})
+        run = get_stage("places.v1").build(nlp, {"focus_countries": list(focus)})
         document = Document(article=Article(text=text), doc=nlp(text))
         run(document)
         countries[focus] = find(document, "Odessa").country_code
@@ -330,19 +329,19 @@ def test_numbered_roads_listed_and_unlisted(nlp, run) -> None:  # type: ignore[n
 )
 def test_a_town_of_the_focus_area_where_the_sentence_puts_ground(nlp, text: str, town: str) -> None:  # type: ignore[no-untyped-def]
     """The tagger calls these towns people or organisations; a desk watching Ukraine gets them."""
-    focused = make_places(nlp, {"focus_countries": ["UA"]})
+    focused = get_stage("places.v1").build(nlp, {"focus_countries": ["UA"]})
     document = Document(article=Article(text=text), doc=nlp(text))
     focused(document)
     place = find(document, town)
     assert (place.role, place.country_code, place.precision) == ("location", "UA", 1)
     unfocused = Document(article=Article(text=text), doc=nlp(text))
-    make_places(nlp, {})(unfocused)
+    get_stage("places.v1").build(nlp, {})(unfocused)
     assert town not in surfaces(unfocused)
 
 
 def test_a_focus_area_town_named_as_a_speaker_or_agent_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ukrainian officials said the men were detained by Soledar and questioned by Avdiivka."
-    focused = make_places(nlp, {"focus_countries": ["UA"]})
+    focused = get_stage("places.v1").build(nlp, {"focus_countries": ["UA"]})
     document = Document(article=Article(text=text), doc=nlp(text))
     focused(document)
     assert not {"Soledar", "Avdiivka"} & surfaces(document)

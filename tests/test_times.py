@@ -10,9 +10,8 @@ import datetime as dt
 
 import pytest
 
-from wirecoder.stages.times import Anchor, Normalized, Tense, recognize
-from wirecoder.stages.times import Period, date_precision
-from wirecoder.stages.times import make_times
+from wirecoder import get_stage
+from wirecoder.stages.times import Anchor, Normalized, Period, Tense, date_precision, recognize
 
 
 def expressions(text: str, dct: str | None, tense: Tense = None) -> list[Normalized]:
@@ -180,7 +179,7 @@ def test_stage_reads_tense_and_gives_intervals_and_precision(make_document, nlp)
         "The city has been under fire for months, and losses rose last month."
     )
     document = make_document(text, published=FRIDAY)
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     found = {t.span.text: t for t in document.times}
     assert {k: v.value for k, v in found.items()} == {
         "Wednesday": "2023-04-05",
@@ -218,7 +217,7 @@ def test_a_when_clause_of_a_past_verb_is_past(make_document, nlp) -> None:  # ty
         "Crews will close the roads when the convoys arrive on Tuesday."
     )
     document = make_document(text, published=FRIDAY)
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     assert [(t.span.text, t.value) for t in document.times] == [
         ("Thursday", "2023-04-06"),
         ("Tuesday", "2023-04-11"),
@@ -227,7 +226,7 @@ def test_a_when_clause_of_a_past_verb_is_past(make_document, nlp) -> None:  # ty
 
 def test_stage_without_a_publication_date(make_document, nlp) -> None:  # type: ignore[no-untyped-def]
     document = make_document("Shelling resumed on Friday after a lull.", published=None)
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     (item,) = document.times
     assert (item.value, item.start, item.precision, item.anchored) == (
         "XXXX-WXX-5",
@@ -292,7 +291,7 @@ def test_stage_keeps_dates_in_noun_phrases_free_of_the_sentence_tense(make_docum
         "The agency announced a second aid round, payable Dec. 1 to families registered by Nov. 20."
     )
     document = make_document(text, published="2023-11-10")
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     assert [(t.span.text, t.value) for t in document.times] == [
         ("Dec. 1", "2023-12-01"),
         ("Nov. 20", "2023-11-20"),
@@ -621,7 +620,7 @@ def test_a_duration_still_going_on_runs_to_the_dct(make_document, nlp) -> None: 
         "The siege of the port lasted four weeks."
     )
     document = make_document(text, published=NEW_YEAR_MONDAY)
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     spans = {t.span.text: (t.start, t.end, t.precision) for t in document.times}
     assert spans["three weeks"] == (dt.date(2023, 12, 12), dt.date(2024, 1, 1), 4)
     assert spans["18 months"] == (dt.date(2022, 7, 2), dt.date(2024, 1, 1), 5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import shared_path
 
-from wirecoder.stages.times import make_times
+from wirecoder import get_stage
 
 EXPECTED_DATES = [
     ("Friday", "2023-04-07"),
@@ -23,7 +23,7 @@ EXPECTED_DATES = [
 def test_shared_example_dates_normalize(nlp, make_document) -> None:  # type: ignore[no-untyped-def]
     text = shared_path("examples", "bakhmut-2023-04-07.txt").read_text(encoding="utf-8")
     document = make_document(text, published="2023-04-07")
-    make_times(nlp, {})(document)
+    get_stage("times.v1").build(nlp, {})(document)
     calendar_dates = [
         (t.span.text, t.value)
         for t in document.times

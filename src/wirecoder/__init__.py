@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-__version__ = "0.1.0"
-
-from ._config import Config  # noqa: E402
-from ._document import Document  # noqa: E402
-from ._errors import ConfigError, InputError, StoreError, WirecoderError  # noqa: E402
-from ._pipeline import Failure, Pipeline, analyze_stream, load_model  # noqa: E402
-from ._registry import StageSpec, get_stage, stage  # noqa: E402
-from .schema import Analysis, Article  # noqa: E402
+from ._config import Config
+from ._document import Document
+from ._errors import ConfigError, InputError, StoreError, WirecoderError
+from ._pipeline import Failure, Pipeline, analyze_stream, load_model
+from ._registry import NoSettings, Settings, StageSpec, check_order, get_stage, stage
+from ._version import __version__
+from .schema import Analysis, Article
 
 _DEFAULT_PIPELINE: Pipeline | None = None
 
@@ -48,13 +47,16 @@ __all__ = [
     "Document",
     "Failure",
     "InputError",
+    "NoSettings",
     "Pipeline",
+    "Settings",
     "StageSpec",
     "StoreError",
     "WirecoderError",
     "__version__",
     "analyze",
     "analyze_stream",
+    "check_order",
     "get_stage",
     "load_model",
     "stage",

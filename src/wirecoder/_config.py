@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from ._errors import ConfigError
+from ._registry import check_settings
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,22 @@ class Config:
             stages = tuple(data["pipeline"]["stages"])
         except (KeyError, TypeError) as error:
             raise ConfigError(f"{origin}: missing {error} (needs [nlp] model and [pipeline] stages)") from None
-        return cls(
+        config = cls(
             model=str(nlp["model"]),
             stages=stages,
             settings=dict(data.get("stages", {})),
             batch_size=int(nlp.get("batch_size", 32)),
         )
+        try:
+            check_settings(config.settings)
+        except ConfigError as error:
+            raise ConfigError(f"{origin}: {error}") from None
+        return config
+
+    def with_stages(self, stages: tuple[str, ...]) -> Config:
+        """The same model and settings running only ``stages``."""
+        return replace(self, stages=stages)
 
     def with_model(self, model: str | None) -> Config:
         """The same config with another spaCy model, or unchanged when ``model`` is None."""
-        if model is None:
-            return self
-        return Config(model=model, stages=self.stages, settings=self.settings, batch_size=self.batch_size)
+        return self if model is None else replace(self, model=model)

@@ -10,11 +10,11 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from . import __version__
 from ._config import Config
 from ._document import Document
 from ._errors import ConfigError
-from ._registry import StageFn, StageSpec, check_order, get_stage
+from ._registry import StageFn, StageSpec, check_order, check_settings, get_stage
+from ._version import __version__
 from .schema import Analysis, Article, PipelineInfo, StageRef
 
 if TYPE_CHECKING:
@@ -53,9 +53,10 @@ class Pipeline:
         self.config = config or Config.default()
         specs = [get_stage(key) for key in self.config.stages]
         check_order(specs)
+        check_settings(self.config.settings)
         self.nlp = load_model(self.config.model)
         self.stages: list[tuple[StageSpec, StageFn]] = [
-            (spec, spec.factory(self.nlp, self.config.settings.get(spec.key, {}))) for spec in specs
+            (spec, spec.build(self.nlp, self.config.settings.get(spec.key))) for spec in specs
         ]
         self.info = PipelineInfo(
             model=self.config.model,

@@ -93,18 +93,13 @@ def token_spans(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, i
 
 def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Report:
     """Exact and begin-match P/R/F1 per role over the split, beside the published figures."""
-    from .. import Config, Pipeline
     from ..schema import Article
+    from ._run import analyses, stages_up_to
 
     articles = read_split(Path(polnear), split)[:limit]
-    default = Config.default()
-    stages = default.stages[: default.stages.index("claims.v1") + 1]
-    pipeline = Pipeline(Config(model=default.model, stages=stages, settings=default.settings))
-    analyses = pipeline.analyze_batch([Article(text=a.text, source=a.name) for a in articles])
+    inputs = [Article(text=a.text, source=a.name) for a in articles]
     counts = {(match, role): [0, 0, 0] for match in ("exact", "begin") for role in ROLES}
-    for article, analysis in zip(articles, analyses, strict=True):
-        if not hasattr(analysis, "claims"):
-            raise RuntimeError(f"{article.name}: {analysis}")
+    for article, analysis in zip(articles, analyses(stages_up_to("claims.v1"), inputs), strict=True):
         predicted = predicted_spans(analysis)
         for role in ROLES:
             gold = token_spans(article.text, article.gold[role])

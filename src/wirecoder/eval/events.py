@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._config import Config
-from .._pipeline import Failure, Pipeline
 from ..exports import acled_type, neighbours
 from ..schema import Analysis, Article, Event, Participant
 from ._report import Report, prf
+from ._run import analyses
 
 STAGES = ("actors.v1", "events.v1")
 
@@ -107,11 +106,10 @@ _PLOVER_05 = {
 def evaluate(case2021: Path | None = None, plover_gsr: Path | None = None) -> Report:
     """Score event typing on CASE 2021 snippets and/or the PLOVER gold-standard records."""
     report = Report(title="Events: ACLED sub-types (CASE 2021 Task 2) and PLOVER records")
-    pipeline = Pipeline(Config(model=Config.default().model, stages=STAGES))
     if case2021 is not None:
-        _score_case(report, pipeline, case2021)
+        _score_case(report, case2021)
     if plover_gsr is not None:
-        _score_gsr(report, pipeline, plover_gsr)
+        _score_gsr(report, plover_gsr)
     return report
 
 
@@ -165,10 +163,10 @@ def _read_case(path: Path) -> list[_Row]:
         return [_Row(row["id"], row["EventSnippet"], row["SubType"].strip()) for row in reader]
 
 
-def _score_case(report: Report, pipeline: Pipeline, path: Path) -> None:
+def _score_case(report: Report, path: Path) -> None:
     rows = _read_case(path)
     articles = [Article(text=row.text, source=f"{path.name}:{row.id}") for row in rows]
-    predicted = [snippet_label(analysis) for analysis in _analyse(pipeline, articles)]
+    predicted = [snippet_label(analysis) for analysis in analyses(STAGES, articles)]
     pairs = [(row.gold, label) for row, label in zip(rows, predicted, strict=True)]
     acled_pairs = [(gold, label) for gold, label in pairs if gold in ACLED_LABELS]
     for name, scored in (
@@ -234,18 +232,6 @@ def _per_class(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, Any, int]]:
     ]
 
 
-def _analyse(pipeline: Pipeline, articles: list[Article]) -> list[Analysis]:
-    """Every article analysed; a snippet the pipeline fails on fails the evaluation, loudly."""
-    results: list[Analysis] = []
-    for start in range(0, len(articles), 64):
-        batch = pipeline.analyze_batch(articles[start : start + 64])
-        failed = next((result for result in batch if isinstance(result, Failure)), None)
-        if failed is not None:
-            raise RuntimeError(str(failed))
-        results.extend(result for result in batch if isinstance(result, Analysis))
-    return results
-
-
 # ----------------------------------------------------------------------------------- PLOVER GSR
 
 
@@ -294,14 +280,14 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def _score_gsr(report: Report, pipeline: Pipeline, path: Path) -> None:
+def _score_gsr(report: Report, path: Path) -> None:
     records = _read_gsr(path)
     articles = [
         Article(text=r.text, published=r.date, source=f"{path.name}:{r.id}") for r in records
     ]
     tallies: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
-    for record, analysis in zip(records, _analyse(pipeline, articles), strict=True):
+    for record, analysis in zip(records, analyses(STAGES, articles), strict=True):
         event = _matching_event(record, analysis.events)
         predicted = event.type if event is not None else NO_EVENT
         tallies["records"] += 1

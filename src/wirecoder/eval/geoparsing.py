@@ -226,33 +226,19 @@ def geoparse(texts: Sequence[str]) -> list[list[Toponym]]:
     """Run the parse, ``mentions`` and ``places`` stages; one toponym per located mention.
 
     Relative phrases ("west of the town") are places of their own but not toponyms: left out."""
-    from .._config import Config
-    from .._document import Document
-    from .._pipeline import load_model
     from ..schema import Article
-    from ..stages.mentions import make_mentions
-    from ..stages.places import make_places
+    from ._run import analyses
 
-    config = Config.default()
-    nlp = load_model(config.model)
-    stages = [
-        make_mentions(nlp, config.settings.get("mentions.v1", {})),
-        make_places(nlp, config.settings.get("places.v1", {})),
+    articles = (Article(text=text) for text in texts)
+    return [
+        [
+            Toponym(span.start, span.end, place.latitude, place.longitude, span.text)
+            for place in analysis.places
+            if place.relative is None
+            for span in place.mentions
+        ]
+        for analysis in analyses(("mentions.v1", "places.v1"), articles)
     ]
-    results: list[list[Toponym]] = []
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=config.batch_size), strict=True):
-        document = Document(article=Article(text=text), doc=doc)
-        for run in stages:
-            run(document)
-        results.append(
-            [
-                Toponym(span.start, span.end, place.latitude, place.longitude, span.text)
-                for place in document.places
-                if place.relative is None
-                for span in place.mentions
-            ]
-        )
-    return results
 
 
 def _set_aside(predicted: list[Toponym], uncounted: list[Toponym]) -> list[Toponym]:

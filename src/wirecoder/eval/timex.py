@@ -173,21 +173,15 @@ def timeml_files(folder: Path) -> list[Path]:
 
 def annotate(documents: Iterable[TimemlDocument]) -> Iterator[tuple[TimemlDocument, list[Timex]]]:
     """Run the parse and the ``times`` stage on each document, its DCT as publication date."""
-    from .._config import Config
-    from .._document import Document
-    from .._pipeline import load_model
     from ..schema import Article
-    from ..stages.times import make_times
+    from ._run import analyses
 
-    nlp = load_model(Config.default().model)
-    run = make_times(nlp, {})
     documents = list(documents)
-    for item, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True):
-        document = Document(article=Article(text=item.text, published=item.dct), doc=doc)
-        run(document)
+    articles = (Article(text=item.text, published=item.dct) for item in documents)
+    for item, analysis in zip(documents, analyses(("times.v1",), articles), strict=True):
         yield (
             item,
-            [Timex(t.span.start, t.span.end, t.type, t.value, t.span.text) for t in document.times],
+            [Timex(t.span.start, t.span.end, t.type, t.value, t.span.text) for t in analysis.times],
         )
 
 

@@ -9,7 +9,6 @@ alone joins the full name. A country named as a location ("in eastern Ukraine") 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import Settings, StageFn, stage
 from ...actors import ActorEntry, catalog, fold, sector_of
 from ...schema import Actor, Span, StageRef
 from ..events._lexicon import words  # TODO(#11): shared word loader
@@ -50,11 +49,17 @@ class _Draft:
     surname: str | None = None
 
 
-@stage("actors", "1", assigns=("actors",), requires=("doc",))
-def make_actors(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+class ActorsSettings(Settings):
+    """Which parse entities become actors when the catalog does not know them."""
+
+    entity_labels: tuple[str, ...] = ("PERSON", "ORG")
+
+
+@stage("actors", "1", assigns=("actors",), reads=("places",), settings=ActorsSettings)
+def make_actors(nlp: Language, settings: ActorsSettings) -> StageFn:
     """Build the actor list from the catalog and the parse's PERSON/ORG entities."""
     known = catalog()
-    entity_labels = frozenset(settings.get("entity_labels", ("PERSON", "ORG")))
+    entity_labels = frozenset(settings.entity_labels)
 
     def actors(document: Document) -> None:
         drafts: dict[str, _Draft] = {}

@@ -10,13 +10,11 @@ government and intelligence sources PHIA, US ones ICD 203); from any other sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from spacy.language import Language
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import NoSettings, StageFn, stage
 from ...schema import Certainty, CertaintyScale, Claim, Span
 from ._yardsticks import OWN_WORDS, YARDSTICKS, Term
 
@@ -37,7 +35,7 @@ _PHRASE = re.compile(
 
 
 @stage("certainty", "1", assigns=("claims",), requires=("claims",))
-def make_certainty(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+def make_certainty(nlp: Language, settings: NoSettings) -> StageFn:
     """Attach every estimative phrase in each claim's content to that claim."""
 
     def certainty(document: Document) -> None:

@@ -8,13 +8,10 @@ originator (``_attribution_chain``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from spacy.language import Language
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import NoSettings, StageFn, stage
 from ...schema import StageRef
 from ._attribution import find_attributions
 from ._chain import build_claims
@@ -23,7 +20,7 @@ STAGE = StageRef(name="claims", version="1")
 
 
 @stage("claims", "1", assigns=("claims",), requires=("doc",))
-def make_claims(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+def make_claims(nlp: Language, settings: NoSettings) -> StageFn:
     """Find the article's attributions and turn each into a Claim."""
 
     def claims(document: Document) -> None:

@@ -29,16 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import Settings, StageFn, stage
 from ...actors import fold
 from ...schema import (
     AuxMode,
@@ -54,6 +52,7 @@ from ...schema import (
     TimeExpression,
     WherePrecision,
 )
+from ..places import ANAPHORS, antecedent
 from ._args import Arguments, state_named
 from ._aux import aux_modes, conditional, conditions, intent
 from ._lexicon import REPORTING_VERBS, words
@@ -61,7 +60,6 @@ from ._merge import merge_duplicates
 from ._modes import contexts, weapon_mode
 from ._size import Reported, counts
 from ._triggers import Found, find_triggers, paragraph_words, verbal
-from ..places import ANAPHORS, antecedent
 
 STAGE = StageRef(name="events", version="1")
 
@@ -70,10 +68,23 @@ _FALLBACK_PRECISION: DatePrecision = 2
 """An undated event is put in the week before publication: UCDP date precision 2."""
 
 
-@stage("events", "1", assigns=("events",), requires=("doc", "actors"))
-def make_events(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+class EventsSettings(Settings):
+    """Whether events the text negates are kept (marked ``aux = ["negated"]``)."""
+
+    keep_negated: bool = True
+
+
+@stage(
+    "events",
+    "1",
+    assigns=("events",),
+    requires=("doc", "actors"),
+    reads=("times", "places", "claims"),
+    settings=EventsSettings,
+)
+def make_events(nlp: Language, settings: EventsSettings) -> StageFn:
     """Find the article's PLOVER events."""
-    keep_negated = bool(settings.get("keep_negated", True))
+    keep_negated = settings.keep_negated
 
     def events(document: Document) -> None:
         builder = _Builder(document)

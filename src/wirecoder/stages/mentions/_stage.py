@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from spacy.language import Language
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import Settings, StageFn, stage
 from ...schema import Mention
 
 
-@stage("mentions", "1", assigns=("mentions",))
-def make_mentions(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+class MentionsSettings(Settings):
+    """Entity labels that are not mentions (numbers and amounts)."""
+
+    skip_labels: tuple[str, ...] = ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY")
+
+
+@stage("mentions", "1", assigns=("mentions",), settings=MentionsSettings)
+def make_mentions(nlp: Language, settings: MentionsSettings) -> StageFn:
     """Copy every entity of the parse (label and span) into ``Document.mentions``."""
-    skip = frozenset(settings.get("skip_labels", ("CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY")))
+    skip = frozenset(settings.skip_labels)
 
     def mentions(document: Document) -> None:
         document.mentions.extend(

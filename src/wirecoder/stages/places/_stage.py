@@ -13,14 +13,13 @@ Moscow" (location) are two, so events never take a government's voice for their 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from spacy.language import Language
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import Settings, StageFn, stage
 from ...gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ...schema import Place, Span, StageRef
 from ...schema._places import RelativeLocation, WherePrecision
@@ -38,13 +37,22 @@ from ._resolve import Resolver, feature_of, haversine_km, precision_of
 STAGE = StageRef(name="places", version="1")
 
 
-@stage("places", "1", assigns=("places",))
-def make_places(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+class PlacesSettings(Settings):
+    """Where the gazetteer is, and which conflict areas resolution leans towards."""
+
+    gazetteer: str = ""
+    """Index path; empty means $WIRECODER_GAZETTEER or the user cache (built on first use)."""
+    focus_countries: tuple[str, ...] = ()
+    """ISO codes of the conflict areas the desk watches."""
+
+
+@stage("places", "1", assigns=("places",), settings=PlacesSettings)
+def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
     """Load the gazetteer once; return the per-document stage."""
-    path = settings.get("gazetteer")
+    path = settings.gazetteer
     gazetteer = load(Path(path) if path else None)
     recognizer = Recognizer(gazetteer)
-    focus = tuple(settings.get("focus_countries", ()))
+    focus = settings.focus_countries
     resolver = Resolver(gazetteer, focus)
     regions = road_regions()
 

@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..._document import Document
-from ..._registry import StageFn, stage
+from ..._registry import NoSettings, StageFn, stage
 from ...schema import StageRef, TimeExpression
-from ._timex import Anchor, Candidate, Normalized, Tense, recognize
 from ._calendar import add_months, date_precision
+from ._timex import Anchor, Candidate, Normalized, Tense, recognize
 
 FUTURE_GOVERNORS = frozenset(
     {
@@ -180,7 +178,7 @@ def _running_to_dct(
 
 
 @stage("times", "1", assigns=("times",), requires=("doc",))
-def make_times(nlp: Language, settings: Mapping[str, Any]) -> StageFn:
+def make_times(nlp: Language, settings: NoSettings) -> StageFn:
     """Recognize and normalize every temporal expression into ``Document.times``."""
     ref = StageRef(name="times", version="1")
 
