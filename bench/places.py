@@ -50,7 +50,9 @@ def main() -> None:
     )
 
     nlp = load_model(config.model)
-    setup = _seconds(lambda: get_stage("places.v1").build(nlp, config.settings.get("places.v1", {})))
+    setup = _seconds(
+        lambda: get_stage("places.v1").build(nlp, config.settings.get("places.v1", {}))
+    )
     print(f"places.v1 set-up in a process that already has a gazetteer: {1000 * setup:.1f} ms")
     run = get_stage("places.v1").build(nlp, config.settings.get("places.v1", {}))
 

@@ -22,15 +22,19 @@ from wirecoder.ingest import article_from_text
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--config", type=Path, help="a pipeline config (default: the built-in one)")
     parser.add_argument("--repeat", type=int, default=3, help="take the fastest of R timings")
     args = parser.parse_args()
     config = Config.from_path(args.config) if args.config else Config.default()
     nlp = load_model(config.model)
-    articles = [article_from_text(text, published="2023-04-07", source=str(n))
-                for n, text in enumerate(corpus(args.articles))]
+    articles = [
+        article_from_text(text, published="2023-04-07", source=str(n))
+        for n, text in enumerate(corpus(args.articles))
+    ]
     nlp("warm up")
 
     parse_seconds = float("inf")
@@ -49,7 +53,9 @@ def main() -> None:
 
     costs = dict.fromkeys(config.stages, float("inf"))
     for _ in range(args.repeat):
-        documents = [Document(article=article, doc=doc) for article, doc in zip(articles, docs, strict=True)]
+        documents = [
+            Document(article=article, doc=doc) for article, doc in zip(articles, docs, strict=True)
+        ]
         for key, run in runs:
             start = time.perf_counter()
             for document in documents:
@@ -61,8 +67,10 @@ def main() -> None:
     print(f"{'stage':<16}{'ms/article':>12}{'% of parse':>12}{'set-up s':>10}")
     print(f"{'parse':<16}{parse_seconds * per_article_ms:>12.2f}{100.0:>12.1f}{'':>10}")
     for key in config.stages:
-        print(f"{key:<16}{costs[key] * per_article_ms:>12.2f}{100 * costs[key] / parse_seconds:>12.1f}"
-              f"{setup[key]:>10.2f}")
+        print(
+            f"{key:<16}{costs[key] * per_article_ms:>12.2f}{100 * costs[key] / parse_seconds:>12.1f}"
+            f"{setup[key]:>10.2f}"
+        )
     total = sum(costs.values())
     print(f"{'all stages':<16}{total * per_article_ms:>12.2f}{100 * total / parse_seconds:>12.1f}")
 

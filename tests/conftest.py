@@ -39,7 +39,9 @@ def pipeline() -> Pipeline:
 def make_document(nlp) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
     """Build a parsed Document from text, for running single stages in tests."""
 
-    def build(text: str, published: str | dt.date | None = "2023-04-07", **meta: object) -> Document:
+    def build(
+        text: str, published: str | dt.date | None = "2023-04-07", **meta: object
+    ) -> Document:
         article = Article(text=text, published=published, **meta)  # type: ignore[arg-type]
         return Document(article=article, doc=nlp(text))
 

@@ -245,8 +245,12 @@ def test_a_title_settles_how_a_person_speaks_every_time(claims_pipeline: Pipelin
     role X was introduced with, so one person keeps one kind across an article."""
     text = (
         "Southern Command spokeswoman Nataliia Humeniuk said the shelling had eased.\n\n"
-        "\"The enemy is regrouping,\" Humeniuk said on national television.\n\n"
+        '"The enemy is regrouping," Humeniuk said on national television.\n\n'
         "Defence analyst Mykola Bielieskov said the lull would not last."
     )
-    kinds = {(c.source.name, c.source.kind) for c in analyze(claims_pipeline, text).claims if c.attributed}
+    kinds = {
+        (c.source.name, c.source.kind)
+        for c in analyze(claims_pipeline, text).claims
+        if c.attributed
+    }
     assert kinds == {("Nataliia Humeniuk", "official"), ("Mykola Bielieskov", "expert")}, kinds

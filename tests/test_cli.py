@@ -38,7 +38,7 @@ def test_analyze_example_gives_schema_valid_json() -> None:
     assert "Editing by" not in article["text"]
     for mention in analysis["mentions"]:
         span = mention["span"]
-        assert article["text"][span["start"]:span["end"]] == span["text"]
+        assert article["text"][span["start"] : span["end"]] == span["text"]
 
 
 def test_markdown_report_has_the_tables_a_reader_needs() -> None:
@@ -50,7 +50,9 @@ def test_markdown_report_has_the_tables_a_reader_needs() -> None:
 
 def test_jsonl_gives_one_line_per_article(tmp_path: Path) -> None:
     second = tmp_path / "second.txt"
-    second.write_text("Ukrainian drones hit an oil depot in Bryansk region overnight, the governor said.")
+    second.write_text(
+        "Ukrainian drones hit an oil depot in Bryansk region overnight, the governor said."
+    )
     result = invoke("analyze", EXAMPLE, second, "--format", "jsonl", "--published", "2025-03-15")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -71,7 +73,9 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     empty.write_text("")
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    result = invoke("analyze", empty, EXAMPLE, binary, tmp_path / "missing.txt", "--format", "jsonl")
+    result = invoke(
+        "analyze", empty, EXAMPLE, binary, tmp_path / "missing.txt", "--format", "jsonl"
+    )
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 1
     for name in ("empty.txt", "image.txt", "missing.txt"):

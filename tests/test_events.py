@@ -458,7 +458,9 @@ def test_pronouns_and_possessives_take_their_antecedents_country(make_document: 
     )
 
 
-def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(
+    make_document: Build, run
+) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Fighting raged around Vuhledar on Monday.\n\n"
         "The Ukrainian defence minister said on Tuesday his soldiers would withdraw from the "

@@ -311,8 +311,14 @@ def test_those_who_died_and_those_who_speak_are_not_the_attackers(pipeline: Pipe
     """ "died in a strike": the dead are its recipient; "officials told reporters shelling
     killed ...": the officials report the shelling, they did not shell."""
     for text, recipient in (
-        ("Five people died in a drone strike on Kupiansk on Tuesday, the governor said.", "Five people"),
-        ("Local officials told reporters shelling of Avdiivka killed three people.", "three people"),
+        (
+            "Five people died in a drone strike on Kupiansk on Tuesday, the governor said.",
+            "Five people",
+        ),
+        (
+            "Local officials told reporters shelling of Avdiivka killed three people.",
+            "three people",
+        ),
     ):
         analysis = pipeline.analyze(Article(text=text, published=dt.date(2023, 4, 7)))
         (event,) = [e for e in analysis.events if e.type == "ASSAULT"]
@@ -329,7 +335,9 @@ def test_a_town_taken_is_a_capture_whatever_the_tagger_calls_it(pipeline: Pipeli
     assert (event.type, place.name, event.date_start) == ("ASSAULT", "Bakhmut", dt.date(2023, 4, 6))
 
 
-def test_a_pullback_on_the_actors_own_condition_is_a_hypothetical_retreat(pipeline: Pipeline) -> None:
+def test_a_pullback_on_the_actors_own_condition_is_a_hypothetical_retreat(
+    pipeline: Pipeline,
+) -> None:
     """ "they" in the condition are the troops of the main clause, whatever the clause between
     says, so the act is a retreat that may happen, not an offer to the other side."""
     text = (

@@ -11,7 +11,9 @@ from wirecoder import Failure
 from wirecoder.ingest import read_inputs
 from wirecoder.schema import Article
 
-GOOD_STORY = "DONETSK, May 2 (Reuters) - Shelling hit a bus station in Donetsk on Tuesday, officials said."
+GOOD_STORY = (
+    "DONETSK, May 2 (Reuters) - Shelling hit a bus station in Donetsk on Tuesday, officials said."
+)
 CP1252_STORY = (
     "Fighting around Kharkiv’s northern suburbs intensified on Monday – the regional governor said "
     "two civilians were wounded and a café near the ring road was destroyed by a glide bomb."
@@ -35,8 +37,14 @@ def failure_of(path: Path, **options: object) -> Failure:
         (b"", "empty file"),
         (b" \n\t\r\n  \n", "file holds only whitespace"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes), not text"),
-        (bytes(range(1, 256)) * 8, "not UTF-8 text, and no other text encoding fits it with confidence"),
-        (b"\xff\xfe" + "x".encode("utf-16-le") + b"\x00\xd8", "starts with a utf-16 byte-order mark but is not utf-16 text"),
+        (
+            bytes(range(1, 256)) * 8,
+            "not UTF-8 text, and no other text encoding fits it with confidence",
+        ),
+        (
+            b"\xff\xfe" + "x".encode("utf-16-le") + b"\x00\xd8",
+            "starts with a utf-16 byte-order mark but is not utf-16 text",
+        ),
     ],
 )
 def test_unreadable_contents(tmp_path: Path, content: bytes, reason: str) -> None:
@@ -46,13 +54,17 @@ def test_unreadable_contents(tmp_path: Path, content: bytes, reason: str) -> Non
 
 
 def test_missing_path(tmp_path: Path) -> None:
-    assert failure_of(tmp_path / "nowhere.txt") == Failure(str(tmp_path / "nowhere.txt"), "no such file or directory")
+    assert failure_of(tmp_path / "nowhere.txt") == Failure(
+        str(tmp_path / "nowhere.txt"), "no such file or directory"
+    )
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text("Shelling continued. " * 20)
-    assert failure_of(path, max_bytes=300) == Failure(str(path), "file is larger than the limit of 300 bytes")
+    assert failure_of(path, max_bytes=300) == Failure(
+        str(path), "file is larger than the limit of 300 bytes"
+    )
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,7 +84,9 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16"])
 def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "story.txt"
-    text = CP1252_STORY if encoding == "cp1252" else CP1252_STORY.replace("’", "'").replace("–", "-")
+    text = (
+        CP1252_STORY if encoding == "cp1252" else CP1252_STORY.replace("’", "'").replace("–", "-")
+    )
     path.write_bytes(text.encode(encoding))
     [article] = read_inputs([path])
     assert isinstance(article, Article)
@@ -81,13 +95,17 @@ def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
 
 def test_html_without_an_article_body(tmp_path: Path) -> None:
     path = tmp_path / "index.html"
-    path.write_text("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> | Sport</nav></body></html>")
+    path.write_text(
+        "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> | Sport</nav></body></html>"
+    )
     assert failure_of(path) == Failure(str(path), "no article body found in the HTML page")
 
 
 def test_feed_without_entries(tmp_path: Path) -> None:
     path = tmp_path / "quiet.rss"
-    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>')
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
+    )
     assert failure_of(path) == Failure(str(path), "feed has no entries")
 
 
@@ -135,4 +153,6 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
         return real_scandir(path)
 
     monkeypatch.setattr("os.scandir", refuse_inbox)
-    assert list(read_inputs([folder])) == [Failure(str(folder), "cannot read the folder: Permission denied")]
+    assert list(read_inputs([folder])) == [
+        Failure(str(folder), "cannot read the folder: Permission denied")
+    ]

@@ -45,7 +45,9 @@ def test_sidecar_names_a_byline_the_text_lacks(tmp_path: Path) -> None:
 
 
 def test_published_argument_overrides_and_publisher_only_fills(tmp_path: Path) -> None:
-    article = read_one(FIXTURES / "sumy-drone.txt", published=dt.date(2024, 2, 12), publisher="Other")
+    article = read_one(
+        FIXTURES / "sumy-drone.txt", published=dt.date(2024, 2, 12), publisher="Other"
+    )
     assert (article.published, article.publisher) == (dt.date(2024, 2, 12), "Reuters")
     (tmp_path / "plain.txt").write_text("Clashes were reported in Darfur on Monday.")
     plain = read_one(tmp_path / "plain.txt", publisher="Field Desk")
@@ -98,9 +100,20 @@ def test_jsonl_reads_good_lines_and_fails_bad_ones_alone() -> None:
     assert len(items) == 6
     first, last = items[0], items[-1]
     assert isinstance(first, Article) and isinstance(last, Article)
-    assert (first.source, first.title, first.published) == (f"{source}:1", "Houthis fire missile at ship", dt.date(2024, 1, 12))
-    assert first.text == "Houthi forces fired a missile at a commercial ship in the Red Sea on Friday, a maritime security firm said.\n\nThe ship reported no damage."
-    assert (last.source, last.publisher, last.byline) == (f"{source}:7", "Gulf Wire", ["Nadia Rahim", "Omar Saleh"])
+    assert (first.source, first.title, first.published) == (
+        f"{source}:1",
+        "Houthis fire missile at ship",
+        dt.date(2024, 1, 12),
+    )
+    assert (
+        first.text
+        == "Houthi forces fired a missile at a commercial ship in the Red Sea on Friday, a maritime security firm said.\n\nThe ship reported no damage."
+    )
+    assert (last.source, last.publisher, last.byline) == (
+        f"{source}:7",
+        "Gulf Wire",
+        ["Nadia Rahim", "Omar Saleh"],
+    )
     failures = {item.source: item.reason for item in items[1:-1] if isinstance(item, Failure)}
     assert failures.keys() == {f"{source}:{line}" for line in (2, 3, 4, 5)}
     assert failures[f"{source}:2"].startswith("not JSON")
@@ -111,9 +124,14 @@ def test_jsonl_reads_good_lines_and_fails_bad_ones_alone() -> None:
 
 def test_jsonl_metadata_of_the_wrong_type(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    path.write_text('{"text": "Shelling in Kharkiv.", "title": 7}\n{"text": "Shelling.", "published": "soonish"}\n')
+    path.write_text(
+        '{"text": "Shelling in Kharkiv.", "title": 7}\n{"text": "Shelling.", "published": "soonish"}\n'
+    )
     reasons = [item.reason for item in read_all(path) if isinstance(item, Failure)]
-    assert reasons == ["'title' must be a string, not int", "'soonish' is not a date (use YYYY-MM-DD)"]
+    assert reasons == [
+        "'title' must be a string, not int",
+        "'soonish' is not a date (use YYYY-MM-DD)",
+    ]
 
 
 def test_directory_mixed_content_sorted_skipping_hidden_files_and_sidecars(tmp_path: Path) -> None:
@@ -147,7 +165,9 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "levant-desk.atom", tmp_path / "feed.download")
     shutil.copy(FIXTURES / "mogadishu-blast.html", tmp_path / "page.download")
     feed_entry, page = read_all(tmp_path / "feed.download", tmp_path / "page.download")
-    assert isinstance(feed_entry, Article) and feed_entry.source == f"{tmp_path / 'feed.download'}#1"
+    assert (
+        isinstance(feed_entry, Article) and feed_entry.source == f"{tmp_path / 'feed.download'}#1"
+    )
     assert isinstance(page, Article) and page.publisher == "Horn Wire"
 
 
@@ -165,5 +185,9 @@ def test_shared_example_with_its_sidecar() -> None:
     path = shared_path("examples", "bakhmut-2023-04-07.txt")
     article = read_one(path)
     assert (article.published, article.publisher) == (dt.date(2023, 4, 7), "Reuters")
-    assert [credit.role for credit in article.credits] == ["additional_reporting", "writing", "editing"]
+    assert [credit.role for credit in article.credits] == [
+        "additional_reporting",
+        "writing",
+        "editing",
+    ]
     assert article.text.endswith("proposals for dialogue.")

@@ -25,7 +25,7 @@ STORY = (
     "\r\n"
     "\r\n"
     "\r\n"
-    "\"The enemy again targeted a place where civilians gather,\" the governor said.\r\n"
+    '"The enemy again targeted a place where civilians gather," the governor said.\r\n'
     "\r\n"
     "(Reporting by the Kherson stringer in Kyiv; Editing by the Europe desk)\r\n"
 )
@@ -34,20 +34,58 @@ STORY = (
 @pytest.mark.parametrize(
     ("line", "printed", "place", "date_text", "agency"),
     [
-        ("KYIV, April 7 (Reuters) - Troops", "KYIV, April 7 (Reuters)", "KYIV", "April 7", "Reuters"),
-        ("KYIV/MOSCOW, April 7 (Reuters) - Troops", "KYIV/MOSCOW, April 7 (Reuters)", "KYIV/MOSCOW", "April 7", "Reuters"),
+        (
+            "KYIV, April 7 (Reuters) - Troops",
+            "KYIV, April 7 (Reuters)",
+            "KYIV",
+            "April 7",
+            "Reuters",
+        ),
+        (
+            "KYIV/MOSCOW, April 7 (Reuters) - Troops",
+            "KYIV/MOSCOW, April 7 (Reuters)",
+            "KYIV/MOSCOW",
+            "April 7",
+            "Reuters",
+        ),
         ("UNITED NATIONS (AP) — Envoys", "UNITED NATIONS (AP)", "UNITED NATIONS", None, "AP"),
         ("Kyiv, Ukraine (CNN) — Drones", "Kyiv, Ukraine (CNN)", "Kyiv, Ukraine", None, "CNN"),
-        ("ODESA, Ukraine, March 14 (Reuters) – Ports", "ODESA, Ukraine, March 14 (Reuters)", "ODESA, Ukraine", "March 14", "Reuters"),
+        (
+            "ODESA, Ukraine, March 14 (Reuters) – Ports",
+            "ODESA, Ukraine, March 14 (Reuters)",
+            "ODESA, Ukraine",
+            "March 14",
+            "Reuters",
+        ),
         ("Kyiv (AFP) - Sirens", "Kyiv (AFP)", "Kyiv", None, "AFP"),
-        ("Goma, 2 February 2025 (AFP) - Rebels", "Goma, 2 February 2025 (AFP)", "Goma", "2 February 2025", "AFP"),
-        ("PORT-AU-PRINCE, Haiti (AP) — Gangs", "PORT-AU-PRINCE, Haiti (AP)", "PORT-AU-PRINCE, Haiti", None, "AP"),
-        ("KHARTOUM, Sept. 12, 2024 (Reuters) -- Fighting", "KHARTOUM, Sept. 12, 2024 (Reuters)", "KHARTOUM", "Sept. 12, 2024", "Reuters"),
+        (
+            "Goma, 2 February 2025 (AFP) - Rebels",
+            "Goma, 2 February 2025 (AFP)",
+            "Goma",
+            "2 February 2025",
+            "AFP",
+        ),
+        (
+            "PORT-AU-PRINCE, Haiti (AP) — Gangs",
+            "PORT-AU-PRINCE, Haiti (AP)",
+            "PORT-AU-PRINCE, Haiti",
+            None,
+            "AP",
+        ),
+        (
+            "KHARTOUM, Sept. 12, 2024 (Reuters) -- Fighting",
+            "KHARTOUM, Sept. 12, 2024 (Reuters)",
+            "KHARTOUM",
+            "Sept. 12, 2024",
+            "Reuters",
+        ),
         ("GAZA CITY, March 3 — Strikes", "GAZA CITY, March 3", "GAZA CITY", "March 3", None),
         ("BEIRUT, Lebanon — Sirens", "BEIRUT, Lebanon", "BEIRUT, Lebanon", None, None),
     ],
 )
-def test_dateline_forms(line: str, printed: str, place: str, date_text: str | None, agency: str | None) -> None:
+def test_dateline_forms(
+    line: str, printed: str, place: str, date_text: str | None, agency: str | None
+) -> None:
     found = match_dateline(line)
     assert found is not None
     assert (found.dateline.text, found.dateline.place) == (printed, place)
@@ -86,19 +124,35 @@ def test_reuters_credit_line_with_places_and_roles() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("(Additional reporting by Riga Staff and Reuters bureaux: Writing by Seoul Desk; Editing by Madrid Desk)",
-         [("additional_reporting", ["Riga Staff", "Reuters bureaux"]), ("writing", ["Seoul Desk"]), ("editing", ["Madrid Desk"])]),
-        ("Reporting by Cairo Staff; editing by Africa Desk",
-         [("reporting", ["Cairo Staff"]), ("editing", ["Africa Desk"])]),
-        ("(Compiled by Tokyo Desk; Editing by Asia Desk)",
-         [("writing", ["Tokyo Desk"]), ("editing", ["Asia Desk"])]),
+        (
+            "(Additional reporting by Riga Staff and Reuters bureaux: Writing by Seoul Desk; Editing by Madrid Desk)",
+            [
+                ("additional_reporting", ["Riga Staff", "Reuters bureaux"]),
+                ("writing", ["Seoul Desk"]),
+                ("editing", ["Madrid Desk"]),
+            ],
+        ),
+        (
+            "Reporting by Cairo Staff; editing by Africa Desk",
+            [("reporting", ["Cairo Staff"]), ("editing", ["Africa Desk"])],
+        ),
+        (
+            "(Compiled by Tokyo Desk; Editing by Asia Desk)",
+            [("writing", ["Tokyo Desk"]), ("editing", ["Asia Desk"])],
+        ),
         ("(Editing by Night Desk)", [("editing", ["Night Desk"])]),
-        ("(Reporting by Reuters bureaux in Kyiv and Moscow; Writing by the Kyiv desk)",
-         [("reporting", ["Reuters bureaux"]), ("writing", ["the Kyiv desk"])]),
-        ("Associated Press writer Kyiv Staff in Kyiv contributed to this report.",
-         [("additional_reporting", ["Kyiv Staff"])]),
-        ("(Graphics by Graphics Desk, Reporting by UN Staff at the United Nations)",
-         [("other", ["Graphics Desk"]), ("reporting", ["UN Staff"])]),
+        (
+            "(Reporting by Reuters bureaux in Kyiv and Moscow; Writing by the Kyiv desk)",
+            [("reporting", ["Reuters bureaux"]), ("writing", ["the Kyiv desk"])],
+        ),
+        (
+            "Associated Press writer Kyiv Staff in Kyiv contributed to this report.",
+            [("additional_reporting", ["Kyiv Staff"])],
+        ),
+        (
+            "(Graphics by Graphics Desk, Reporting by UN Staff at the United Nations)",
+            [("other", ["Graphics Desk"]), ("reporting", ["UN Staff"])],
+        ),
     ],
 )
 def test_credit_line_forms(line: str, expected: list[tuple[str, list[str]]]) -> None:
@@ -109,7 +163,11 @@ def test_credit_line_forms(line: str, expected: list[tuple[str, list[str]]]) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["(Corrects casualty figure in paragraph 3)", "(Reporting by )", "The strike was reported by Reuters."],
+    [
+        "(Corrects casualty figure in paragraph 3)",
+        "(Reporting by )",
+        "The strike was reported by Reuters.",
+    ],
 )
 def test_text_that_is_not_a_credit_line(line: str) -> None:
     assert parse_credit_line(line) is None
@@ -136,7 +194,7 @@ def test_article_lifts_headline_dateline_and_credit_line_out_of_the_body() -> No
     assert article.published == dt.date(2023, 11, 3)
     assert article.text.startswith("Russian shelling struck a market")
     assert article.text.endswith("the governor said.")
-    assert "\n\n\"The enemy" in article.text and "\n\n\n" not in article.text
+    assert '\n\n"The enemy' in article.text and "\n\n\n" not in article.text
     assert "Reuters" not in article.text and "Reporting" not in article.text
     assert [(credit.role, credit.names) for credit in article.credits] == [
         ("reporting", ["the Kherson stringer"]),
@@ -146,8 +204,14 @@ def test_article_lifts_headline_dateline_and_credit_line_out_of_the_body() -> No
 
 
 def test_given_metadata_wins_over_what_the_text_says() -> None:
-    article = article_from_text(STORY, title="Kherson market hit", publisher="Wire Desk", language="uk")
-    assert (article.title, article.publisher, article.language) == ("Kherson market hit", "Wire Desk", "uk")
+    article = article_from_text(
+        STORY, title="Kherson market hit", publisher="Wire Desk", language="uk"
+    )
+    assert (article.title, article.publisher, article.language) == (
+        "Kherson market hit",
+        "Wire Desk",
+        "uk",
+    )
 
 
 def test_byline_above_the_dateline_and_a_credit_appended_to_the_last_paragraph() -> None:
@@ -168,7 +232,9 @@ def test_top_byline_without_dateline_and_byline_from_metadata() -> None:
     assert article.text == "Sudanese army units advanced on Friday."
     assert article.byline == ["Stockholm Staff"]
     assert article.dateline is None
-    from_metadata = article_from_text("Sudanese army units advanced.", byline=["Stockholm Staff", "Ezra Moll"])
+    from_metadata = article_from_text(
+        "Sudanese army units advanced.", byline=["Stockholm Staff", "Ezra Moll"]
+    )
     assert from_metadata.credits[0].role == "byline"
     assert from_metadata.byline == ["Stockholm Staff", "Ezra Moll"]
 
@@ -177,12 +243,23 @@ def test_text_without_header_or_credits_is_kept_whole() -> None:
     text = "Militants attacked a checkpoint near Gao.\n\nThe army said three soldiers died."
     article = article_from_text(text)
     assert article.text == text
-    assert (article.title, article.dateline, article.credits, article.publisher) == (None, None, [], None)
+    assert (article.title, article.dateline, article.credits, article.publisher) == (
+        None,
+        None,
+        [],
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [(" \n\u200b\n", "empty text"), ("KYIV (Reuters) - \n\n(Editing by the Europe desk)", "no story text besides the dateline and credits")],
+    [
+        (" \n\u200b\n", "empty text"),
+        (
+            "KYIV (Reuters) - \n\n(Editing by the Europe desk)",
+            "no story text besides the dateline and credits",
+        ),
+    ],
 )
 def test_text_with_no_story_is_an_input_error(text: str, reason: str) -> None:
     with pytest.raises(InputError) as raised:
@@ -194,7 +271,10 @@ def test_datetime_published_keeps_the_time() -> None:
     at = dt.datetime(2024, 5, 1, 6, 30, tzinfo=dt.UTC)
     article = article_from_text("Strikes hit Kharkiv.", published=at)
     assert (article.published, article.published_at) == (dt.date(2024, 5, 1), at)
-    assert article_from_text("Strikes hit Kharkiv.", published="2024-05-01T06:30:00Z").published_at == at
+    assert (
+        article_from_text("Strikes hit Kharkiv.", published="2024-05-01T06:30:00Z").published_at
+        == at
+    )
 
 
 @pytest.mark.parametrize(
@@ -222,7 +302,11 @@ def test_unparseable_published_names_the_input(value: str) -> None:
 def test_shared_example_credit_line() -> None:
     path = shared_path("examples", "bakhmut-2023-04-07.txt")
     article = article_from_text(path.read_text(encoding="utf-8"))
-    assert [credit.role for credit in article.credits] == ["additional_reporting", "writing", "editing"]
+    assert [credit.role for credit in article.credits] == [
+        "additional_reporting",
+        "writing",
+        "editing",
+    ]
     assert "Reuters bureaux" in article.credits[0].names
     assert len(article.credits[2].names) == 3
     assert "Editing by" not in article.text and "Writing by" not in article.text
@@ -231,6 +315,8 @@ def test_shared_example_credit_line() -> None:
 
 
 def test_dateline_on_a_line_of_its_own() -> None:
-    article = article_from_text("KYIV, April 7 (Reuters) -\nAir raid sirens sounded across the capital overnight.")
+    article = article_from_text(
+        "KYIV, April 7 (Reuters) -\nAir raid sirens sounded across the capital overnight."
+    )
     assert article.dateline is not None and article.dateline.place == "KYIV"
     assert article.text == "Air raid sirens sounded across the capital overnight."

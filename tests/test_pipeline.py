@@ -30,7 +30,11 @@ def test_stages_are_found_by_versioned_name() -> None:
 
 @pytest.mark.parametrize(
     ("key", "message"),
-    [("mentions.v9", "no stage registered"), ("nosuchstage.v1", "no stage module"), ("mentions", "name.vN")],
+    [
+        ("mentions.v9", "no stage registered"),
+        ("nosuchstage.v1", "no stage module"),
+        ("mentions", "name.vN"),
+    ],
 )
 def test_unknown_stage_is_a_config_error(key: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
@@ -73,8 +77,11 @@ def test_missing_model_is_a_config_error() -> None:
 
 
 def test_stage_settings_reach_the_factory() -> None:
-    config = Config(model=MENTIONS_ONLY.model, stages=("mentions.v1",),
-                    settings={"mentions.v1": {"skip_labels": ["DATE", "GPE", "NORP", "PERSON", "ORG"]}})
+    config = Config(
+        model=MENTIONS_ONLY.model,
+        stages=("mentions.v1",),
+        settings={"mentions.v1": {"skip_labels": ["DATE", "GPE", "NORP", "PERSON", "ORG"]}},
+    )
     analysis = Pipeline(config).analyze(Article(text="Ukrainian troops left Avdiivka on Saturday."))
     assert {mention.label for mention in analysis.mentions}.isdisjoint({"DATE", "NORP"})
 
@@ -85,11 +92,15 @@ def test_a_failing_stage_fails_only_its_article() -> None:
         def run(document: Document) -> None:
             if "MARKER" in document.text:
                 raise RuntimeError("probe failure")
+
         return run
 
     config = Config(model=MENTIONS_ONLY.model, stages=("mentions.v1", "fails_on_marker_probe.v1"))
-    articles = [Article(text="Shelling hit Kherson.", source="a"), Article(text="MARKER", source="b"),
-                Article(text="Talks resumed in Istanbul.", source="c")]
+    articles = [
+        Article(text="Shelling hit Kherson.", source="a"),
+        Article(text="MARKER", source="b"),
+        Article(text="Talks resumed in Istanbul.", source="c"),
+    ]
     results = Pipeline(config).analyze_batch(articles)
     assert [type(result).__name__ for result in results] == ["Analysis", "Failure", "Analysis"]
     assert isinstance(results[1], Failure) and "b: analysis failed" in str(results[1])
@@ -97,8 +108,10 @@ def test_a_failing_stage_fails_only_its_article() -> None:
 
 @pytest.mark.slow
 def test_two_workers_give_the_same_analyses_as_one() -> None:
-    articles = [Article(text=f"Russian forces shelled Kharkiv {n} times, officials said.", source=str(n))
-                for n in range(6)]
+    articles = [
+        Article(text=f"Russian forces shelled Kharkiv {n} times, officials said.", source=str(n))
+        for n in range(6)
+    ]
     config = Config(model=MENTIONS_ONLY.model, stages=MENTIONS_ONLY.stages, batch_size=2)
     one = [r.model_dump() for r in analyze_stream(articles, config, workers=1)]
     two = [r.model_dump() for r in analyze_stream(articles, config, workers=2)]
@@ -106,8 +119,12 @@ def test_two_workers_give_the_same_analyses_as_one() -> None:
 
 
 def test_a_part_read_when_present_must_come_from_an_earlier_stage() -> None:
-    with pytest.raises(ConfigError, match=r"actors.v1 reads \[.places.\], which places.v1 assigns after"):
-        check_order([get_stage(key) for key in ("mentions.v1", "actors.v1", "events.v1", "places.v1")])
+    with pytest.raises(
+        ConfigError, match=r"actors.v1 reads \[.places.\], which places.v1 assigns after"
+    ):
+        check_order(
+            [get_stage(key) for key in ("mentions.v1", "actors.v1", "events.v1", "places.v1")]
+        )
     # without the places stage at all, events run on what there is
     check_order([get_stage(key) for key in ("mentions.v1", "actors.v1", "events.v1")])
 
@@ -128,6 +145,8 @@ def test_a_misspelled_setting_or_stage_table_is_a_config_error(
     table, values = next(iter(settings.items()))
     lines = "".join(f"{key} = {value!r}\n".replace("'", '"') for key, value in values.items())
     path = tmp_path / "pipeline.toml"
-    path.write_text(f'[nlp]\nmodel = "x"\n[pipeline]\nstages = ["mentions.v1"]\n[stages."{table}"]\n{lines}')
+    path.write_text(
+        f'[nlp]\nmodel = "x"\n[pipeline]\nstages = ["mentions.v1"]\n[stages."{table}"]\n{lines}'
+    )
     with pytest.raises(ConfigError, match="pipeline.toml: .*" + message):
         Config.from_path(path)

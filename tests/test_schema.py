@@ -41,7 +41,9 @@ def test_content_hash_ignores_whitespace_layout() -> None:
 
 
 def test_an_article_reads_back_from_its_own_json() -> None:
-    article = Article(text="Drones struck a depot near Sumy, officials said.", publisher="Example Wire")
+    article = Article(
+        text="Drones struck a depot near Sumy, officials said.", publisher="Example Wire"
+    )
     assert Article.model_validate_json(article.model_dump_json()) == article
 
 

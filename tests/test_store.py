@@ -66,7 +66,10 @@ def test_save_stores_claims_chains_events_and_links(
 
 @pytest.mark.parametrize(("stance", "negated"), [("negated", False), ("denied", True)])
 def test_a_claims_not_elsewhere_does_not_negate_its_event_a_denial_does(
-    tmp_path, reports: list[Analysis], stance: str, negated: bool  # type: ignore[no-untyped-def]
+    tmp_path,
+    reports: list[Analysis],
+    stance: str,
+    negated: bool,  # type: ignore[no-untyped-def]
 ) -> None:
     """ "said Russian forces had advanced, but that the town was not encircled": a "not"
     somewhere in the claim is the claim's; the advance is reported. "denied that" denies all."""

@@ -39,18 +39,24 @@ def run(
 
     try:
         published_date = parse_published(published, "--published") if published else None
-        config = (Config.from_path(config_path) if config_path else Config.default()).with_model(model)
+        config = (Config.from_path(config_path) if config_path else Config.default()).with_model(
+            model
+        )
         render = renderer(output_format)
     except (InputError, ConfigError, ValueError) as error:
         _error(str(error))
         return EXIT_USAGE
 
-    items = list(read_inputs(paths, published=published_date, publisher=publisher, max_bytes=max_bytes))
+    items = list(
+        read_inputs(paths, published=published_date, publisher=publisher, max_bytes=max_bytes)
+    )
     failures = [item for item in items if isinstance(item, Failure)]
     articles = [item for item in items if isinstance(item, Article)]
     analyses: list[Analysis] = []
     try:
-        for result in progress(analyze_stream(articles, config, workers), len(articles), "Analysing"):
+        for result in progress(
+            analyze_stream(articles, config, workers), len(articles), "Analysing"
+        ):
             if isinstance(result, Failure):
                 failures.append(result)
             else:

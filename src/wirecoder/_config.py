@@ -45,7 +45,9 @@ class Config:
             nlp = data["nlp"]
             stages = tuple(data["pipeline"]["stages"])
         except (KeyError, TypeError) as error:
-            raise ConfigError(f"{origin}: missing {error} (needs [nlp] model and [pipeline] stages)") from None
+            raise ConfigError(
+                f"{origin}: missing {error} (needs [nlp] model and [pipeline] stages)"
+            ) from None
         config = cls(
             model=str(nlp["model"]),
             stages=stages,

@@ -84,14 +84,24 @@ def _article_markdown(analysis: Analysis) -> str:
     lines = [f"# {_cell(title)}", ""]
     lines += [f"- **{name}:** {_cell(value)}" for name, value in facts if value]
     places = {place.id: place for place in analysis.places}
-    lines += _section("Claims", _claim_rows(analysis.claims),
-                      ["#", "Source", "Chain", "Cue", "Content", "Certainty", "Stance"])
-    lines += _section("Events", _event_rows(analysis.events, places),
-                      ["#", "Type", "Actor", "Recipient", "Place", "Date", "Killed", "Aux", "Claims"])
-    lines += _section("Places", _place_rows(analysis.places),
-                      ["#", "Place", "Role", "Kind", "GeoNames", "Lat, lon", "Precision", "Mentions"])
-    lines += _section("Dates", _time_rows(analysis.times),
-                      ["#", "Text", "Type", "Value", "Interval", "Precision"])
+    lines += _section(
+        "Claims",
+        _claim_rows(analysis.claims),
+        ["#", "Source", "Chain", "Cue", "Content", "Certainty", "Stance"],
+    )
+    lines += _section(
+        "Events",
+        _event_rows(analysis.events, places),
+        ["#", "Type", "Actor", "Recipient", "Place", "Date", "Killed", "Aux", "Claims"],
+    )
+    lines += _section(
+        "Places",
+        _place_rows(analysis.places),
+        ["#", "Place", "Role", "Kind", "GeoNames", "Lat, lon", "Precision", "Mentions"],
+    )
+    lines += _section(
+        "Dates", _time_rows(analysis.times), ["#", "Text", "Type", "Value", "Interval", "Precision"]
+    )
     return "\n".join(lines)
 
 
@@ -151,7 +161,11 @@ def _participant(participant: object) -> str:
     if participant is None:
         return ""
     name = getattr(participant, "name", "")
-    tags = "/".join(t for t in (getattr(participant, "country", None), getattr(participant, "sector", None)) if t)
+    tags = "/".join(
+        t
+        for t in (getattr(participant, "country", None), getattr(participant, "sector", None))
+        if t
+    )
     return f"{name} ({tags})" if tags else name
 
 
@@ -168,7 +182,9 @@ def _place_rows(places: list[Place]) -> list[list[str]]:
             place.role,
             place.feature or "",
             str(place.geonames_id or place.supplement_id or ""),
-            f"{place.latitude:.4f}, {place.longitude:.4f}" if place.latitude is not None and place.longitude is not None else "",
+            f"{place.latitude:.4f}, {place.longitude:.4f}"
+            if place.latitude is not None and place.longitude is not None
+            else "",
             str(place.precision or ""),
             str(len(place.mentions)),
         ]
@@ -192,4 +208,3 @@ def _time_rows(times: list[TimeExpression]) -> list[list[str]]:
 
 def _cell(value: object) -> str:
     return " ".join(str(value).split()).replace("|", "\\|")
-

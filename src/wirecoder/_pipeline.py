@@ -71,7 +71,9 @@ class Pipeline:
 
     def analyze_batch(self, articles: list[Article]) -> list[Analysis | Failure]:
         """Analyse a batch with one ``nlp.pipe`` call; a stage error fails only its article."""
-        docs = self.nlp.pipe([article.text for article in articles], batch_size=self.config.batch_size)
+        docs = self.nlp.pipe(
+            [article.text for article in articles], batch_size=self.config.batch_size
+        )
         results: list[Analysis | Failure] = []
         for article, doc in zip(articles, docs, strict=True):
             try:
@@ -108,7 +110,9 @@ def analyze_stream(
         _freeze_set_up()  # and the workers' collections copy none of its pages
         pool = multiprocessing.get_context("fork").Pool(workers)
     else:
-        pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(config,))
+        pool = multiprocessing.get_context("spawn").Pool(
+            workers, initializer=_init_worker, initargs=(config,)
+        )
     with pool:
         for results in pool.imap(_worker_batch, batches):
             yield from results

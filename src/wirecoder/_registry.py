@@ -104,7 +104,9 @@ def stage(
     its settings."""
     unknown = (set(assigns) | set(requires) | set(reads)) - DOCUMENT_PARTS
     if unknown:
-        raise ConfigError(f"stage {name}.v{version} names unknown document parts: {sorted(unknown)}")
+        raise ConfigError(
+            f"stage {name}.v{version} names unknown document parts: {sorted(unknown)}"
+        )
 
     def register(factory: StageFactory[SettingsT]) -> StageFactory[SettingsT]:
         spec = StageSpec(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,13 +38,28 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt, .html, feeds, .jsonl.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD), overrides metadata.")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="Publisher, where the input does not say.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Another installed spaCy pipeline by name.")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="A pipeline config TOML (see default.toml).")] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or directories: .txt, .html, feeds, .jsonl.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD), overrides metadata.")
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="Publisher, where the input does not say.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Another installed spaCy pipeline by name.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="A pipeline config TOML (see default.toml).")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes to analyse on.")] = 1,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
 ) -> None:
@@ -67,7 +82,9 @@ def analyze(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the JSON Schema here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the JSON Schema here.")
+    ] = None,
 ) -> None:
     """Print (or write) the JSON Schema of an analysis."""
     from ._output import write_atomic
@@ -95,7 +112,9 @@ def eval_attribution(
 @eval_app.command("geoparsing")
 def eval_geoparsing(
     gwn: Annotated[Path, typer.Option(help="GeoWebNews GWN.xml.")],
-    eupeg: Annotated[Optional[Path], typer.Option(help="Folder of EUPEG outputs to score beside ours.")] = None,
+    eupeg: Annotated[
+        Path | None, typer.Option(help="Folder of EUPEG outputs to score beside ours.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Toponym P/R/F1, accuracy@161 km, mean/median error and AUC, as EUPEG computes them."""
@@ -117,8 +136,12 @@ def eval_timex(
 
 @eval_app.command("events")
 def eval_events(
-    case2021: Annotated[Optional[Path], typer.Option(help="CASE 2021 Task 2 TSV (id, snippet, subtype).")] = None,
-    plover_gsr: Annotated[Optional[Path], typer.Option(help="PLOVER gold-standard records JSON.")] = None,
+    case2021: Annotated[
+        Path | None, typer.Option(help="CASE 2021 Task 2 TSV (id, snippet, subtype).")
+    ] = None,
+    plover_gsr: Annotated[
+        Path | None, typer.Option(help="PLOVER gold-standard records JSON.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Event typing: weighted/macro F1 over ACLED sub-types, PLOVER type and actor accuracy."""

@@ -190,9 +190,7 @@ class ActorCatalog:
             index = end_index
         return matches
 
-    def _match_at(
-        self, text: str, tokens: Words, index: int
-    ) -> tuple[int, ActorEntry] | None:
+    def _match_at(self, text: str, tokens: Words, index: int) -> tuple[int, ActorEntry] | None:
         for alias in self._by_first.get(tokens.keys[index], ()):
             end_index = index + len(alias.keys)
             if end_index > len(tokens) or tuple(tokens.keys[index:end_index]) != alias.keys:

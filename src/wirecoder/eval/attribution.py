@@ -99,7 +99,9 @@ def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Rep
     articles = read_split(Path(polnear), split)[:limit]
     inputs = [Article(text=a.text, source=a.name) for a in articles]
     counts = {(match, role): [0, 0, 0] for match in ("exact", "begin") for role in ROLES}
-    for article, analysis in zip(articles, analyses(stages_up_to("claims.v1"), inputs), strict=True):
+    for article, analysis in zip(
+        articles, analyses(stages_up_to("claims.v1"), inputs), strict=True
+    ):
         predicted = predicted_spans(analysis)
         for role in ROLES:
             gold = token_spans(article.text, article.gold[role])

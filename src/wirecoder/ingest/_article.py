@@ -118,7 +118,9 @@ def article_from_text(
     if header.byline:
         credits.insert(0, header.byline)
     elif byline:
-        credits.insert(0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline)))
+        credits.insert(
+            0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline))
+        )
     when = parse_timestamp(published, source or "text") if isinstance(published, str) else published
     return Article(
         text=body,

@@ -73,7 +73,9 @@ def parse_credit_line(text: str) -> list[Credit] | None:
         inner = inner[1:-1].strip()
     contributed = _CONTRIBUTED.match(inner)
     if contributed:
-        return [Credit(role="additional_reporting", names=split_names(contributed["names"]), text=inner)]
+        return [
+            Credit(role="additional_reporting", names=split_names(contributed["names"]), text=inner)
+        ]
     phrases = list(_ROLE_PHRASE.finditer(inner))
     if not phrases or phrases[0].start() != 0:
         return None

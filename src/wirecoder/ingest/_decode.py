@@ -41,7 +41,9 @@ def decode(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(source, f"starts with a {encoding} byte-order mark but is not {encoding} text") from None
+                raise InputError(
+                    source, f"starts with a {encoding} byte-order mark but is not {encoding} text"
+                ) from None
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
@@ -52,7 +54,9 @@ def decode(data: bytes, source: str) -> str:
 
     guess = from_bytes(data).best()
     if guess is None or guess.chaos > _MAX_CHAOS:
-        raise InputError(source, "not UTF-8 text, and no other text encoding fits it with confidence")
+        raise InputError(
+            source, "not UTF-8 text, and no other text encoding fits it with confidence"
+        )
     return str(guess)
 
 

@@ -73,7 +73,9 @@ def _directory_files(directory: Path) -> Iterator[Path | Failure]:
     for folder, subfolders, names in os.walk(directory, onerror=errors.append):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         files.extend(Path(folder, name) for name in names if not name.startswith("."))
-    yield from sorted((path for path in files if not _is_sidecar(path)), key=lambda path: path.parts)
+    yield from sorted(
+        (path for path in files if not _is_sidecar(path)), key=lambda path: path.parts
+    )
     for error in errors:
         yield Failure(str(error.filename or directory), f"cannot read the folder: {error.strerror}")
 
@@ -99,7 +101,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
     try:
         if path.suffix.lower() == SIDECAR_SUFFIX:
             raise InputError(
-                source, "a .json file is read only as the metadata of an article beside it; use .jsonl for articles"
+                source,
+                "a .json file is read only as the metadata of an article beside it; use .jsonl for articles",
             )
         text = read_text(path, source, max_bytes)
         kind = _kind(path, text)
@@ -128,7 +131,9 @@ def _kind(path: Path, text: str) -> Kind:
 
 def _sidecar(path: Path, max_bytes: int) -> Metadata:
     """Metadata from the sidecar beside ``path``, if there is one; a bad sidecar names itself."""
-    sidecar = next((candidate for candidate in _sidecar_candidates(path) if candidate.is_file()), None)
+    sidecar = next(
+        (candidate for candidate in _sidecar_candidates(path) if candidate.is_file()), None
+    )
     if sidecar is None:
         return Metadata()
     source = str(sidecar)

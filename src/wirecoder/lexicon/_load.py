@@ -73,6 +73,8 @@ def _problems(errors: Iterable[object]) -> str:
     lines = []
     for error in errors:
         assert isinstance(error, dict)
-        where = ".".join(str(part) for part in error["loc"] if not str(part).startswith("function-"))
+        where = ".".join(
+            str(part) for part in error["loc"] if not str(part).startswith("function-")
+        )
         lines.append(f"{where or 'file'}: {error['msg']}")
     return "; ".join(lines)

@@ -56,11 +56,15 @@ class Source(Model):
     """Who a claim is attributed to, as written and as resolved."""
 
     name: str = Field(description="Resolved name, e.g. 'Volodymyr Zelenskiy' for 'he'.")
-    span: Span | None = Field(default=None, description="The source as written, None for the publisher.")
+    span: Span | None = Field(
+        default=None, description="The source as written, None for the publisher."
+    )
     kind: SourceKind
     actor_id: str | None = None
     country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
-    side: str | None = Field(default=None, description="Party to the conflict the source speaks for.")
+    side: str | None = Field(
+        default=None, description="Party to the conflict the source speaks for."
+    )
     resolved_from: Span | None = Field(
         default=None, description="The named antecedent when the source is a pronoun or role."
     )
@@ -70,7 +74,9 @@ class Claim(Extracted):
     """A statement resting on someone's word (or the reporter's own, with the publisher as source)."""
 
     source: Source
-    cue: Span | None = Field(default=None, description="The reporting cue: said, told, according to ...")
+    cue: Span | None = Field(
+        default=None, description="The reporting cue: said, told, according to ..."
+    )
     content: list[Span]
     chain: list[ChainLink] = Field(
         default_factory=list, description="Publisher first, originator last."

@@ -38,9 +38,13 @@ class Actor(Extracted):
 
     name: str
     mentions: list[Span] = Field(default_factory=list)
-    kind: str | None = Field(default=None, description="person, organization, government, military ...")
+    kind: str | None = Field(
+        default=None, description="person, organization, government, military ..."
+    )
     country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
-    sector: str | None = Field(default=None, description="PLOVER sector code: GOV, MIL, CVL, JRN ...")
+    sector: str | None = Field(
+        default=None, description="PLOVER sector code: GOV, MIL, CVL, JRN ..."
+    )
     side: str | None = None
 
 

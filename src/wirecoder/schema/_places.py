@@ -37,7 +37,8 @@ class Place(Extracted):
     mentions: list[Span]
     role: PlaceRole = "location"
     feature: str | None = Field(
-        default=None, description="What it is: city, village, admin1, admin2, country, river, road, region ..."
+        default=None,
+        description="What it is: city, village, admin1, admin2, country, river, road, region ...",
     )
     geonames_id: int | None = None
     supplement_id: str | None = Field(
@@ -46,7 +47,8 @@ class Place(Extracted):
     latitude: float | None = None
     longitude: float | None = None
     line: list[tuple[float, float]] | None = Field(
-        default=None, description="(lat, lon) vertices for a linear feature such as a river or road."
+        default=None,
+        description="(lat, lon) vertices for a linear feature such as a river or road.",
     )
     country_code: str | None = Field(default=None, description="ISO 3166 alpha-2.")
     admin1: str | None = None

@@ -21,7 +21,9 @@ class TimeExpression(Extracted):
 
     span: Span
     type: TimexType
-    value: str = Field(description="TIMEX3 value, e.g. 2023-04-05, 2023-03, 2023-SP, P3D, PAST_REF.")
+    value: str = Field(
+        description="TIMEX3 value, e.g. 2023-04-05, 2023-03, 2023-SP, P3D, PAST_REF."
+    )
     mod: str | None = Field(default=None, description="TIMEX3 mod, e.g. START, END, APPROX.")
     start: dt.date | None = Field(default=None, description="First day the expression can denote.")
     end: dt.date | None = Field(default=None, description="Last day the expression can denote.")

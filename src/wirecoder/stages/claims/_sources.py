@@ -173,9 +173,9 @@ class SourceResolver:
             return source.model_copy(update={"kind": kind_from_head(head, source.span.text)})
         earlier = self._nearest(
             source.span.start,
-            lambda n: n.person
-            and n.identity is not None
-            and source.name in (n.name, n.name.split()[-1]),
+            lambda n: (
+                n.person and n.identity is not None and source.name in (n.name, n.name.split()[-1])
+            ),
         )
         if earlier is None or earlier.identity is None:
             return source

@@ -290,11 +290,15 @@ def _placed_in_its_country(
     """ "Ukraine's eastern Donetsk province" says where the province lies in Ukraine; it is the
     province itself, not its eastern part."""
     owner = _POSSESSIVE.search(text, max(0, start - 4), start)
-    return anchor.feature == "admin1" and owner is not None and any(
-        place.feature == "country"
-        and place.country_code == anchor.country_code
-        and any(span.end == owner.start() for span in place.mentions)
-        for _, place in ordered
+    return (
+        anchor.feature == "admin1"
+        and owner is not None
+        and any(
+            place.feature == "country"
+            and place.country_code == anchor.country_code
+            and any(span.end == owner.start() for span in place.mentions)
+            for _, place in ordered
+        )
     )
 
 
