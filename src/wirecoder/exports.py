@@ -18,14 +18,13 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .actors import STATE_SECTORS
 from .gazetteer import countries
-from .schema import Analysis, Claim, Count, Event, Participant, Place
+from .schema import UNREAL_AUX, Analysis, Claim, Count, Event, Participant, Place
 
 AcledType = tuple[str, str]
 
-_STATE = frozenset({"GOV", "MIL", "COP", "SPY"})
-_ARMED = _STATE | {"REB", "UAF", "PRM"}
-_UNREAL = frozenset({"negated", "future", "hypothetical"})
+_ARMED = STATE_SECTORS | {"REB", "UAF", "PRM"}
 _BACKGROUND = frozenset({"historical"})
 """Events recalled long after (the 2022 invasion in a 2023 story) are coded where they were news."""
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -84,7 +83,7 @@ def acled_type(event: Event, nearby: Sequence[Event] = ()) -> AcledType | None:
     ``nearby`` are the other events of the same paragraph (see ``neighbours``): a protest with an
     arrest or tear gas beside it is a protest with intervention.
     """
-    if set(event.aux) & (_UNREAL | _BACKGROUND):
+    if set(event.aux) & (UNREAL_AUX | _BACKGROUND):
         return None
     kind, mode = event.type, event.mode
     if kind == "PROTEST":
@@ -126,14 +125,14 @@ def _protest(event: Event, nearby: Sequence[Event]) -> AcledType:
     forced = [
         n
         for n in nearby
-        if n.type == "ASSAULT" and not set(n.aux) & _UNREAL and _sector(n.actor) in _STATE
+        if n.type == "ASSAULT" and not set(n.aux) & UNREAL_AUX and _sector(n.actor) in STATE_SECTORS
     ]
     if forced and any(n.size.killed or n.size.injured or n.mode == "firearms" for n in forced):
         return ("Protests", "Excessive force against protesters")
     intervened = event.size.arrested is not None or any(
         n.type == "COERCE"
         and n.mode in ("arrest", "restrict")
-        and (_sector(n.actor) in _STATE or _sector(n.recipient) == "OPP")
+        and (_sector(n.actor) in STATE_SECTORS or _sector(n.recipient) == "OPP")
         for n in nearby
     )
     return ("Protests", "Protest with intervention" if intervened or forced else "Peaceful protest")
@@ -145,9 +144,11 @@ def _assault(event: Event, nearby: Sequence[Event]) -> AcledType:
     if mode == "capture":
         if "without resistance" in _text(event) or any(n.type == "RETREAT" for n in nearby):
             return (_STRATEGIC, "Non-violent transfer of territory")
-        if actor in _STATE or (event.actor is not None and actor is None and event.actor.country):
+        if actor in STATE_SECTORS or (
+            event.actor is not None and actor is None and event.actor.country
+        ):
             return ("Battles", "Government regains territory")
-        if event.actor is None and recipient not in _STATE:
+        if event.actor is None and recipient not in STATE_SECTORS:
             return ("Battles", "Government regains territory")
         return ("Battles", "Non-state actor overtakes territory")
     if actor == "OPP" or (recipient == "OPP" and actor is None and mode == "clash"):
@@ -156,7 +157,7 @@ def _assault(event: Event, nearby: Sequence[Event]) -> AcledType:
         n.type == "PROTEST" or n.type == "COERCE" and n.mode == "restrict" for n in nearby
     )
     if (
-        actor in _STATE
+        actor in STATE_SECTORS
         and (recipient == "OPP" or protest_nearby)
         and mode not in _BY_MODE.keys() - {"clash"}
     ):
@@ -461,7 +462,7 @@ def _ucdp_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
         killed = event.size.killed
         if (
             event.type != "ASSAULT"
-            or set(event.aux) & _UNREAL
+            or set(event.aux) & UNREAL_AUX
             or killed is None
             or event.date_start is None
         ):
@@ -502,7 +503,7 @@ def _violence_type(event: Event) -> int:
     actor, recipient = _sector(event.actor), _sector(event.recipient)
     if recipient == "CVL":
         return 3
-    if actor in _STATE or recipient in _STATE:
+    if actor in STATE_SECTORS or recipient in STATE_SECTORS:
         return 1
     return 2
 

@@ -28,9 +28,20 @@ from __future__ import annotations
 
 from ._catalog import ActorCatalog, ActorEntry, Match, catalog, data_files, load_catalog
 from ._fold import fold, fold_word
-from ._sectors import SECTOR_LABELS, sector_of
+from ._sectors import (
+    ARMED_SECTORS,
+    COMBATANT_SECTORS,
+    SECTOR_LABELS,
+    STATE_SECTORS,
+    TITLE_SECTORS,
+    sector_of,
+)
 
 __all__ = [
+    "ARMED_SECTORS",
+    "COMBATANT_SECTORS",
+    "STATE_SECTORS",
+    "TITLE_SECTORS",
     "SECTOR_LABELS",
     "ActorCatalog",
     "ActorEntry",

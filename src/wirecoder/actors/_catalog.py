@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ._fold import Words, fold, fold_word
-from ._sectors import LONGEST_NOUN, SECTOR_KINDS, SECTOR_LABELS, SECTOR_NOUNS
+from ._sectors import LONGEST_NOUN, SECTOR_KINDS, SECTOR_LABELS, SECTOR_NOUNS, TITLE_SECTORS
 
 _FIELDS = ("id", "name", "kind", "country", "sector", "side", "aliases", "demonyms", "capitals")
 
@@ -24,8 +24,6 @@ _MODIFIER_WORDS = (
 _MODIFIERS = frozenset(fold_word(word) for word in _MODIFIER_WORDS.split())
 """Words that may stand between a demonym and its head noun: "Russian *state-owned* news agency"."""
 
-_TITLE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "OPP", "LEG", "JUD", "REB", "JRN"})
-"""Sectors whose composed phrase can be a title before a name: "Turkish Foreign Minister X"."""
 
 Match = tuple[int, int, "ActorEntry"]
 
@@ -264,7 +262,7 @@ def _is_title_of(previous: Match, entry: ActorEntry, gap: str) -> bool:
     return (
         entry.kind == "person"
         and title.composed
-        and title.sector in _TITLE_SECTORS
+        and title.sector in TITLE_SECTORS
         and gap.strip() == ""
         and (entry.country is None or title.country == entry.country)
     )

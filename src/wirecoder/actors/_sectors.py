@@ -104,6 +104,18 @@ SECTOR_KINDS: dict[str, str] = {
 }
 """The ``kind`` of a composed actor; sectors not listed are populations or groups."""
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+"""Sectors of a state: its government, armed forces, police and intelligence services."""
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+"""Sectors that carry arms: armed forces, armed groups, police."""
+
+COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+"""Sectors that fight: armed forces and armed groups."""
+
+TITLE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "OPP", "LEG", "JUD", "REB", "JRN"})
+"""Sectors whose composed phrase can be a title before a name: "Turkish Foreign Minister X"."""
+
 SECTOR_NOUNS: dict[tuple[str, ...], str] = {
     fold(noun): sector for sector, nouns in _SECTOR_NOUNS.items() for noun in nouns.split(", ")
 }

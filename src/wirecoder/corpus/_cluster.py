@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TypeVar
 
+from ..schema import SPECULATIVE_AUX, SPECULATIVE_STANCES
+
 RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
 """How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares countries."""
 DEFAULT_RADIUS_KM = 25.0
@@ -35,8 +37,6 @@ STEM_LETTERS = 5
 """Letters of a trigger that name its word family: "threatened" and "threat" share "threa"."""
 Origin = TypeVar("Origin", bound=Hashable)
 ARTICLES = frozenset({"the", "a", "an"})
-SPECULATIVE_AUX = frozenset({"future", "hypothetical"})
-SPECULATIVE_STANCES = frozenset({"forecast", "hypothetical"})
 DATE_SLACK = dt.timedelta(days=1)
 """Reports of one strike often date it a day apart (overnight attacks, filing across midnight)."""
 FIGURE_TOLERANCE = 0.2

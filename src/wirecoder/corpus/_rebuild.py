@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from ..schema import DENYING_STANCES
 from ..store import (
     ActorRow,
     ArticleRow,
@@ -35,7 +36,6 @@ from ._cluster import (
     is_speculative,
 )
 
-DENYING_STANCES = ("denied", "negated")
 NEGATING_CONTENT = or_(
     *(
         ClaimRow.content.ilike(f"%{word}%")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..corpus import fold_descriptions, is_speculative
 from ..gazetteer import countries
+from ..schema import DENYING_STANCES
 from ..store import (
     Area,
     ClaimRow,
@@ -29,7 +30,6 @@ from ..store import (
 )
 
 UNPLACED = "Place not given"
-NEGATIVE_STANCES = frozenset({"denied", "negated"})
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ def _stance_on(member: EventRow, claim: ClaimRow) -> str:
     """The claim's stance on this event: a claim negating another part of what it says ("had
     advanced, but ... was not encircled") asserts the advance, and one about a negated event
     negates it."""
-    negative = claim.stance in NEGATIVE_STANCES
+    negative = claim.stance in DENYING_STANCES
     if member.negated:
         return claim.stance if negative else "negated"
     return "asserted" if negative else claim.stance

@@ -9,6 +9,8 @@ from ._analysis import SCHEMA_VERSION, Analysis, Mention, PipelineInfo
 from ._article import Article, Credit, CreditRole, Dateline, content_hash
 from ._base import Extracted, Model, Span, StageRef
 from ._claims import (
+    DENYING_STANCES,
+    SPECULATIVE_STANCES,
     Certainty,
     CertaintyScale,
     ChainLink,
@@ -19,7 +21,17 @@ from ._claims import (
     Stance,
     VerbStrength,
 )
-from ._events import Actor, AuxMode, Count, Event, Participant, PloverType, Size
+from ._events import (
+    SPECULATIVE_AUX,
+    UNREAL_AUX,
+    Actor,
+    AuxMode,
+    Count,
+    Event,
+    Participant,
+    PloverType,
+    Size,
+)
 from ._places import Place, PlaceRole, RelativeLocation, WherePrecision
 from ._times import DatePrecision, TimeExpression, TimexType
 
@@ -37,6 +49,10 @@ def json_schema_text() -> str:
 
 
 __all__ = [
+    "DENYING_STANCES",
+    "SPECULATIVE_AUX",
+    "SPECULATIVE_STANCES",
+    "UNREAL_AUX",
     "SCHEMA_VERSION",
     "Actor",
     "Analysis",

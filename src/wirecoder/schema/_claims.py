@@ -24,6 +24,12 @@ SourceKind = Literal[
 ]
 
 Stance = Literal["asserted", "denied", "negated", "forecast", "hypothetical"]
+
+DENYING_STANCES: frozenset[Stance] = frozenset({"denied", "negated"})
+"""Stances that say an event did not happen."""
+
+SPECULATIVE_STANCES: frozenset[Stance] = frozenset({"forecast", "hypothetical"})
+"""Stances that say an event may happen, not that it did."""
 VerbStrength = Literal["neutral", "weak", "strong"]
 """``said`` is neutral; ``claimed``/``alleged`` weaken; ``confirmed``/``acknowledged`` strengthen."""
 

@@ -32,6 +32,12 @@ PloverType = Literal[
 
 AuxMode = Literal["negated", "future", "hypothetical", "historical"]
 
+SPECULATIVE_AUX: frozenset[AuxMode] = frozenset({"future", "hypothetical"})
+"""Event modes of what may happen, not what did."""
+
+UNREAL_AUX: frozenset[AuxMode] = frozenset({"negated", "future", "hypothetical"})
+"""Event modes of events that did not (or not yet) happen: not rows of an event dataset."""
+
 
 class Actor(Extracted):
     """A participant (person, force, government, group), folded over aliases."""
