@@ -15,12 +15,14 @@ from spacy.language import Language
 
 from ..._document import Document
 from ..._registry import NoSettings, StageFn, stage
-from ...schema import Certainty, CertaintyScale, Claim, Span
-from ._yardsticks import OWN_WORDS, YARDSTICKS, Term
+from ...schema import Certainty, CertaintyScale, Claim, SourceKind, Span
+from ._yardsticks import COUNTRY_YARDSTICKS, OWN_WORDS, YARDSTICKS, Term, Yardstick
 
-_STATE_KINDS = frozenset({"intelligence", "government", "military", "official"})
-_SCALE_BY_COUNTRY: dict[str, CertaintyScale] = {"GBR": "PHIA", "USA": "ICD203"}
-_TERMS: dict[str, dict[str, Term]] = {
+_STATE_KINDS: frozenset[SourceKind] = frozenset(
+    {"intelligence", "government", "military", "official"}
+)
+"""Source kinds that write by their country's yardstick."""
+_TERMS: dict[Yardstick, dict[str, Term]] = {
     scale: {phrase: term for term in terms for phrase in term.phrases}
     for scale, terms in YARDSTICKS.items()
 }
@@ -60,10 +62,10 @@ def yardstick(claim: Claim, phrase: str) -> CertaintyScale:
     """The yardstick whose own term the phrase is, else the source's own yardstick if it has one."""
     for scale, words in OWN_WORDS.items():
         if phrase in words:
-            return scale  # type: ignore[return-value]
+            return scale
     source = claim.source
-    if source.kind in _STATE_KINDS and source.country in _SCALE_BY_COUNTRY:
-        return _SCALE_BY_COUNTRY[source.country]
+    if source.kind in _STATE_KINDS and source.country is not None:
+        return COUNTRY_YARDSTICKS.get(source.country, "none")
     return "none"
 
 

@@ -12,20 +12,20 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..._document import Document
-from ...schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance
-from ._attribution import Attribution, cited_report, cited_source
+from ...schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance, VerbStrength
+from ._attribution import Attribution
 from ._lexicon import (
+    CONDITIONAL_MARKS,
     DENIAL_VERBS,
     FORECAST_VERBS,
+    FUTURE_MODALS,
+    POSSIBLE_MODALS,
     SPEECH_VERBS,
     STRONG_VERBS,
     WEAK_VERBS,
 )
 from ._sources import SourceResolver
-
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "provided"})
-_MODAL_FUTURE = frozenset({"will", "would", "shall", "'ll", "going"})
-_MODAL_POSSIBLE = frozenset({"could", "might", "may"})
+from ._speaker import cited_report, cited_source
 
 
 def build_claims(
@@ -114,7 +114,8 @@ def _reporter_claims(
 
 
 def _sentence_pieces(doc: Doc) -> list[SpacySpan]:
-    """Sentences cut at paragraph breaks (the parser may run a headline into the first paragraph)."""
+    """Sentences cut at paragraph breaks (the parser may run a headline into the first
+    paragraph)."""
     pieces = []
     for sentence in doc.sents:
         start = sentence.start
@@ -136,12 +137,12 @@ def _clause_stance(root: Token) -> Stance:
     modals = {child.lower_ for child in children if child.dep_ == "aux"}
     conditional = any(
         child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children)
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children)
         for child in children
     )
-    if conditional or modals & _MODAL_POSSIBLE:
+    if conditional or modals & POSSIBLE_MODALS:
         return "hypothetical"
-    if modals & _MODAL_FUTURE:
+    if modals & FUTURE_MODALS:
         return "forecast"
     return "asserted"
 
@@ -290,7 +291,8 @@ def _cited_originator(verb: Token) -> tuple[SpacySpan, Token] | None:
 
 
 def stance_of(doc: Doc, attribution: Attribution) -> Stance:
-    """Denied (a denial cue), negated, hypothetical (a condition or could/might), forecast, asserted."""
+    """Denied (a denial cue), negated, hypothetical (a condition or could/might), forecast,
+    asserted."""
     verb = doc[attribution.cue_token]
     if verb.lemma_.lower() in DENIAL_VERBS:
         return "denied"
@@ -309,7 +311,7 @@ def stance_of(doc: Doc, attribution: Attribution) -> Stance:
     return "asserted"
 
 
-def verb_strength(verb: Token) -> str:
+def verb_strength(verb: Token) -> VerbStrength:
     """``claimed``/``alleged`` weaken the claim, ``confirmed``/``acknowledged`` strengthen it."""
     lemma = verb.lemma_.lower()
     if lemma in WEAK_VERBS:

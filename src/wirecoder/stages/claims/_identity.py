@@ -16,28 +16,20 @@ from spacy.tokens import Token
 
 from ...actors import ActorEntry, catalog
 from ...schema import SourceKind
-from ._lexicon import SOURCE_NOUNS
+from ._lexicon import ANONYMOUS_CUES, CONTROLLING_PARTICIPLES, KIND_BY_HEAD, SUBJECT_PERSON_PRONOUNS
 
-_KIND_BY_HEAD: dict[str, str] = {
-    word: kind for kind, words in SOURCE_NOUNS.items() for word in words.split()
-}
-"""Kinds by the head noun of an unnamed source phrase."""
-
-_ANONYMOUS_CUES = (
-    "declined to be named",
-    "not authorised",
-    "not authorized",
-    "on condition of anonymity",
-    "asked not to be named",
-    "speaking anonymously",
-    "familiar with",
-)
-
-
-_CONTRACT_KINDS = frozenset(get_args(SourceKind))
+_CONTRACT_KINDS: dict[str, SourceKind] = {kind: kind for kind in get_args(SourceKind)}
+"""The claim contract's source kinds, by name: a catalog kind that is one is kept."""
 _CONTROLLED = re.compile(
-    r"\b([A-Z][\w.]+)-(?:controlled|installed|backed|appointed|held|occupied|run|led)\b"
+    r"\b([A-Z][\w.]+)-(?:" + "|".join(map(re.escape, CONTROLLING_PARTICIPLES)) + r")\b"
 )
+_PERSON_KIND_BY_SECTOR: dict[str, SourceKind] = {
+    "GOV": "official",
+    "MIL": "military",
+    "SPY": "intelligence",
+    "JRN": "media",
+}
+"""The kind of a catalog person by their sector: a minister speaks as an official."""
 
 
 @dataclass(frozen=True)
@@ -109,20 +101,20 @@ def role_noun(head: Token) -> str | None:
     ]
     for token in (head, *reversed(titles)):  # the title nearest the name: "military expert X"
         lemma = token.lemma_.lower()
-        if lemma in _KIND_BY_HEAD or token.lower_ in _KIND_BY_HEAD:
-            return lemma if lemma in _KIND_BY_HEAD else token.lower_
+        if lemma in KIND_BY_HEAD or token.lower_ in KIND_BY_HEAD:
+            return lemma if lemma in KIND_BY_HEAD else token.lower_
     return None
 
 
 def kind_from_head(head: Token, phrase: str) -> SourceKind:
     """The kind of a source from its role noun; anonymous when the phrase says it is unnamed."""
     lowered = phrase.lower()
-    if any(cue in lowered for cue in _ANONYMOUS_CUES):
+    if any(cue in lowered for cue in ANONYMOUS_CUES):
         return "anonymous"
     role = role_noun(head)
     if role is not None:
-        return _KIND_BY_HEAD[role]  # type: ignore[return-value]
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" and head.lower_ in ("he", "she", "i"):
+        return KIND_BY_HEAD[role]
+    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" and head.lower_ in SUBJECT_PERSON_PRONOUNS:
         return "person"
     if head.ent_type_ in ("ORG", "NORP"):
         return "organization"
@@ -135,11 +127,9 @@ def _source_kind(kind: str | None, sector: str | None, written: str) -> SourceKi
     """A catalog entry's kind in the claim contract's terms."""
     lowered = (kind or "").lower()
     if lowered == "person":
-        return {"GOV": "official", "MIL": "military", "SPY": "intelligence", "JRN": "media"}.get(  # type: ignore[return-value]
-            sector or "", "person"
-        )
+        return _PERSON_KIND_BY_SECTOR.get(sector or "", "person")
     if lowered in _CONTRACT_KINDS:
-        return lowered  # type: ignore[return-value]
+        return _CONTRACT_KINDS[lowered]
     if sector == "SPY":
         return "intelligence"
     if sector == "JRN":

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..._document import Document
-from ...schema import Source
+from ...schema import Source, SourceKind
 from ._attribution import Attribution
 from ._identity import (
     Identity,
@@ -26,24 +26,20 @@ from ._identity import (
     kind_from_head,
     role_noun,
 )
-from ._lexicon import words
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
-_GROUP_PRONOUNS = frozenset({"they", "it", "who", "which", "that"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-_KINDS_OF_ROLE = frozenset({"official", "anonymous", "expert", "witness"})
-"""Kinds a source's own words settle ("a military spokesman" speaks as an official)."""
-_ROLE_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their"})
-_TITLES = frozenset(
-    words(
-        """
-        governor mayor spokesman spokeswoman spokesperson minister president commander analyst
-        expert official ambassador envoy general secretary chief head adviser advisor
-        """
-    )
+from ._lexicon import (
+    AFFILIATION_PREPOSITIONS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_DETERMINERS,
+    TITLES,
 )
-"""Titles that name one person: a headline's "governor says" is the governor named in the story."""
-_PEOPLE_KINDS = frozenset({"person", "official", "military", "expert", "witness", "intelligence"})
+
+_KINDS_OF_ROLE: frozenset[SourceKind] = frozenset({"official", "anonymous", "expert", "witness"})
+"""Kinds a source's own words settle ("a military spokesman" speaks as an official)."""
+_PEOPLE_KINDS: frozenset[SourceKind] = frozenset(
+    {"person", "official", "military", "expert", "witness", "intelligence"}
+)
 
 
 @dataclass(frozen=True)
@@ -201,10 +197,10 @@ class SourceResolver:
 
     def _antecedent(self, head: Token, before: int) -> _Named | None:
         word = head.lower_
-        if head.pos_ == "PRON" and word in _PERSON_PRONOUNS:
+        if head.pos_ == "PRON" and word in PERSON_PRONOUNS:
             return self._nearest(before, lambda n: n.person)
-        if head.pos_ == "PRON" and word in _GROUP_PRONOUNS:
-            if word in _RELATIVE_PRONOUNS:
+        if head.pos_ == "PRON" and word in GROUP_PRONOUNS:
+            if word in RELATIVE_PRONOUNS:
                 noun = _relative_head(head)
                 if noun is not None:
                     return self._named_phrase(noun)
@@ -215,12 +211,12 @@ class SourceResolver:
             return None
         lemma = head.lemma_.lower()
         determiner = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
-        if determiner is not None and determiner.lower_ in _ROLE_DETERMINERS:
+        if determiner is not None and determiner.lower_ in ROLE_DETERMINERS:
             earlier = self._nearest(
                 before, lambda n: n.role == lemma or lemma in n.name.lower().split()
             )
-            return earlier or (self._named_next(head, lemma) if lemma in _TITLES else None)
-        if determiner is None and head.i - head.sent.start < 12 and lemma in _TITLES:
+            return earlier or (self._named_next(head, lemma) if lemma in TITLES else None)
+        if determiner is None and head.i - head.sent.start < 12 and lemma in TITLES:
             later = [n for n in self._named if n.start > before and n.person and n.role == lemma]
             return min(later, key=lambda n: n.start) if later else None
         return None
@@ -255,7 +251,8 @@ class SourceResolver:
         )
 
     def _previous_subject(self, before: int) -> _Named | None:
-        """The actor named by the subject of one of the two sentences before ("The update ... It said")."""
+        """The actor named by the subject of one of the two sentences before ("The update ...
+        It said")."""
         sentences = [sentence for sentence in self._sentences if sentence.end_char <= before]
         for sentence in reversed(sentences[-2:]):
             subject = next(
@@ -291,24 +288,25 @@ def _title_of(ent: SpacySpan) -> str | None:
     """The title written before a person's name ("regional governor Oleksandr Prokudin") or in
     apposition after it ("Vadym Filashkin, governor of Donetsk region") -> governor."""
     for token in reversed(ent.doc[max(ent.start - 3, ent.sent.start) : ent.start]):
-        if token.lemma_.lower() in _TITLES:
+        if token.lemma_.lower() in TITLES:
             return token.lemma_.lower()
         if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.i >= ent.end and child.lemma_.lower() in _TITLES:
+        if child.dep_ == "appos" and child.i >= ent.end and child.lemma_.lower() in TITLES:
             return child.lemma_.lower()
     return None
 
 
 def _phrase_identity(head: Token) -> Identity | None:
-    """The catalog actor of a source phrase: its words up to the head, else its "for/of" complement."""
+    """The catalog actor of a source phrase: its words up to the head, else its "for/of"
+    complement."""
     doc = head.doc
     identity = identify_phrase(doc[head.left_edge.i : head.i + 1].text)
     if identity is not None:
         return identity
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPOSITIONS:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
                 return identify_phrase(doc[objects[0].left_edge.i : objects[0].i + 1].text)

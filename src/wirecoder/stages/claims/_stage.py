@@ -1,9 +1,9 @@
 """Claims: every statement resting on someone's word, with its source, cue, content and chain.
 
 Attribution relations come from the parse (``_attribution``); sources written as pronouns or
-roles are resolved to their named antecedent and given an identity (``_attribution_sources``);
+roles are resolved to their named antecedent and given an identity (``_sources``, ``_identity``);
 nested reporting ("TASS reported, citing the embassy") becomes a chain from the publisher to the
-originator (``_attribution_chain``).
+originator (``_chain``).
 """
 
 from __future__ import annotations
