@@ -365,6 +365,7 @@ def test_day_ranges_mid_month_and_the_weekend() -> None:
         dt.date(2023, 4, 5),
         dt.date(2023, 4, 6),
     )
+    assert span.resolution.start is not None and span.resolution.end is not None
     assert date_precision(span.resolution.start, span.resolution.end) == 2
     assert only("By mid-March, the town was encircled.", FRIDAY) == ("mid-March", "2023-03", "MID")
     assert only("Ten died over the weekend.", FRIDAY, "past")[:2] == ("the weekend", "2023-W13-WE")
@@ -557,6 +558,7 @@ def test_durations_ending_or_starting_at_the_dct_carry_their_days(
         dt.date.fromisoformat(start),
         dt.date.fromisoformat(end),
     )
+    assert resolution.start is not None and resolution.end is not None
     assert date_precision(resolution.start, resolution.end) == code
 
 

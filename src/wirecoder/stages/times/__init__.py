@@ -2,8 +2,11 @@
 publication date (or the time in focus), with an interval and a UCDP date precision."""
 
 from ._calendar import Period, date_precision
+from ._normalize import Normalized, recognize
+from ._resolution import Anchor, Candidate, Tense
+from ._rules import RULES
+from ._scan import find_candidates
 from ._stage import make_times
-from ._timex import RULES, Anchor, Candidate, Normalized, Tense, find_candidates, recognize
 
 __all__ = [
     "RULES",

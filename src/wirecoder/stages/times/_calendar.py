@@ -28,7 +28,7 @@ SEASON_CODES = ("WI", "SP", "SU", "FA")
 spring in March, summer in June, autumn in September."""
 
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_MONTHS_IN = {
+MONTHS_IN = {
     "month": 1,
     "quarter": 3,
     "season": 3,
@@ -37,6 +37,7 @@ _MONTHS_IN = {
     "decade": 120,
     "century": 1200,
 }
+"""How many months a period of each grain longer than a week spans."""
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -68,9 +69,9 @@ class Period:
             first_month = (shifted.month - 1) // 3 * 3
             return cls(grain, add_months(dt.date(shifted.year, first_month + 1, 1), -1))
         if grain in ("month", "quarter", "half"):
-            size = _MONTHS_IN[grain]
+            size = MONTHS_IN[grain]
             return cls(grain, dt.date(day.year, (day.month - 1) // size * size + 1, 1))
-        span = 1 if grain == "year" else _MONTHS_IN[grain] // 12
+        span = 1 if grain == "year" else MONTHS_IN[grain] // 12
         return cls(grain, dt.date(day.year // span * span, 1, 1))
 
     @classmethod
@@ -84,7 +85,7 @@ class Period:
             return Period(self.grain, self.start + dt.timedelta(days=count))
         if self.grain in ("week", "weekend"):
             return Period(self.grain, self.start + dt.timedelta(weeks=count))
-        return Period(self.grain, add_months(self.start, count * _MONTHS_IN[self.grain]))
+        return Period(self.grain, add_months(self.start, count * MONTHS_IN[self.grain]))
 
     @property
     def end(self) -> dt.date:
@@ -95,7 +96,7 @@ class Period:
             return self.start + dt.timedelta(days=6)
         if self.grain == "weekend":
             return self.start + dt.timedelta(days=1)
-        return add_months(self.start, _MONTHS_IN[self.grain]) - dt.timedelta(days=1)
+        return add_months(self.start, MONTHS_IN[self.grain]) - dt.timedelta(days=1)
 
     @property
     def value(self) -> str:

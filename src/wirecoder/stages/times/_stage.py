@@ -1,6 +1,6 @@
 """Temporal expressions, normalized against the article's publication date (the DCT).
 
-The grammar in ``_timex`` finds and resolves the expressions; this stage supplies what the
+The grammar in ``_rules`` finds and resolves the expressions; this stage supplies what the
 grammar cannot see: the DCT, and the tense of the clause an expression sits in, read from the
 parse (a weekday under "will", "would" or "is due to" points forward, under a past verb back,
 as in a "when" clause of a past verb; a date inside a noun phrase takes no tense from the
@@ -19,36 +19,22 @@ from spacy.tokens import Doc, Token
 
 from ..._document import Document
 from ..._registry import NoSettings, StageFn, stage
+from ...lexicon import Lexicon, Words, load
 from ...schema import StageRef, TimeExpression
 from ._calendar import add_months, date_precision
-from ._timex import Anchor, Candidate, Normalized, Tense, recognize
+from ._normalize import Normalized, recognize
+from ._resolution import Anchor, Candidate, Tense
 
-FUTURE_GOVERNORS = frozenset(
-    {
-        "due",
-        "expect",
-        "expected",
-        "schedule",
-        "scheduled",
-        "set",
-        "plan",
-        "going",
-        "slate",
-        "poised",
-        "intend",
-        "aim",
-        "prepare",
-        "ready",
-        "hope",
-        "likely",
-    }
-)
-"""Words (or lemmas) whose infinitive complement is about the future: "is due to meet on
-Friday", "is scheduled to close Monday"."""
-_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
-""""would" counts: in reported speech ("would travel Thursday") it is the future of the past,
-which in a news story is nearly always still ahead of the dateline."""
-_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve"})
+
+class _Tense(Lexicon):
+    future_governors: Words
+    future_auxiliaries: Words
+    perfect_auxiliaries: Words
+    ongoing_perfect_auxiliaries: Words
+    ongoing_progressive_auxiliaries: Words
+
+
+_TENSE = load("wirecoder.stages.times", "tense", _Tense)
 
 
 def _governs_future(verb: Token) -> bool:
@@ -56,7 +42,7 @@ def _governs_future(verb: Token) -> bool:
     head = verb.head
     if head.i == verb.i:
         return False
-    if {head.lemma_.lower(), head.lower_} & FUTURE_GOVERNORS:
+    if {head.lemma_.lower(), head.lower_} & _TENSE.future_governors:
         return True
     return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
 
@@ -77,12 +63,12 @@ def verb_tense(verb: Token) -> Tense:
     """The tense of a verb with its auxiliaries: future, past (incl. perfect), or present."""
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
-    if words & _FUTURE_AUXILIARIES:
+    if words & _TENSE.future_auxiliaries:
         return "future"
     if "to" in words and _governs_future(verb):
         return "future"
     tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
-    if "VBD" in tags or (verb.tag_ == "VBN" and words & _PERFECT_AUXILIARIES):
+    if "VBD" in tags or (verb.tag_ == "VBN" and words & _TENSE.perfect_auxiliaries):
         return "past"
     if not auxiliaries and _follows_a_past_clause(verb):
         return "past"
@@ -162,8 +148,8 @@ def _running_to_dct(
     if preposition.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
         return None
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    perfect = verb.tag_ in ("VBN", "VBG") and auxiliaries & {"has", "have", "'s", "'ve"}
-    progressive = verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am", "'s", "'re"}
+    perfect = verb.tag_ in ("VBN", "VBG") and auxiliaries & _TENSE.ongoing_perfect_auxiliaries
+    progressive = verb.tag_ == "VBG" and auxiliaries & _TENSE.ongoing_progressive_auxiliaries
     if not (perfect or progressive):
         return None
     unit = match.group("unit")
