@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
+from typing import Any, get_args, get_type_hints
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 from conftest import EXAMPLES, shared_path
 from typer.testing import CliRunner
 
 from wirecoder.cli import app
+from wirecoder.exports import ANALYSIS_FORMATS, FormatRegistry
+from wirecoder.report import ROW_FORMATS, SITREP_FORMATS
 from wirecoder.schema import Analysis, json_schema
 
 EXAMPLE = EXAMPLES / "kostiantynivka-2025-03-14.txt"
@@ -131,3 +136,37 @@ def test_the_readme_example_is_what_the_demo_prints() -> None:
     printed = set(result.stdout.splitlines())
     missing = [line for line in excerpt.splitlines() if line and line not in printed]
     assert not missing, missing
+
+
+def _format_choices(command: str) -> list[str]:
+    """The values the ``--format`` option of ``command`` accepts."""
+    info = next(
+        info
+        for info in app.registered_commands
+        if command in (info.name, getattr(info.callback, "__name__", None))
+    )
+    hints = get_type_hints(info.callback, include_extras=True)
+    choices: type[Enum] = get_args(hints["output_format"])[0]
+    return [choice.value for choice in choices]
+
+
+def test_format_options_offer_the_registered_formats() -> None:
+    assert _format_choices("analyze") == list(ANALYSIS_FORMATS.names())
+    for command in ("events", "claims"):
+        assert _format_choices(command) == list(ROW_FORMATS.names())
+
+
+def _table_rows(registries: Iterable[FormatRegistry[Any]]) -> list[str]:
+    return [
+        f"| {registry.command} | `{fmt.name}` | `{fmt.suffix}` | `{fmt.media_type}` | {fmt.doc} |"
+        for registry in registries
+        for fmt in registry
+    ]
+
+
+def test_the_readme_formats_table_is_what_the_registries_say() -> None:
+    """The README is written by hand; this keeps its formats table equal to the registries."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Output formats\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")][2:]  # after the header
+    assert rows == _table_rows((ANALYSIS_FORMATS, ROW_FORMATS, SITREP_FORMATS))

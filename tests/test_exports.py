@@ -1,22 +1,35 @@
-"""Exports: PLOVER JSONL, ACLED and UCDP-GED CSV, GeoJSON, and the PLOVER -> ACLED crosswalk."""
+"""Exports: PLOVER JSONL, ACLED and UCDP-GED CSV, GeoJSON, the PLOVER -> ACLED crosswalk, and the
+registry of the formats an analysis is written in."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 import pytest
 
 from wirecoder import Config, Pipeline
-from wirecoder.exports import acled_type, to_acled_csv, to_geojson, to_plover_jsonl, to_ucdp_csv
+from wirecoder.exports import (
+    ACLED_COLUMNS,
+    ANALYSIS_FORMATS,
+    UCDP_COLUMNS,
+    acled_type,
+    to_acled_csv,
+    to_geojson,
+    to_plover_jsonl,
+    to_ucdp_csv,
+)
 from wirecoder.schema import (
     Analysis,
     Article,
+    AuxMode,
     Count,
     Event,
     Participant,
     Place,
+    PloverType,
     Size,
     Span,
     StageRef,
@@ -24,7 +37,8 @@ from wirecoder.schema import (
 
 STAGE = StageRef(name="test", version="1")
 TEXT = (
-    "Israeli air strikes killed at least 12 people in the town of Khan Younis on Sunday, medics said. "
+    "Israeli air strikes killed at least 12 people in the town of Khan Younis on Sunday, "
+    "medics said. "
     "Hamas fighters did not fire rockets at Ashkelon, the army said. "
     "Police arrested 40 protesters in Tel Aviv."
 )
@@ -36,7 +50,7 @@ def analysis() -> Analysis:
     result = pipeline.analyze(
         Article(
             text=TEXT,
-            published="2024-02-12",
+            published=dt.date(2024, 2, 12),
             publisher="Test Wire",
             url="https://example.invalid/a",
         )
@@ -113,11 +127,11 @@ def test_geojson_points_for_located_events(analysis: Analysis) -> None:
 
 
 def _event(
-    kind: str,
+    kind: PloverType,
     mode: str | None,
     actor: str | None = None,
     recipient: str | None = None,
-    aux: list[str] | None = None,
+    aux: list[AuxMode] | None = None,
     **size: Count,
 ) -> Event:
     span = Span(start=0, end=4, text="text")
@@ -127,11 +141,11 @@ def _event(
         type=kind,
         mode=mode,
         trigger=span,
-        spans=[span],  # type: ignore[arg-type]
+        spans=[span],
         actor=Participant(name="a", sector=actor) if actor else None,
         recipient=Participant(name="r", sector=recipient) if recipient else None,
         aux=aux or [],
-        size=Size(**size),  # type: ignore[arg-type]
+        size=Size(**size),
     )
 
 
@@ -203,3 +217,30 @@ def _event(
 )
 def test_crosswalk(event: Event, neighbours: list[Event], expected: tuple[str, str] | None) -> None:
     assert acled_type(event, neighbours) == expected
+
+
+def test_the_formats_of_an_analysis_are_registered_in_the_order_offered() -> None:
+    assert ANALYSIS_FORMATS.names() == (
+        "json",
+        "jsonl",
+        "markdown",
+        "plover",
+        "acled",
+        "ucdp",
+        "geojson",
+    )
+    assert ANALYSIS_FORMATS.get("acled").render is to_acled_csv
+    assert ANALYSIS_FORMATS.get("geojson").media_type == "application/geo+json"
+    with pytest.raises(ValueError, match=r"unknown format 'xml' \(known: json, jsonl, markdown"):
+        ANALYSIS_FORMATS.get("xml")
+
+
+def test_every_format_renders_no_analyses(analysis: Analysis) -> None:
+    """With nothing analysed, a table is its header and a collection is empty."""
+    empty = {fmt.name: fmt.render([]) for fmt in ANALYSIS_FORMATS if fmt.name != "json"}
+    assert empty["acled"] == ",".join(ACLED_COLUMNS) + "\n"
+    assert empty["ucdp"] == ",".join(UCDP_COLUMNS) + "\n"
+    assert json.loads(empty["geojson"]) == {"type": "FeatureCollection", "features": []}
+    assert empty["jsonl"] == empty["plover"] == ""
+    for fmt in ANALYSIS_FORMATS:
+        assert fmt.render([analysis]).endswith("\n")

@@ -9,7 +9,7 @@ import typer
 
 from ._config import Config
 from ._errors import ConfigError, InputError
-from ._output import renderer, write_atomic
+from ._output import ANALYSIS_FORMATS, write_atomic
 from ._pipeline import Failure, analyze_stream
 from ._progress import progress
 from .schema import Analysis, Article
@@ -42,7 +42,7 @@ def run(
         config = (Config.from_path(config_path) if config_path else Config.default()).with_model(
             model
         )
-        render = renderer(output_format)
+        render = ANALYSIS_FORMATS.get(output_format).render
     except (InputError, ConfigError, ValueError) as error:
         _error(str(error))
         return EXIT_USAGE

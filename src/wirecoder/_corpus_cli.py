@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -37,7 +37,11 @@ SourceOption = Annotated[
 LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many rows.")]
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
+    """The choices of ``events --format`` and ``claims --format``: the names of
+    ``report.ROW_FORMATS``, written out so that the command line starts without importing the
+    report package (a test keeps the two equal)."""
+
     table = "table"
     csv = "csv"
     json = "json"
@@ -206,7 +210,7 @@ def sitrep_command(
     """Write a situation report: per area, what happened, who says so, how sure, how many
     independent origins, and what is disputed by whom."""
     from ._output import write_atomic
-    from .report import build, to_html, to_markdown
+    from .report import SITREP_FORMATS, build
 
     try:
         last_day = _day(date, "--date")
@@ -216,7 +220,7 @@ def sitrep_command(
     except (InputError, StoreError) as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from None
-    text = to_html(report) if as_html else to_markdown(report)
+    text = SITREP_FORMATS.get("html" if as_html else "markdown").render(report)
     if output is None:
         sys.stdout.write(text)
     else:

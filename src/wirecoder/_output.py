@@ -1,13 +1,26 @@
-"""Rendering analyses (JSON, JSONL, Markdown, and the event exports) and writing files atomically."""
+"""The formats an analysis is written in (the registry, with JSON, JSONL and Markdown; the event
+exports register theirs in ``wirecoder.exports``), and writing files atomically."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._formats import FormatRegistry
 from .schema import Analysis, Claim, Event, Place, TimeExpression
+
+AnalysisRenderer = Callable[[Sequence[Analysis]], str]
+
+
+def _import_exports() -> object:
+    return importlib.import_module("wirecoder.exports")
+
+
+ANALYSIS_FORMATS: FormatRegistry[AnalysisRenderer] = FormatRegistry("analyze", _import_exports)
+"""The formats of ``wirecoder analyze --format``: these three, then the event exports."""
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -20,12 +33,18 @@ def write_atomic(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
+@ANALYSIS_FORMATS.register(
+    "json",
+    suffix=".json",
+    media_type="application/json",
+    doc="the whole analysis: one JSON object, or an array of several",
+)
 def to_json(analyses: Sequence[Analysis]) -> str:
     """One analysis as a JSON object; several as a JSON array."""
     if len(analyses) == 1:
@@ -34,40 +53,26 @@ def to_json(analyses: Sequence[Analysis]) -> str:
     return f"[\n{items}\n]\n"
 
 
+@ANALYSIS_FORMATS.register(
+    "jsonl",
+    suffix=".jsonl",
+    media_type="application/x-ndjson",
+    doc="the whole analysis, one article per line",
+)
 def to_jsonl(analyses: Sequence[Analysis]) -> str:
     """One analysis per line."""
     return "".join(analysis.model_dump_json() + "\n" for analysis in analyses)
 
 
+@ANALYSIS_FORMATS.register(
+    "markdown",
+    suffix=".md",
+    media_type="text/markdown",
+    doc="a report a person reads: the article's metadata, then claims, events, places and dates",
+)
 def to_markdown(analyses: Sequence[Analysis]) -> str:
     """A report a person reads: metadata, then claims, events, places and dates in tables."""
     return "\n\n---\n\n".join(_article_markdown(analysis) for analysis in analyses) + "\n"
-
-
-def renderer(fmt: str) -> Callable[[Sequence[Analysis]], str]:
-    """The function that renders ``fmt``: json, jsonl, markdown, plover, acled, ucdp or geojson."""
-    if fmt in _OWN_FORMATS:
-        return _OWN_FORMATS[fmt]
-    from . import exports
-
-    exporters: dict[str, Callable[[Sequence[Analysis]], str]] = {
-        "plover": exports.to_plover_jsonl,
-        "acled": exports.to_acled_csv,
-        "ucdp": exports.to_ucdp_csv,
-        "geojson": exports.to_geojson,
-    }
-    try:
-        return exporters[fmt]
-    except KeyError:
-        known = ", ".join([*_OWN_FORMATS, *exporters])
-        raise ValueError(f"unknown format {fmt!r} (known: {known})") from None
-
-
-_OWN_FORMATS: dict[str, Callable[[Sequence[Analysis]], str]] = {
-    "json": to_json,
-    "jsonl": to_jsonl,
-    "markdown": to_markdown,
-}
 
 
 def _article_markdown(analysis: Analysis) -> str:

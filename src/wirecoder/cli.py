@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ._corpus_cli import register as register_corpus_commands
+from ._output import ANALYSIS_FORMATS
 
 app = typer.Typer(
     help="Turn news reports about armed conflict into provenance-first events and claims.",
@@ -21,14 +21,13 @@ app.add_typer(eval_app, name="eval")
 register_corpus_commands(app)
 
 
-class OutputFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    plover = "plover"
-    acled = "acled"
-    ucdp = "ucdp"
-    geojson = "geojson"
+# The choices of ``analyze --format`` are the registered formats of an analysis; mypy cannot see
+# members made at run time, so to it they are any StrEnum.
+if TYPE_CHECKING:
+    from enum import StrEnum as OutputFormat
+else:
+    OutputFormat = ANALYSIS_FORMATS.choices("OutputFormat")
+DEFAULT_FORMAT = OutputFormat["json"]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -49,7 +48,7 @@ def analyze(
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.json,
+    ] = DEFAULT_FORMAT,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),

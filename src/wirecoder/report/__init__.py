@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from ._render import TimelineDay, map_png, timeline_days, timeline_png, to_html, to_markdown
+from ._render import (
+    SITREP_FORMATS,
+    TimelineDay,
+    map_png,
+    timeline_days,
+    timeline_png,
+    to_html,
+    to_markdown,
+)
 from ._sitrep import Incident, SituationReport, Voice, build
-from ._tables import render_rows
+from ._tables import ROW_FORMATS, render_rows
 
 __all__ = [
+    "ROW_FORMATS",
+    "SITREP_FORMATS",
     "Incident",
     "SituationReport",
     "TimelineDay",

