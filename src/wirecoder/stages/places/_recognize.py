@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]  # compiled, no stubs
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
@@ -25,17 +25,20 @@ from ..._document import text_of
 from ...gazetteer import Entry, Gazetteer, demonyms, name_key
 from ._lexicon import (
     ACTION_VERBS,
-    ADMIN_WORDS,
+    ADDRESSEE_PREPOSITIONS,
     AGENT_NOUNS,
     AGENT_PREPOSITIONS,
     ATTACK_NOUNS,
+    ATTACK_PREPOSITIONS,
     BACKING_WORDS,
     CONNECTORS,
     FALL_VERBS,
+    KIND_WORDS,
     LOCATIVES,
     MEDIA_WORDS,
     NOT_PLACES,
     ORG_WORDS,
+    OTHER_NAME_LABELS,
     OUTLETS,
     PLACE_LABELS,
     ROAD_WORDS,
@@ -43,7 +46,7 @@ from ._lexicon import (
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TITLES,
-    WATER_WORDS,
+    UNSAID_KINDS,
     Hint,
 )
 
@@ -57,7 +60,8 @@ NEARBY_KM = 120.0
 EMBEDDED_CITY = 500_000
 """A city named inside an organisation's name counts as its place only from this size up."""
 FOCAL_POPULATION = 1_000
-"""A populated place of the article's focus area this size or more is taken on its position alone."""
+"""A populated place of the article's focus area this size or more is taken on its position
+alone."""
 COMMON_ZIPF = 4.0
 """Words at least this frequent in English (wordfreq's Zipf scale: once per 100,000 words) are
 taken for places only with the parser's or the gazetteer's strong support."""
@@ -90,7 +94,7 @@ def _kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
     "Donetsk province" (admin1), "the Bakhmutka River" (river)."""
     if span.end < len(doc):
         word = doc[span.end]
-        kind = ADMIN_WORDS.get(word.lower_) or WATER_WORDS.get(word.lower_)
+        kind = KIND_WORDS.get(word.lower_)
         if kind is not None:
             return kind, word.idx + len(word)
     return _said_to_be(span), span.end_char
@@ -115,8 +119,8 @@ def _said_to_be(span: Span) -> Hint:
                 if grand.dep_ == "pobj"
             )
             noun = next(objects, noun)
-        kind = ADMIN_WORDS.get(noun.lower_) or WATER_WORDS.get(noun.lower_)
-        if kind is not None and noun.lemma_ != "state":
+        kind = KIND_WORDS.get(noun.lower_)
+        if kind is not None and noun.lemma_ not in UNSAID_KINDS:
             return kind
     return None
 
@@ -145,7 +149,8 @@ def _common_word(span: Span) -> bool:
 
 
 def _after_locative(span: Span) -> bool:
-    """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger says."""
+    """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger
+    says."""
     return _struck(span) or span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
 
 
@@ -154,7 +159,7 @@ def _struck(span: Span) -> bool:
     doc = span.doc
     return (
         span.start > 1
-        and doc[span.start - 1].lower_ in ("on", "of")
+        and doc[span.start - 1].lower_ in ATTACK_PREPOSITIONS
         and doc[span.start - 2].lemma_.lower() in ATTACK_NOUNS
     )
 
@@ -167,7 +172,7 @@ def _seized(span: Span) -> bool:
     taken = head.lemma_.lower() in SEIZE_VERBS and (
         root.dep_ == "dobj" or root.dep_ == "advmod" and root.i == head.i + 1
     )
-    return taken or root.dep_ in ("nsubj", "advmod") and head.lemma_.lower() == "fall"
+    return taken or root.dep_ in ("nsubj", "advmod") and head.lemma_.lower() in FALL_VERBS
 
 
 def _coordinated_names(entity: Span) -> bool:
@@ -265,6 +270,36 @@ def _plausible(entries: list[Entry]) -> bool:
     )
 
 
+def _doubtful(span: Span, key: str, entries: list[Entry]) -> bool:
+    """An acronym the gazetteer knows only as a minor place, or a common English word that is no
+    country, big city or curated fact: without other support, not a place."""
+    if _acronym(span) and not any(
+        entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
+    ):
+        return True
+    return _common_word(span) and not _strong(entries, key, common=True)
+
+
+def _outlet(entity: Span | None) -> bool:
+    """An organisation that is a news outlet: one named so, or with a media word in its name."""
+    return (
+        entity is not None
+        and entity.label_ == "ORG"
+        and (
+            bool({token.lower_ for token in entity} & MEDIA_WORDS)
+            or name_key(entity.text) in OUTLETS
+        )
+    )
+
+
+def _institution(entity: Span | None, whole: bool) -> bool:
+    """A name inside an institution's name stands for the state or city it belongs to ("Bank of
+    Japan", "US Special Forces"), unless the "organisation" is a list of places."""
+    if entity is None or entity.label_ != "ORG" or _coordinated_names(entity):
+        return False
+    return not whole or bool({token.lower_ for token in entity} & ORG_WORDS)
+
+
 @dataclass(frozen=True)
 class _View:
     """What the scans read of a parse, computed once per document: spaCy token access is slow."""
@@ -280,13 +315,17 @@ class _View:
     @classmethod
     def of(cls, doc: Doc) -> _View:
         text = text_of(doc)
-        begins, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if len(doc) else ((), ())
-        words = [text[begin : begin + length] for begin, length in zip(begins, lengths)]
+        begins, lengths = (
+            zip(*doc.to_array([IDX, LENGTH]).tolist(), strict=True) if len(doc) else ((), ())
+        )
+        words = [
+            text[begin : begin + length] for begin, length in zip(begins, lengths, strict=True)
+        ]
         lowers = [word.lower() for word in words]
         capital = [_capitalised(word) for word in words]
         name_like = [cap or lower in CONNECTORS for cap, lower in zip(capital, lowers, strict=True)]
         starts = [i for i, word in enumerate(words) if capital[i] and _wordlike(word)]
-        ends = [begin + length for begin, length in zip(begins, lengths)]
+        ends = [begin + length for begin, length in zip(begins, lengths, strict=True)]
         entity_of = {
             index: entity for entity in doc.ents for index in range(entity.start, entity.end)
         }
@@ -401,13 +440,10 @@ class Recognizer:
         self, doc: Doc, span: Span, entity: Span | None, people: set[str], known: frozenset[str]
     ) -> Candidate | None:
         key = name_key(span.text)
-        if key in NOT_PLACES or key in OUTLETS:
-            return None
+        if key in NOT_PLACES or key in OUTLETS or _outlet(entity):
+            return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
         label = entity.label_ if entity is not None else None
         whole = entity is not None and _bare_start(entity) == span.start and entity.end == span.end
-        organisation = {token.lower_ for token in entity} if label == "ORG" else set()  # type: ignore[union-attr]
-        if organisation & MEDIA_WORDS or (label == "ORG" and name_key(entity.text) in OUTLETS):  # type: ignore[union-attr]
-            return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
         demonym = self._demonym(span, key)
         if demonym is not None:
             if label == "PERSON" and not whole:
@@ -422,52 +458,53 @@ class Recognizer:
         if len(span) == 1 and span[0].lower_ in people:
             return None
         hint, end = _kind_word(doc, span)
+        entries = self._entries(span, end)
+        if not entries:
+            return None
+        if hint is None and _after_the(span) and any(entry.fcode == "STM" for entry in entries):
+            hint = "river"  # "the Dnipro" is the river; the city takes no article
+        sure = (label in PLACE_LABELS and whole) or key in known or hint is not None
+        if not sure and (
+            _doubtful(span, key, entries)
+            or not self._accepted(span, key, entries, label, whole, known)
+        ):
+            return None
+        role: Role = "metonym" if _institution(entity, whole) else metonym_role(doc, span)
+        return Candidate(span.start_char, end, span.text, hint, role=role)
+
+    def _entries(self, span: Span, end: int) -> list[Entry]:
+        """The places a name may be: with its kind word first when one follows ("Donetsk
+        Oblast"), else the name alone."""
         entries = (
             self.gazetteer.lookup(span.doc[span.start : span.end + 1].text)
             if end != span.end_char
             else []
         )
-        entries = entries or self.gazetteer.lookup(span.text)
-        if not entries:
-            return None
-        if hint is None and _after_the(span) and any(entry.fcode == "STM" for entry in entries):
-            hint = "river"  # "the Dnipro" is the river; the city takes no article
-        tagged = label in PLACE_LABELS and whole
-        if not (tagged or key in known or hint is not None):
-            if _acronym(span) and not any(
-                entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
-            ):
-                return None
-            if _common_word(span) and not _strong(entries, key, common=True):
-                return None
-        listed = label == "ORG" and _coordinated_names(entity)  # type: ignore[arg-type]
-        embedded = label == "ORG" and not listed and (not whole or bool(organisation & ORG_WORDS))
+        return entries or self.gazetteer.lookup(span.text)
+
+    def _accepted(
+        self,
+        span: Span,
+        key: str,
+        entries: list[Entry],
+        label: str | None,
+        whole: bool,
+        known: frozenset[str],
+    ) -> bool:
+        """Whether a name that neither the parse's place label, an earlier mention nor a kind
+        word vouches for is a place, by what the parser took it for."""
         focal = self._focal(entries) and _ground_position(span) or _beside_a_place(span, known)
-        if tagged or key in known or hint is not None:
-            accepted = True
-        elif label == "PERSON":
-            accepted = (
-                whole
-                and not _titled(span)
-                and (
-                    _strong(entries, key)
-                    or self._near_place(span.text)
-                    or focal
-                    or (len(span) == 1 and _after_locative(span) and _plausible(entries))
-                )
-            )
-        elif label == "ORG" and whole:
-            accepted = (
-                _strong(entries, key)
-                or self._near_place(span.text)
-                or focal
-                or (len(span) == 1 and (_struck(span) or _seized(span)) and _plausible(entries))
-            )
-        elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
-            accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
-        elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
-            accepted = whole and _strong(entries, key)
-        elif (
+        supported = _strong(entries, key) or self._near_place(span.text) or focal
+        single = len(span) == 1 and _plausible(entries)
+        if label == "PERSON":
+            return whole and not _titled(span) and (supported or single and _after_locative(span))
+        if label == "ORG" and whole:
+            return supported or single and (_struck(span) or _seized(span))
+        if label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
+            return _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
+        if label in OTHER_NAME_LABELS:
+            return whole and _strong(entries, key)
+        if (
             (label is None or whole)
             and not _titled(span)
             and (
@@ -476,15 +513,10 @@ class Recognizer:
                 or ((_after_locative(span) or _seized(span)) and _plausible(entries))
             )
         ):
-            accepted = True
-        else:
-            accepted = span.root.pos_ == "PROPN" and (
-                _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
-            )
-        if not accepted:
-            return None
-        role: Role = "metonym" if embedded else metonym_role(doc, span)
-        return Candidate(span.start_char, end, span.text, hint, role=role)
+            return True
+        return span.root.pos_ == "PROPN" and (
+            _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
+        )
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""
@@ -542,6 +574,10 @@ def metonym_role(doc: Doc, span: Span) -> Role:
         return "metonym"
     if root.dep_ == "poss" and head.lower_ in AGENT_NOUNS:
         return "metonym"
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in SPEECH_VERBS:
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in ADDRESSEE_PREPOSITIONS
+        and head.head.lemma_.lower() in SPEECH_VERBS
+    ):
         return "metonym"  # "protested to Kyiv": the addressee is the government
     return "location"
