@@ -1,4 +1,5 @@
-"""The actor catalog: alias folding, composed actors, spotting actors in wire copy, the data files."""
+"""The actor catalog: alias folding, composed actors, spotting actors in wire copy, the data
+files."""
 
 from __future__ import annotations
 
