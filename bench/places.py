@@ -45,9 +45,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             seconds = _seconds(lambda: build(Path(folder) / "gazetteer.sqlite"))
         print(f"gazetteer build: {seconds:.1f} s ({index.stat().st_size / 1e6:.0f} MB index)")
-    print(
-        f"gazetteer open (index, supplement, aliases): {1000 * _seconds(lambda: Gazetteer(index)):.1f} ms"
-    )
+    opening = _seconds(lambda: Gazetteer(index))
+    print(f"gazetteer open (index, supplement, aliases): {1000 * opening:.1f} ms")
 
     nlp = load_model(config.model)
     setup = _seconds(
@@ -75,9 +74,8 @@ def main() -> None:
         )
     per_article = 1000 / len(articles)
     places = sum(len(document.places) for document in documents)
-    print(
-        f"{len(articles)} articles, model {config.model}, {places / len(articles):.1f} places/article"
-    )
+    per_place = places / len(articles)
+    print(f"{len(articles)} articles, model {config.model}, {per_place:.1f} places/article")
     print(f"{'':<22}{'ms/article':>12}{'% of parse':>12}")
     print(f"{'parse':<22}{parse * per_article:>12.2f}{100.0:>12.1f}")
     for label, seconds in zip(("places, cold cache", "places, warm cache"), timings, strict=True):

@@ -1,4 +1,5 @@
-"""The actor catalog: alias folding, composed actors, spotting actors in wire copy, the data files."""
+"""The actor catalog: alias folding, composed actors, spotting actors in wire copy, the data
+files."""
 
 from __future__ import annotations
 
@@ -95,6 +96,7 @@ def test_fold_is_per_word_and_drops_a_leading_article() -> None:
 def test_every_data_file_loads_and_ids_are_unique_across_files() -> None:
     files = data_files()
     assert {path.name for path in files} >= {"actors.toml", "countries.toml"}
+    assert "sectors.toml" not in {path.name for path in files}  # language data, not actors
     entries = list(catalog())
     assert len({entry.id for entry in entries}) == len(entries)
     assert all(entry.country is None or len(entry.country) == 3 for entry in entries)

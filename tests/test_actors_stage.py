@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+
 from wirecoder import Document, get_stage
 from wirecoder.schema import Place, Span, StageRef
 
 Build = Callable[..., Document]
 
 
-def _actors(nlp, document: Document) -> dict[str, tuple[str | None, str | None, list[str]]]:  # type: ignore[no-untyped-def]
+def _actors(
+    nlp: Language, document: Document
+) -> dict[str, tuple[str | None, str | None, list[str]]]:
     get_stage("actors.v1").build(nlp, {})(document)
     return {a.id: (a.country, a.sector, [m.text for m in a.mentions]) for a in document.actors}
 
 
-def test_aliases_and_transliterations_fold_into_one_actor(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]
+def test_aliases_and_transliterations_fold_into_one_actor(
+    nlp: Language, make_document: Build
+) -> None:
     text = (
         "President Volodymyr Zelenskyy met troops near the front. Zelensky later told reporters "
         "that Zelenskiy's office would publish the details."
@@ -29,11 +35,11 @@ def test_aliases_and_transliterations_fold_into_one_actor(nlp, make_document: Bu
 
 
 def test_a_title_types_a_person_the_catalog_lacks_and_a_surname_joins_the_full_name(
-    nlp, make_document: Build
-) -> None:  # type: ignore[no-untyped-def]
+    nlp: Language, make_document: Build
+) -> None:
     text = (
-        "Russian ambassador Dmitry Volkonsky was summoned on Monday. Volkonsky declined to comment, "
-        "and the Estonian foreign ministry said the talks were over."
+        "Russian ambassador Dmitry Volkonsky was summoned on Monday. Volkonsky declined to "
+        "comment, and the Estonian foreign ministry said the talks were over."
     )
     document = make_document(text)
     get_stage("actors.v1").build(nlp, {})(document)
@@ -46,9 +52,12 @@ def test_a_title_types_a_person_the_catalog_lacks_and_a_surname_joins_the_full_n
 
 
 def test_countries_as_locations_are_not_actors_but_as_agents_they_are(
-    nlp, make_document: Build
-) -> None:  # type: ignore[no-untyped-def]
-    text = "Shelling continued in eastern Ukraine overnight. Ukraine said Russia had fired 40 missiles."
+    nlp: Language, make_document: Build
+) -> None:
+    text = (
+        "Shelling continued in eastern Ukraine overnight. Ukraine said Russia had fired 40 "
+        "missiles."
+    )
     found = _actors(nlp, make_document(text))
     assert found["ukr"][2] == ["Ukraine"]
     assert found["ukr"][2] and text.index("Ukraine said") == text.index(
@@ -57,7 +66,7 @@ def test_countries_as_locations_are_not_actors_but_as_agents_they_are(
     assert found["rus"] == ("RUS", None, ["Russia"])
 
 
-def test_places_stage_roles_decide_when_present(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]
+def test_places_stage_roles_decide_when_present(nlp: Language, make_document: Build) -> None:
     text = "Kyiv rejected the plan, officials in Kyiv said."
     document = make_document(text)
     first, second = text.index("Kyiv"), text.index("Kyiv", 5)
@@ -85,8 +94,8 @@ def test_places_stage_roles_decide_when_present(nlp, make_document: Build) -> No
 
 
 def test_a_bare_title_gives_the_sector_and_of_country_the_country(
-    nlp, make_document: Build
-) -> None:  # type: ignore[no-untyped-def]
+    nlp: Language, make_document: Build
+) -> None:
     text = "King Abdullah of Jordan met envoys on Sunday. Judge Maria Okafor adjourned the trial."
     document = make_document(text)
     get_stage("actors.v1").build(nlp, {})(document)

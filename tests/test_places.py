@@ -255,17 +255,16 @@ def test_compound_directions(south: Document) -> None:
 def test_parts_of_countries_and_provinces(nlp, run) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Shelling killed three people in eastern Ukraine, officials said. Fighting in "
-        "eastern Ukraine and the southern Kherson region went on, but Western analysts saw no shift."
+        "eastern Ukraine and the southern Kherson region went on, but Western analysts saw no "
+        "shift."
     )
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     east = [place for place in document.places if place.name == "eastern Ukraine"]
     assert len(east) == 1 and len(east[0].mentions) == 2
-    assert (
-        east[0].precision == 4
-        and east[0].feature == "region"
-        and east[0].relative.direction == "east"
-    )  # type: ignore[union-attr]
+    relative = east[0].relative
+    assert east[0].precision == 4 and east[0].feature == "region"
+    assert relative is not None and relative.direction == "east"
     kherson = next(place for place in document.places if place.name == "southern Kherson region")
     assert kherson.precision == 4 and kherson.admin1 == "Khersonska oblast"
     assert not any(place.name.startswith("Western") for place in document.places)
@@ -422,7 +421,10 @@ def test_a_part_of_an_area_lies_in_that_part(nlp, run) -> None:  # type: ignore[
 def test_the_target_of_a_blow_is_a_place(nlp, run) -> None:  # type: ignore[no-untyped-def]
     """ "a strike on X", "the shelling of X": the tagger's ORG or PERSON is the town, with or
     without a focus area; a person attacked stays a person."""
-    text = "Seven people died in an artillery strike on Kupiansk, and the shelling of Vovchansk went on."
+    text = (
+        "Seven people died in an artillery strike on Kupiansk, and the shelling of Vovchansk "
+        "went on."
+    )
     document = Document(article=Article(text=text), doc=nlp(text))
     run(document)
     assert find(document, "Kupiansk").geonames_id == 703656

@@ -1,6 +1,7 @@
 """The offline actor catalog: who is who in conflict reporting, with country and PLOVER sector.
 
-``catalog()`` loads every ``*.toml`` file in ``wirecoder/actors/data/`` once per process.
+``catalog()`` loads every actor file (``*.toml``) in ``wirecoder/actors/data/`` once per process;
+``sectors.toml`` there is not one: it holds the sector nouns, labels and groups.
 ``ActorCatalog.lookup(name)`` folds case, accents, transliteration ("Zelenskiy", "Zelensky",
 "Zelenskyy") and aliases; ``ActorCatalog.find_in(text)`` lists ``(start, end, ActorEntry)`` for
 every actor named in a text, composing demonym + sector noun ("Ukrainian civilians" is UKR/CVL).
@@ -9,12 +10,14 @@ Data format (shared by ``actors.toml``, ``countries.toml`` and ``sources.toml``)
 tables named ``actor``; unknown fields are errors::
 
     [[actor]]
-    id = "ukr.zelenskyy"        # unique over all files; "<iso3>.<sector>" overrides a composed actor
+    id = "ukr.zelenskyy"        # unique over all files; "<iso3>.<sector>" overrides a
+                                # composed actor
     name = "Volodymyr Zelenskyy"  # preferred name
     kind = "person"             # person, country, government, military, agency, group, party,
                                 # igo, organization, media, legislature ...
-    country = "UKR"             # ISO 3166 alpha-3; omit for international bodies and transnational groups
-    sector = "GOV"              # PLOVER sector: GOV MIL COP SPY REB OPP PTY LEG JUD CVL JRN NGO HLH ...
+    country = "UKR"             # ISO 3166 alpha-3; omit for international bodies and
+                                # transnational groups
+    sector = "GOV"              # PLOVER sector: GOV MIL COP SPY REB OPP PTY LEG JUD CVL JRN ...
     side = "Ukraine"            # optional: the camp it fights or speaks for
     aliases = ["Zelenskiy", "Zelensky"]   # other names; all-caps ones (FSB, WHO) match case-exactly
     demonyms = []               # countries only: "Ukrainian" composes "Ukrainian forces"

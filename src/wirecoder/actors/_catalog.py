@@ -10,19 +10,18 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-from ._fold import Words, fold, fold_word
-from ._sectors import LONGEST_NOUN, SECTOR_KINDS, SECTOR_LABELS, SECTOR_NOUNS, TITLE_SECTORS
+from ._fold import Words, fold
+from ._sectors import (
+    LEXICON_FILE,
+    LONGEST_NOUN,
+    MODIFIERS,
+    SECTOR_KINDS,
+    SECTOR_LABELS,
+    SECTOR_NOUNS,
+    TITLE_SECTORS,
+)
 
 _FIELDS = ("id", "name", "kind", "country", "sector", "side", "aliases", "demonyms", "capitals")
-
-_MODIFIER_WORDS = (
-    "armed state owned run controlled senior top local regional new interim elite special naval "
-    "federal national occupying regular pro backed led allied installed appointed frontline front "
-    "line retreating advancing former acting deputy chief main official de facto breakaway "
-    "separatist proxy so called self proclaimed unnamed anonymous two three several"
-)
-_MODIFIERS = frozenset(fold_word(word) for word in _MODIFIER_WORDS.split())
-"""Words that may stand between a demonym and its head noun: "Russian *state-owned* news agency"."""
 
 
 Match = tuple[int, int, "ActorEntry"]
@@ -229,7 +228,7 @@ class ActorCatalog:
                 position, sector = head
                 best = (position, sector)
                 continue
-            if tokens.keys[position] not in _MODIFIERS:
+            if tokens.keys[position] not in MODIFIERS:
                 break
             position += 1
         if best is None:
@@ -293,8 +292,10 @@ def load_catalog(paths: Iterable[Path]) -> ActorCatalog:
 
 
 def data_files() -> list[Path]:
-    """The bundled data files: every ``*.toml`` in ``wirecoder/actors/data``."""
-    return sorted(Path(str(files("wirecoder.actors") / "data")).glob("*.toml"))
+    """The bundled actor files: every ``*.toml`` in ``wirecoder/actors/data`` but the sector
+    nouns, which are language data."""
+    folder = Path(str(files("wirecoder.actors") / "data"))
+    return sorted(path for path in folder.glob("*.toml") if path.stem != LEXICON_FILE)
 
 
 @functools.cache

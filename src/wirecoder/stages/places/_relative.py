@@ -10,42 +10,34 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ...schema import Place
+from ._lexicon import RELATIVE
 
-_DIRECTIONS = {
-    "north": 0,
-    "northeast": 45,
-    "east": 90,
-    "southeast": 135,
-    "south": 180,
-    "southwest": 225,
-    "west": 270,
-    "northwest": 315,
-}
-_DIRECTION = r"(?P<direction>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
-_DISTANCE = r"(?:(?:about|some|around|roughly|nearly|almost)\s+)?(?P<distance>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s+(?:\(\d+\s*\w+\)\s+)?"
+_DIRECTIONS = RELATIVE.bearings
+_UNITS = RELATIVE.units
+_NS = "|".join(RELATIVE.meridians)
+_EW = "|".join(RELATIVE.parallels)
+_PARTS = "|".join(RELATIVE.parts)
+_NEAR = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in RELATIVE.near)
+_DIRECTION = rf"(?P<direction>(?:{_NS})(?:[- ]?(?:{_EW}))?|{_EW})(?:ern)?"
+_DISTANCE = (
+    rf"(?:(?:{'|'.join(RELATIVE.hedges)})\s+)?(?P<distance>\d+(?:\.\d+)?)\s*"
+    rf"(?P<unit>{'|'.join(_UNITS)})\b\s+(?:\(\d+\s*\w+\)\s+)?"
+)
 PATTERN = re.compile(
-    rf"\b(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:outskirts|edge|part|side|bank))?\s+of\s+"
-    rf"|(?P<near>near|outside|close\s+to|on\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of)\s+)",
+    rf"\b(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:{_PARTS}))?\s+of\s+"
+    rf"|(?P<near>{_NEAR})\s+)",
     re.IGNORECASE,
 )
 PART_PATTERN = re.compile(
-    r"\b(?P<direction>(?:north|south)-?(?:east|west)|north|south|east|west)ern\s+(?!outskirts|edge|part|side|bank)",
+    rf"\b(?P<direction>(?:{_NS})-?(?:{_EW})|{_NS}|{_EW})ern\s+(?!{_PARTS})",
     re.IGNORECASE,
 )
 """A part of a country or province: "eastern Ukraine", "southern Kherson region"."""
-ANAPHORS = {
-    "town": "P",
-    "city": "P",
-    "village": "P",
-    "settlement": "P",
-    "capital": "P",
-    "region": "A",
-    "province": "A",
-    "oblast": "A",
-    "country": "A",
-}
+ANAPHORS = MappingProxyType(RELATIVE.anaphors)
+"""Anaphor noun ("the town") -> the feature class it refers back to: P populated, A area."""
 ANAPHOR = re.compile(r"the\s+(?P<noun>" + "|".join(ANAPHORS) + r")\b", re.IGNORECASE)
 
 
@@ -68,7 +60,7 @@ def find_phrases(text: str) -> list[RelativePhrase]:
         distance = match.group("distance")
         km = None
         if distance:
-            km = float(distance) * (1.609 if match.group("unit").lower().startswith("mi") else 1.0)
+            km = float(distance) * _UNITS[match.group("unit").lower()]
         normalised = direction.lower().replace("-", "").replace(" ", "") if direction else None
         phrases.append(RelativePhrase(match.start(), match.end(), normalised, km))
     for match in PART_PATTERN.finditer(text):

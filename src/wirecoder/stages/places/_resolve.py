@@ -17,16 +17,9 @@ from functools import lru_cache
 
 from ...gazetteer import Entry, Gazetteer, name_key
 from ...schema._places import WherePrecision
-from ._lexicon import Hint
+from ._lexicon import KIND_CODES, KIND_SUFFIXES, Hint
 from ._recognize import Candidate
 
-_HINT_CODES: dict[str, frozenset[str]] = {
-    "admin1": frozenset({"ADM1", "RGN"}),
-    "admin2": frozenset({"ADM2", "ADM3"}),
-    "river": frozenset({"STM"}),
-    "road": frozenset({"RD"}),
-    "water": frozenset({"SEA", "GULF", "STRT", "RSV", "LK", "BAY"}),
-}
 _FEATURE_BONUS = {
     "PCLI": 3.0,
     "CONT": 2.5,
@@ -134,7 +127,7 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
         if acronym and not entry.name.isupper() and entry.fcode not in ("PCLI", "ADM1", "CONT"):
             score -= 2.0
     if hint is not None:
-        score += 6.0 if entry.fcode in _HINT_CODES[hint] else -4.0
+        score += 6.0 if entry.fcode in KIND_CODES[hint] else -4.0
     elif entry.fcode in ("STM", "RD"):
         score -= 2.0
     return score
@@ -182,7 +175,9 @@ class Resolver:
         if candidate.hint is not None:
             # "Donetsk province", "Bakhmutka River", "Donetsk is a province": the name with the
             # kind word may be a name itself.
-            whole = self.gazetteer.lookup(f"{candidate.name} {_SUFFIXES.get(candidate.hint, '')}")
+            whole = self.gazetteer.lookup(
+                f"{candidate.name} {KIND_SUFFIXES.get(candidate.hint, '')}"
+            )
             if whole:
                 return whole
         if candidate.hint == "road":
@@ -255,6 +250,3 @@ class Resolver:
             (self.choose(c, o, contexts[k]), len(o))
             for c, o, k in zip(candidates, options, keys, strict=True)
         ]
-
-
-_SUFFIXES = {"admin1": "oblast", "admin2": "raion", "river": "river", "water": "sea"}

@@ -1,11 +1,12 @@
 """Places: find every toponym, put it on the map, and say how precisely (UCDP where_prec).
 
-Recognition (``_places_recognize``) combines the parse's entities with gazetteer matching;
-the article's focus area (the
-countries in the settings and those the article names) vouches for a town the tagger misses
-where the sentence puts ground ("shells hit Soledar"); resolution (``_places_resolve``) picks GeoNames or supplement entries with population, feature
-type, the article's other places, the dateline and the conflict areas in the settings; relative
-phrases (``_places_relative``) become places of their own that keep anchor and direction.
+Recognition (``_recognize``) combines the parse's entities with gazetteer matching; the
+article's focus area (the countries in the settings and those the article names) vouches for a
+town the tagger misses where the sentence puts ground ("shells hit Soledar"); resolution
+(``_resolve``) picks GeoNames or supplement entries with population, feature type, the
+article's other places, the dateline and the conflict areas in the settings; relative phrases
+(``_relative``) become places of their own that keep anchor and direction. The words all three
+read are data (``data/*.toml``, loaded by ``_lexicon``).
 Mentions of one place in one role are one :class:`Place`; "Moscow said" (metonym) and "in
 Moscow" (location) are two, so events never take a government's voice for their location.
 """
@@ -25,6 +26,7 @@ from ...schema import Place, Span, StageRef
 from ...schema._places import RelativeLocation, WherePrecision
 from ._recognize import Candidate, Recognizer
 from ._relative import (
+    RelativePhrase,
     anaphor_at,
     antecedent,
     bearing,
@@ -157,66 +159,99 @@ def _relative_places(
     result: list[Place] = []
     seen: dict[tuple[str, str | None, float | None, bool], Place] = {}
     for phrase in sorted(find_phrases(text), key=lambda item: item.start):
-        anchor_start = phrase.anchor_start
-        if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
-            anchor_start += 4
-        anchor = by_start.get(anchor_start)
-        end = None
-        if anchor is not None:
-            end = next(span.end for span in anchor.mentions if span.start == anchor_start)
-        elif not phrase.part:
-            found = anaphor_at(text, phrase.anchor_start)
-            if found is not None:
-                end, fclass = found
-                anchor = antecedent(ordered, phrase.start, fclass)
-        if anchor is None or end is None or anchor.role != "location":
+        anchored = _anchor(text, phrase, by_start, ordered)
+        if anchored is None:
             continue
-        if phrase.part and _placed_in_its_country(text, phrase.start, anchor, ordered):
-            continue
+        anchor, end = anchored
         span = document.span(phrase.start, end)
         identity = (anchor.id, phrase.direction, phrase.distance_km, phrase.part)
         if identity in seen:
             seen[identity].mentions.append(span)
             continue
         count += 1
-        latitude, longitude = anchor.latitude, anchor.longitude
-        if phrase.part and anchor.feature in ("country", "admin1") and anchor.country_code:
-            part = gazetteer.part_centre(
-                anchor.country_code,
-                anchor.admin1 if anchor.feature == "admin1" else None,
-                bearing(phrase.direction),
-            )
-            latitude, longitude = part or (latitude, longitude)
-        elif latitude is not None and longitude is not None:
-            latitude, longitude = offset(latitude, longitude, phrase.direction, phrase.distance_km)
-        near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
-        precision: WherePrecision | None
-        if phrase.part:  # eastern Ukraine: a region of the country; western Bakhmut: in the town
-            precision = 4 if anchor.precision == 6 else anchor.precision
-        else:
-            precision = 2 if near else max(anchor.precision or 3, 3)
-        result.append(
-            _phrase_place(
-                count,
-                span,
-                feature="region" if phrase.part and anchor.feature == "country" else anchor.feature,
-                geonames_id=None,
-                latitude=latitude,
-                longitude=longitude,
-                country_code=anchor.country_code,
-                admin1=anchor.admin1,
-                admin2=anchor.admin2,
-                precision=precision,
-                relative=RelativeLocation(
-                    anchor_id=anchor.id,
-                    direction=direction_word(phrase.direction),
-                    distance_km=phrase.distance_km,
-                    span=span,
-                ),
-            )
-        )
+        result.append(_relative_place(count, span, phrase, anchor, gazetteer))
         seen[identity] = result[-1]
     return result
+
+
+def _anchor(
+    text: str,
+    phrase: RelativePhrase,
+    by_start: dict[int, Place],
+    ordered: list[tuple[int, Place]],
+) -> tuple[Place, int] | None:
+    """The located place a phrase is about, and where the phrase ends: the place named right
+    after it ("west of (the) Bakhmut"), or for "west of the town" the town mentioned most."""
+    anchor_start = phrase.anchor_start
+    if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
+        anchor_start += 4
+    anchor = by_start.get(anchor_start)
+    end = None
+    if anchor is not None:
+        end = next(span.end for span in anchor.mentions if span.start == anchor_start)
+    elif not phrase.part:
+        found = anaphor_at(text, phrase.anchor_start)
+        if found is not None:
+            end, fclass = found
+            anchor = antecedent(ordered, phrase.start, fclass)
+    if anchor is None or end is None or anchor.role != "location":
+        return None
+    if phrase.part and _placed_in_its_country(text, phrase.start, anchor, ordered):
+        return None
+    return anchor, end
+
+
+def _relative_place(
+    number: int, span: Span, phrase: RelativePhrase, anchor: Place, gazetteer: Gazetteer
+) -> Place:
+    """The place a relative phrase names, with its anchor, direction and distance."""
+    latitude, longitude = _relative_point(phrase, anchor, gazetteer)
+    return _phrase_place(
+        number,
+        span,
+        feature="region" if phrase.part and anchor.feature == "country" else anchor.feature,
+        geonames_id=None,
+        latitude=latitude,
+        longitude=longitude,
+        country_code=anchor.country_code,
+        admin1=anchor.admin1,
+        admin2=anchor.admin2,
+        precision=_relative_precision(phrase, anchor),
+        relative=RelativeLocation(
+            anchor_id=anchor.id,
+            direction=direction_word(phrase.direction),
+            distance_km=phrase.distance_km,
+            span=span,
+        ),
+    )
+
+
+def _relative_point(
+    phrase: RelativePhrase, anchor: Place, gazetteer: Gazetteer
+) -> tuple[float | None, float | None]:
+    """Where the phrase puts the place: the towns of that part of a country or province, or the
+    anchor's point moved by the distance along the direction."""
+    latitude, longitude = anchor.latitude, anchor.longitude
+    if phrase.part and anchor.feature in ("country", "admin1") and anchor.country_code:
+        assert phrase.direction is not None  # a part is named by its direction: "eastern"
+        part = gazetteer.part_centre(
+            anchor.country_code,
+            anchor.admin1 if anchor.feature == "admin1" else None,
+            bearing(phrase.direction),
+        )
+        return part or (latitude, longitude)
+    if latitude is not None and longitude is not None:
+        return offset(latitude, longitude, phrase.direction, phrase.distance_km)
+    return latitude, longitude
+
+
+def _relative_precision(phrase: RelativePhrase, anchor: Place) -> WherePrecision | None:
+    """UCDP where_prec of a relative place: a part keeps its anchor's (a country's part is a
+    region, 4); beside a town within 25 km is 2, else no finer than 3."""
+    if phrase.part:  # eastern Ukraine: a region of the country; western Bakhmut: in the town
+        return 4 if anchor.precision == 6 else anchor.precision
+    near = anchor.precision in (1, 2) and (phrase.distance_km or 0) <= 25
+    return 2 if near else max(anchor.precision or 3, 3)
 
 
 def _phrase_place(number: int, span: Span, **located: Any) -> Place:
@@ -257,13 +292,14 @@ def _between_places(document: Document, by_start: dict[int, Place], count: int) 
         end = next(span.end for span in second.mentions if span.start == joint.end())
         span = document.span(match.start(), end)
         count += 1
+        (first_lat, first_lon), (second_lat, second_lon) = _point(first), _point(second)
         result.append(
             _phrase_place(
                 count,
                 span,
                 feature="between",
-                latitude=(first.latitude + second.latitude) / 2,
-                longitude=(first.longitude + second.longitude) / 2,
+                latitude=(first_lat + second_lat) / 2,
+                longitude=(first_lon + second_lon) / 2,
                 country_code=(
                     first.country_code if first.country_code == second.country_code else None
                 ),
@@ -275,12 +311,16 @@ def _between_places(document: Document, by_start: dict[int, Place], count: int) 
     return result
 
 
+def _point(place: Place) -> tuple[float, float]:
+    """The coordinates of a place on the map (see :func:`_on_the_map`)."""
+    assert place.latitude is not None and place.longitude is not None
+    return place.latitude, place.longitude
+
+
 def _between_precision(first: Place, second: Place) -> WherePrecision:
     """UCDP where_prec of a stretch between two places: within 25 km of a named place (2) when
     both are exact and close together, else "between places" (5)."""
-    assert first.latitude is not None and first.longitude is not None
-    assert second.latitude is not None and second.longitude is not None
-    apart = haversine_km(first.latitude, first.longitude, second.latitude, second.longitude)
+    apart = haversine_km(*_point(first), *_point(second))
     return 2 if first.precision == second.precision == 1 and apart <= 50 else 5
 
 
