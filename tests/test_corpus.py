@@ -15,14 +15,14 @@ from wirecoder.corpus import (
     DenialClaim,
     EventRecord,
     cluster_events,
+    dated_by_publication,
     find_contradictions,
     fold_descriptions,
     is_speculative,
     merge_reason,
+    placed_by_story,
     rebuild,
 )
-from wirecoder.corpus._rebuild import _dated_by_publication, _placed_by_story
-from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.schema import ChainLink, Source, Span
 from wirecoder.store import (
     ActorRow,
@@ -34,6 +34,7 @@ from wirecoder.store import (
     EventRow,
     open_store,
 )
+from wirecoder.testing import INCIDENTS, SyntheticCorpus, generate, score_clusters
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -369,7 +370,7 @@ def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
     elsewhere = record(3, article_id=3, **unplaced)
     two_places = [record(4, article_id=4), record(5, article_id=4, **SOLEDAR)]
     mixed = record(6, article_id=4, **unplaced)
-    result = {r.id: r for r in _placed_by_story([placed, vague, elsewhere, *two_places, mixed])}
+    result = {r.id: r for r in placed_by_story([placed, vague, elsewhere, *two_places, mixed])}
     assert (result[2].place_name, result[2].where_precision) == ("Bakhmut", 2)
     assert result[3].place_id is None and result[6].place_id is None
     assert result[1] == placed
@@ -377,15 +378,15 @@ def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
 
 def test_an_undated_event_takes_the_days_before_publication_for_clustering() -> None:
     denial = record(2, date_start=None, date_end=None, negated=True)
-    dated = _dated_by_publication(denial, DAY + dt.timedelta(days=1))
+    dated = dated_by_publication(denial, DAY + dt.timedelta(days=1))
     assert (dated.date_start, dated.date_end) == (
         DAY - dt.timedelta(days=2),
         DAY + dt.timedelta(days=1),
     )
-    assert dated.approximate_date and _dated_by_publication(record(1), DAY) == record(1)
+    assert dated.approximate_date and dated_by_publication(record(1), DAY) == record(1)
     [cluster] = cluster_events([record(1), dated])
     assert [c.kind for c in find_contradictions(cluster)] == ["stance"]
-    week_later = _dated_by_publication(denial, DAY + dt.timedelta(days=7))
+    week_later = dated_by_publication(denial, DAY + dt.timedelta(days=7))
     assert len(cluster_events([record(1), week_later])) == 2
 
 

@@ -21,8 +21,7 @@ from typer.testing import CliRunner
 
 from wirecoder import Config, ConfigError, Failure, get_stage
 from wirecoder.cli import app
-from wirecoder.corpus._ingest import IngestSummary, fresh_articles, ingest
-from wirecoder.corpus._synthetic import generate, origin_miscounts, score_stories
+from wirecoder.corpus import IngestSummary, fresh_articles, ingest
 from wirecoder.schema import Article
 from wirecoder.store import (
     ActorRow,
@@ -34,6 +33,7 @@ from wirecoder.store import (
     Store,
     open_store,
 )
+from wirecoder.testing import generate, origin_miscounts, score_stories
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 

@@ -10,7 +10,6 @@ from postgres import postgres_server, store_url
 from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
-from wirecoder.corpus._synthetic import generate
 from wirecoder.schema import Actor, Analysis, TimeExpression
 from wirecoder.store import (
     ActorRow,
@@ -28,6 +27,7 @@ from wirecoder.store import (
     database_url,
     open_store,
 )
+from wirecoder.testing import generate
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 

@@ -5,31 +5,19 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from ._config import Config
 from ._document import Document
-from ._errors import ConfigError
+from ._errors import ConfigError, Failure
 from ._registry import StageFn, StageSpec, check_order, check_settings, get_stage
 from ._version import __version__
 from .schema import Analysis, Article, PipelineInfo, StageRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be analysed, and why, so a batch can go on without it."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
 
 
 @cache

@@ -10,7 +10,8 @@ from itertools import islice
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
 from .._config import Config
-from .._pipeline import Failure, Pipeline
+from .._errors import Failure
+from .._pipeline import Pipeline
 from ..schema import Analysis, Article
 
 PLUGIN_NAME = "wirecoder-pipeline"

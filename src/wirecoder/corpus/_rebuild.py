@@ -113,8 +113,8 @@ def load_records(session: Session) -> list[EventRecord]:
         .where(EventRow.current)
     ).mappings()
     names = [column.key for column in columns]
-    return _placed_by_story(
-        _dated_by_publication(
+    return placed_by_story(
+        dated_by_publication(
             EventRecord(
                 **{name: row[name] for name in names},
                 killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
@@ -129,7 +129,7 @@ def load_records(session: Session) -> list[EventRecord]:
     )
 
 
-def _dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
+def dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
     """An undated event takes the :data:`PUBLICATION_WINDOW` before its article's publication,
     marked approximate: for clustering only, the stored event keeps what its report said."""
     if record.date_start is not None or record.date_end is not None or published is None:
@@ -142,7 +142,7 @@ def _dated_by_publication(record: EventRecord, published: dt.date | None) -> Eve
     )
 
 
-def _placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
+def placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
     """Events the story leaves unplaced, in a story whose placed events are all in one place,
     are taken to be there, approximately (within 25 km at best): for clustering only, the
     stored events keep what their report said."""

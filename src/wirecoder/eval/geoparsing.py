@@ -148,7 +148,7 @@ def _eupeg_match(gold: Toponym, guess: Toponym) -> bool:
     return close and gold.name.lower() == guess.name.lower()
 
 
-def _overlaps(gold: Toponym, guess: Toponym) -> bool:
+def overlaps(gold: Toponym, guess: Toponym) -> bool:
     return guess.start < gold.end and gold.start < guess.end
 
 
@@ -243,7 +243,7 @@ def geoparse(texts: Sequence[str]) -> list[list[Toponym]]:
 
 def _set_aside(predicted: list[Toponym], uncounted: list[Toponym]) -> list[Toponym]:
     """Drop predictions that overlap a toponym GWN leaves uncounted (neither right nor wrong)."""
-    return [guess for guess in predicted if not any(_overlaps(item, guess) for item in uncounted)]
+    return [guess for guess in predicted if not any(overlaps(item, guess) for item in uncounted)]
 
 
 def evaluate(gwn: Path, eupeg: Path | None = None) -> Report:
@@ -253,7 +253,7 @@ def evaluate(gwn: Path, eupeg: Path | None = None) -> Report:
     ours = score(
         (_set_aside(guesses, article.uncounted) for guesses, article in zip(predicted, articles)),
         (article.gold for article in articles),
-        matches=_overlaps,
+        matches=overlaps,
     )
     report = Report(f"Geoparsing on GeoWebNews ({len(articles)} articles)")
     report.add_row("GWN.xml, overlapping spans", **ours.row("wirecoder places.v1"))

@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterator
 from functools import partial
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._metadata import article_or_failure, metadata_from_mapping
 

@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._article import article_from_text, parse_timestamp
 from ._credits import split_names

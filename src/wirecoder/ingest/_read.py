@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._decode import read_bytes, read_text
 from ._feed import read_feed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._render import TimelineDay, map_png, timeline_days, timeline_png, to_html, to_markdown
-from ._sitrep import Incident, SituationReport, Voice, build
+from ._sitrep import Incident, SituationReport, Voice, area_name, build
 from ._tables import render_rows
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "SituationReport",
     "TimelineDay",
     "Voice",
+    "area_name",
     "build",
     "map_png",
     "render_rows",

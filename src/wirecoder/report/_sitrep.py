@@ -123,7 +123,7 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
             incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [])
             sharpest = min(members, key=lambda member: (member.where_precision or 9, member.id))
             place = sharpest.place
-            by_area[_area_name(place) if place else UNPLACED].append(incident)
+            by_area[area_name(place) if place else UNPLACED].append(incident)
     report.areas = {
         name: by_area[name] for name in sorted(by_area, key=lambda name: (name == UNPLACED, name))
     }
@@ -309,7 +309,7 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
     )
 
 
-def _area_name(place: PlaceRow) -> str:
+def area_name(place: PlaceRow) -> str:
     """The area a place reports under: its province, else its country by name ("Belarus", not
     "BY"), else the place itself."""
     if place.admin1:

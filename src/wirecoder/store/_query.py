@@ -94,7 +94,7 @@ def _place_ids(session: Session, name: str) -> Select[int]:
     regions = [
         region
         for region in session.scalars(select(PlaceRow.admin1).distinct())
-        if region and _short_for(wanted, region.casefold())
+        if region and names_region(wanted, region.casefold())
     ]
     return select(PlaceRow.id).where(
         or_(
@@ -106,9 +106,10 @@ def _place_ids(session: Session, name: str) -> Select[int]:
     )
 
 
-def _short_for(short: str, region: str) -> bool:
-    """Whether ``short`` names ``region``: the same, or the stem of its first word's adjectival
-    form ("donetsk" for "donetska oblast", "kharkiv" for "kharkivska oblast")."""
+def names_region(short: str, region: str) -> bool:
+    """Whether the (case-folded) ``--area`` name ``short`` names ``region``: the same, or the stem
+    of its first word's adjectival form ("donetsk" for "donetska oblast", "kharkiv" for
+    "kharkivska oblast")."""
     first = region.split()[0]
     ending = first[len(short) :]
     return region == short or (first.startswith(short) and len(ending) <= 3 and ending.isalpha())
