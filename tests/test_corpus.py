@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import Path
+from typing import Any
 
 import pytest
 from postgres import postgres_server, store_url
@@ -55,8 +57,8 @@ SOLEDAR = {
 }
 
 
-def record(id: int, **changes: object) -> EventRecord:
-    fields: dict[str, object] = {
+def record(id: int, **changes: Any) -> EventRecord:
+    fields: dict[str, Any] = {
         "id": id,
         "article_id": id,
         "type": "ASSAULT",
@@ -68,7 +70,7 @@ def record(id: int, **changes: object) -> EventRecord:
         "claims": ((id, 100 + id),),
     }
     fields.update(changes)
-    return EventRecord(**fields)  # type: ignore[arg-type]
+    return EventRecord(**fields)
 
 
 def test_same_type_place_date_and_actor_merge_with_a_reason() -> None:
@@ -314,7 +316,7 @@ def test_generated_corpus_folds_counts_origins_and_flags_disputes(
         }
 
 
-def test_rebuild_is_repeatable(tmp_path, corpus: SyntheticCorpus) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_is_repeatable(tmp_path: Path, corpus: SyntheticCorpus) -> None:
     with open_store(str(tmp_path / "c.db")) as store:
         for analysis in corpus.analyses[:10]:
             store.save(analysis)
@@ -396,7 +398,7 @@ def test_a_strike_near_a_town_is_not_its_capture() -> None:
     assert merge_reason(capture, strike) is None
 
 
-def test_rebuild_of_a_store_without_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_of_a_store_without_events(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "empty.db")) as store:
         assert rebuild(store) == CorpusSummary(events=0, clusters=0, merged=0, contradictions=0)
 

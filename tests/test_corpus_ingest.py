@@ -168,7 +168,8 @@ def write_config(path: Path, batch_size: int, first_stages: int | None = None) -
     config = available_config()
     stages = ", ".join(f'"{key}"' for key in config.stages[:first_stages])
     path.write_text(
-        f'[nlp]\nmodel = "{config.model}"\nbatch_size = {batch_size}\n\n[pipeline]\nstages = [{stages}]\n'
+        f'[nlp]\nmodel = "{config.model}"\nbatch_size = {batch_size}\n\n'
+        f"[pipeline]\nstages = [{stages}]\n"
     )
     return path
 
@@ -181,7 +182,8 @@ def write_texts(folder: Path, articles: list[Article]) -> Path:
 
 
 def article_count(database: Path) -> int:
-    """Articles committed to ``database`` so far: 0 while the file or its schema is not there yet."""
+    """Articles committed to ``database`` so far: 0 while the file or its schema is not there
+    yet."""
     if not database.exists():
         return 0
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)

@@ -1,4 +1,7 @@
-"""Many reports into one picture: clusters of the same event, independent origins, contradictions."""
+"""Many reports into one picture: clusters of the same event, independent origins, contradictions.
+
+``ingest`` analyses and stores new articles, then ``rebuild`` recomputes the picture.
+"""
 
 from __future__ import annotations
 

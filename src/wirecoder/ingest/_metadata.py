@@ -95,7 +95,8 @@ def with_overrides(article: Article, published: dt.date | None, publisher: str |
 
 
 def article_or_failure(build: Callable[[], Article]) -> Article | Failure:
-    """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails alone."""
+    """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails
+    alone."""
     try:
         return build()
     except InputError as error:
