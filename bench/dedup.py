@@ -1,7 +1,7 @@
 """Dedup and corroboration on the real stages' output of generated corpora.
 
 Each generated corpus re-reports a set of incidents in several wordings, by several outlets,
-with other figures and relays (``wirecoder.corpus._synthetic``). The texts are analysed by the
+with other figures and relays (``wirecoder.testing``). The texts are analysed by the
 default pipeline and ingested into a temporary SQLite store; then, per corpus:
 
     P, R        pairwise precision and recall of merged event pairs (two asserted events of one
@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 from wirecoder import Config
-from wirecoder.corpus._ingest import ingest
-from wirecoder.corpus._synthetic import generate, origin_miscounts, score_stories
+from wirecoder.corpus import ingest
 from wirecoder.store import open_store
+from wirecoder.testing import generate, origin_miscounts, score_stories
 
 
 def with_focus(config: Config, focus: tuple[str, ...]) -> Config:

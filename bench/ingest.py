@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Self
 
-import psutil  # type: ignore[import-untyped]
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
@@ -83,7 +83,7 @@ def cpu_seconds() -> float:
 def run_one(config: str, count: int) -> dict[str, object]:
     """Time one configuration in this process and return its figures."""
     from wirecoder import Config, load_model
-    from wirecoder.corpus._ingest import ingest
+    from wirecoder.corpus import ingest
     from wirecoder.schema import Article
     from wirecoder.store import open_store
 

@@ -26,11 +26,6 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from postgres import temporary_postgres, unavailable_reason
-
 from wirecoder.store import (
     ActorRow,
     Area,
@@ -44,6 +39,12 @@ from wirecoder.store import (
     open_store,
     timeline,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+# tests/ is on the path only from here.
+from postgres import temporary_postgres, unavailable_reason  # noqa: E402
 
 FIRST_DAY = dt.date(2022, 2, 24)
 DAYS = 3 * 365
@@ -172,8 +173,9 @@ def measure(label: str, url: str, count: int, repeats: int) -> None:
             rows.append(run(store))
             timings.append((time.perf_counter() - started) * 1000)
         print(
-            f"  {name:18} p50 {statistics.median(timings):6.1f} ms  p95 {percentile(timings, 0.95):6.1f} ms"
-            f"  max {max(timings):6.1f} ms  (mean rows {statistics.mean(rows):,.0f})"
+            f"  {name:18} p50 {statistics.median(timings):6.1f} ms"
+            f"  p95 {percentile(timings, 0.95):6.1f} ms  max {max(timings):6.1f} ms"
+            f"  (mean rows {statistics.mean(rows):,.0f})"
         )
     store.close()
 

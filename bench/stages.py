@@ -68,8 +68,8 @@ def main() -> None:
     print(f"{'parse':<16}{parse_seconds * per_article_ms:>12.2f}{100.0:>12.1f}{'':>10}")
     for key in config.stages:
         print(
-            f"{key:<16}{costs[key] * per_article_ms:>12.2f}{100 * costs[key] / parse_seconds:>12.1f}"
-            f"{setup[key]:>10.2f}"
+            f"{key:<16}{costs[key] * per_article_ms:>12.2f}"
+            f"{100 * costs[key] / parse_seconds:>12.1f}{setup[key]:>10.2f}"
         )
     total = sum(costs.values())
     print(f"{'all stages':<16}{total * per_article_ms:>12.2f}{100 * total / parse_seconds:>12.1f}")

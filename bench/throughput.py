@@ -15,7 +15,8 @@ stages set up (their imports, gazetteer, catalogs), before the clock starts; the
 paid once per process and printed apart.
 
 Articles: the GeoWebNews texts from ../shared when present (200 news articles), otherwise the
-bundled examples repeated. Usage: ``python bench/throughput.py [--articles N] [--repeat R] [--model NAME]``.
+bundled examples repeated.
+Usage: ``python bench/throughput.py [--articles N] [--repeat R] [--model NAME]``.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def corpus(count: int) -> list[str]:
 
 def run_one(config: str, count: int, model: str) -> dict[str, float]:
     """Time one configuration in this process and return its figures."""
-    from wirecoder import Config, Pipeline, analyze_stream, load_model
+    from wirecoder import Analysis, Config, Pipeline, analyze_stream, load_model
     from wirecoder._output import to_jsonl
     from wirecoder.ingest import article_from_text
 
@@ -76,7 +77,8 @@ def run_one(config: str, count: int, model: str) -> dict[str, float]:
             for n, text in enumerate(texts)
         )
         for result in analyze_stream(articles, pipeline_config, workers=processes):
-            to_jsonl([result])  # type: ignore[list-item]
+            assert isinstance(result, Analysis), result
+            to_jsonl([result])
     elapsed = time.perf_counter() - start
     cpu = _cpu_seconds() - cpu_before
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -131,8 +133,8 @@ def main() -> None:
             output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             rounds[config].append(json.loads(output.strip().splitlines()[-1]))
     print(
-        f"{args.articles} articles, model {model}, source {'GeoWebNews' if GWN.exists() else 'examples'}, "
-        f"best of {args.repeat} rounds"
+        f"{args.articles} articles, model {model}, "
+        f"source {'GeoWebNews' if GWN.exists() else 'examples'}, best of {args.repeat} rounds"
     )
     print(
         f"{'config':<14}{'art/s':>9}{'vs raw':>9}{'rounds':>12}{'CPU ms/art':>12}{'CPU vs raw':>12}"
@@ -143,12 +145,14 @@ def main() -> None:
         best, raw = _best(runs), _best(raw_runs)
         ratios = [
             run["articles_per_s"] / raw_run["articles_per_s"]
-            for run, raw_run in zip(runs, raw_runs)
+            for run, raw_run in zip(runs, raw_runs, strict=True)
         ]
         print(
-            f"{config:<14}{best['articles_per_s']:>9.1f}{best['articles_per_s'] / raw['articles_per_s']:>9.2f}"
+            f"{config:<14}{best['articles_per_s']:>9.1f}"
+            f"{best['articles_per_s'] / raw['articles_per_s']:>9.2f}"
             f"{f'{min(ratios):.2f}-{max(ratios):.2f}':>12}"
-            f"{best['cpu_ms_per_article']:>12.1f}{raw['cpu_ms_per_article'] / best['cpu_ms_per_article']:>12.2f}"
+            f"{best['cpu_ms_per_article']:>12.1f}"
+            f"{raw['cpu_ms_per_article'] / best['cpu_ms_per_article']:>12.2f}"
             f"{max(run['peak_rss_mb'] for run in runs):>13.0f}"
             f"{max(run['peak_worker_rss_mb'] for run in runs):>15.0f}"
             f"{min(run['setup_s'] for run in runs):>10.2f}"

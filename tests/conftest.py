@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from wirecoder import Config, Document, Pipeline, load_model
 from wirecoder.schema import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -25,7 +29,7 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp() -> Language:
     return load_model(MODEL)
 
 
@@ -36,13 +40,11 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="session")
-def make_document(nlp) -> Callable[..., Document]:  # type: ignore[no-untyped-def]
+def make_document(nlp: Language) -> Callable[..., Document]:
     """Build a parsed Document from text, for running single stages in tests."""
 
-    def build(
-        text: str, published: str | dt.date | None = "2023-04-07", **meta: object
-    ) -> Document:
-        article = Article(text=text, published=published, **meta)  # type: ignore[arg-type]
+    def build(text: str, published: str | dt.date | None = "2023-04-07", **meta: Any) -> Document:
+        article = Article.model_validate({"text": text, "published": published, **meta})
         return Document(article=article, doc=nlp(text))
 
     return build

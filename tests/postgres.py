@@ -4,7 +4,6 @@ corpus and report tests share: import ``store_url`` (and ``postgres_server``) fr
 
 from __future__ import annotations
 
-import glob
 import os
 import pwd
 import shutil
@@ -23,9 +22,10 @@ from sqlalchemy import create_engine, text
 def postgres_bin() -> Path | None:
     """The newest installed PostgreSQL server binaries, or None."""
     found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(path.split("/")[4])
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parents[1].name),
     )
-    return Path(found[-1]).parent if found else None
+    return found[-1].parent if found else None
 
 
 def unavailable_reason() -> str | None:
@@ -95,7 +95,8 @@ def temporary_postgres() -> Iterator[str]:
                 "--auth=trust",
                 "-E",
                 "UTF8",
-                # The C locale exists everywhere; a fresh machine's LANG may name one never generated.
+                # The C locale exists everywhere; a fresh machine's LANG may name one never
+                # generated.
                 "--locale=C",
             ],
         )
@@ -130,7 +131,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A URL of a fresh, empty database: a SQLite file, then a new PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'wirecoder.db'}"
-    server = request.getfixturevalue("postgres_server")
+    server: str = request.getfixturevalue("postgres_server")
     name = f"t{uuid.uuid4().hex[:12]}"
     engine = create_engine(
         server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"

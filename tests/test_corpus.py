@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import Path
+from typing import Any
 
 import pytest
 from postgres import postgres_server, store_url
@@ -15,14 +17,14 @@ from wirecoder.corpus import (
     DenialClaim,
     EventRecord,
     cluster_events,
+    dated_by_publication,
     find_contradictions,
     fold_descriptions,
     is_speculative,
     merge_reason,
+    placed_by_story,
     rebuild,
 )
-from wirecoder.corpus._rebuild import _dated_by_publication, _placed_by_story
-from wirecoder.corpus._synthetic import INCIDENTS, SyntheticCorpus, generate, score_clusters
 from wirecoder.schema import ChainLink, Source, Span
 from wirecoder.store import (
     ActorRow,
@@ -34,6 +36,7 @@ from wirecoder.store import (
     EventRow,
     open_store,
 )
+from wirecoder.testing import INCIDENTS, SyntheticCorpus, generate, score_clusters
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -54,8 +57,8 @@ SOLEDAR = {
 }
 
 
-def record(id: int, **changes: object) -> EventRecord:
-    fields: dict[str, object] = {
+def record(id: int, **changes: Any) -> EventRecord:
+    fields: dict[str, Any] = {
         "id": id,
         "article_id": id,
         "type": "ASSAULT",
@@ -67,7 +70,7 @@ def record(id: int, **changes: object) -> EventRecord:
         "claims": ((id, 100 + id),),
     }
     fields.update(changes)
-    return EventRecord(**fields)  # type: ignore[arg-type]
+    return EventRecord(**fields)
 
 
 def test_same_type_place_date_and_actor_merge_with_a_reason() -> None:
@@ -313,7 +316,7 @@ def test_generated_corpus_folds_counts_origins_and_flags_disputes(
         }
 
 
-def test_rebuild_is_repeatable(tmp_path, corpus: SyntheticCorpus) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_is_repeatable(tmp_path: Path, corpus: SyntheticCorpus) -> None:
     with open_store(str(tmp_path / "c.db")) as store:
         for analysis in corpus.analyses[:10]:
             store.save(analysis)
@@ -369,7 +372,7 @@ def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
     elsewhere = record(3, article_id=3, **unplaced)
     two_places = [record(4, article_id=4), record(5, article_id=4, **SOLEDAR)]
     mixed = record(6, article_id=4, **unplaced)
-    result = {r.id: r for r in _placed_by_story([placed, vague, elsewhere, *two_places, mixed])}
+    result = {r.id: r for r in placed_by_story([placed, vague, elsewhere, *two_places, mixed])}
     assert (result[2].place_name, result[2].where_precision) == ("Bakhmut", 2)
     assert result[3].place_id is None and result[6].place_id is None
     assert result[1] == placed
@@ -377,15 +380,15 @@ def test_an_unplaced_event_takes_its_storys_only_place_for_clustering() -> None:
 
 def test_an_undated_event_takes_the_days_before_publication_for_clustering() -> None:
     denial = record(2, date_start=None, date_end=None, negated=True)
-    dated = _dated_by_publication(denial, DAY + dt.timedelta(days=1))
+    dated = dated_by_publication(denial, DAY + dt.timedelta(days=1))
     assert (dated.date_start, dated.date_end) == (
         DAY - dt.timedelta(days=2),
         DAY + dt.timedelta(days=1),
     )
-    assert dated.approximate_date and _dated_by_publication(record(1), DAY) == record(1)
+    assert dated.approximate_date and dated_by_publication(record(1), DAY) == record(1)
     [cluster] = cluster_events([record(1), dated])
     assert [c.kind for c in find_contradictions(cluster)] == ["stance"]
-    week_later = _dated_by_publication(denial, DAY + dt.timedelta(days=7))
+    week_later = dated_by_publication(denial, DAY + dt.timedelta(days=7))
     assert len(cluster_events([record(1), week_later])) == 2
 
 
@@ -395,7 +398,7 @@ def test_a_strike_near_a_town_is_not_its_capture() -> None:
     assert merge_reason(capture, strike) is None
 
 
-def test_rebuild_of_a_store_without_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_of_a_store_without_events(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "empty.db")) as store:
         assert rebuild(store) == CorpusSummary(events=0, clusters=0, merged=0, contradictions=0)
 

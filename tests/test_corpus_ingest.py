@@ -21,8 +21,7 @@ from typer.testing import CliRunner
 
 from wirecoder import Config, ConfigError, Failure, get_stage
 from wirecoder.cli import app
-from wirecoder.corpus._ingest import IngestSummary, fresh_articles, ingest
-from wirecoder.corpus._synthetic import generate, origin_miscounts, score_stories
+from wirecoder.corpus import IngestSummary, fresh_articles, ingest
 from wirecoder.schema import Article
 from wirecoder.store import (
     ActorRow,
@@ -34,6 +33,7 @@ from wirecoder.store import (
     Store,
     open_store,
 )
+from wirecoder.testing import generate, origin_miscounts, score_stories
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -168,7 +168,8 @@ def write_config(path: Path, batch_size: int, first_stages: int | None = None) -
     config = available_config()
     stages = ", ".join(f'"{key}"' for key in config.stages[:first_stages])
     path.write_text(
-        f'[nlp]\nmodel = "{config.model}"\nbatch_size = {batch_size}\n\n[pipeline]\nstages = [{stages}]\n'
+        f'[nlp]\nmodel = "{config.model}"\nbatch_size = {batch_size}\n\n'
+        f"[pipeline]\nstages = [{stages}]\n"
     )
     return path
 
@@ -181,7 +182,8 @@ def write_texts(folder: Path, articles: list[Article]) -> Path:
 
 
 def article_count(database: Path) -> int:
-    """Articles committed to ``database`` so far: 0 while the file or its schema is not there yet."""
+    """Articles committed to ``database`` so far: 0 while the file or its schema is not there
+    yet."""
     if not database.exists():
         return 0
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)

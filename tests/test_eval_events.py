@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import shared_path
@@ -12,7 +13,7 @@ from wirecoder.eval.events import evaluate
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 
 
-def _row(rows: list[dict[str, object]], key: str, value: str) -> dict[str, object]:
+def _row(rows: list[dict[str, Any]], key: str, value: str) -> dict[str, Any]:
     return next(row for row in rows if row[key] == value)
 
 
@@ -27,8 +28,8 @@ def test_case_scores_weighted_and_macro_f1_with_a_per_class_table() -> None:
     assert classes["GOV_REGAINS_TERIT"]["f1"] == 1.0
     assert classes["DISR_WEAP"]["f1"] == 1.0
     assert classes["DIPLO"]["acled"] is False
-    assert 0.5 <= float(acled["weighted_f1"]) <= 1.0  # type: ignore[arg-type]
-    assert float(acled["macro_f1"]) <= 1.0  # type: ignore[arg-type]
+    assert 0.5 <= float(acled["weighted_f1"]) <= 1.0
+    assert float(acled["macro_f1"]) <= 1.0
     assert "no ACLED training data" in report.to_text()
 
 
@@ -52,6 +53,6 @@ def test_shared_gold_sets_meet_the_bars() -> None:
         plover_gsr=shared_path("bench", "events", "plover_gsr", "PLOVER_GSR_CAMEO.json"),
     )
     acled = _row(report.tables["CASE 2021 Task 2"], "labels", "ACLED sub-types (Subtask 1)")
-    assert float(acled["weighted_f1"]) >= 0.70  # type: ignore[arg-type]
+    assert float(acled["weighted_f1"]) >= 0.70
     types = _row(report.tables["PLOVER gold records"], "measure", "event type accuracy")
-    assert float(types["accuracy"]) >= 0.75  # type: ignore[arg-type]
+    assert float(types["accuracy"]) >= 0.75

@@ -16,6 +16,7 @@ from wirecoder.eval.geoparsing import (
     auc,
     evaluate,
     haversine_km,
+    overlaps,
     read_eupeg,
     read_gwn,
     score,
@@ -61,11 +62,9 @@ def test_read_gwn_counts_toponyms_with_coordinates_and_sets_demonyms_aside() -> 
 
 
 def test_overlapping_span_match_is_one_to_one() -> None:
-    from wirecoder.eval.geoparsing import _overlaps
-
     gold = [[Toponym(0, 10, 1.0, 1.0, "a"), Toponym(5, 15, 1.0, 1.0, "b")]]
     guess = [[Toponym(4, 8, 1.0, 1.0, "x")]]
-    result = score(guess, gold, matches=_overlaps)
+    result = score(guess, gold, matches=overlaps)
     assert (result.tp, result.predicted, result.gold) == (1, 1, 2)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -20,11 +22,12 @@ CP1252_STORY = (
 )
 
 
-def failure_of(path: Path, **options: object) -> Failure:
-    """Read ``path`` between two good stories: exactly it fails, and the good ones still come through."""
+def failure_of(path: Path, **options: Any) -> Failure:
+    """Read ``path`` between two good stories: exactly it fails, and the good ones still come
+    through."""
     good = path.parent / "zz-good.txt"
     good.write_text(GOOD_STORY, encoding="utf-8")
-    items = list(read_inputs([good, path, good], **options))  # type: ignore[arg-type]
+    items = list(read_inputs([good, path, good], **options))
     assert [type(item) for item in items] == [Article, Failure, Article], items
     failure = items[1]
     assert isinstance(failure, Failure)
@@ -72,10 +75,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path.write_text(GOOD_STORY)
     real_open = Path.open
 
-    def refuse_locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def refuse_locked(self: Path, *args: Any, **kwargs: Any) -> IO[Any]:
         if self == path:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        opened: IO[Any] = real_open(self, *args, **kwargs)
+        return opened
 
     monkeypatch.setattr(Path, "open", refuse_locked)
     assert failure_of(path) == Failure(str(path), "cannot read the file: permission denied")
@@ -96,7 +100,8 @@ def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
 def test_html_without_an_article_body(tmp_path: Path) -> None:
     path = tmp_path / "index.html"
     path.write_text(
-        "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> | Sport</nav></body></html>"
+        "<html><head><title>Home</title></head>"
+        "<body><nav><a href='/'>Home</a> | Sport</nav></body></html>"
     )
     assert failure_of(path) == Failure(str(path), "no article body found in the HTML page")
 
@@ -147,8 +152,8 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     (folder / "a.txt").write_text(GOOD_STORY)
     real_scandir = os.scandir
 
-    def refuse_inbox(path: object):  # type: ignore[no-untyped-def]
-        if Path(str(path)) == folder:
+    def refuse_inbox(path: str) -> Iterator[os.DirEntry[str]]:
+        if Path(path) == folder:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 from conftest import shared_path
 
@@ -15,11 +16,11 @@ from wirecoder.schema import Article
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
 
-def read_all(*paths: Path | str, **options: object) -> list[Article | Failure]:
-    return list(read_inputs(paths, **options))  # type: ignore[arg-type]
+def read_all(*paths: Path | str, **options: Any) -> list[Article | Failure]:
+    return list(read_inputs(paths, **options))
 
 
-def read_one(path: Path | str, **options: object) -> Article:
+def read_one(path: Path | str, **options: Any) -> Article:
     [article] = read_all(path, **options)
     assert isinstance(article, Article), article
     return article
@@ -107,7 +108,8 @@ def test_jsonl_reads_good_lines_and_fails_bad_ones_alone() -> None:
     )
     assert (
         first.text
-        == "Houthi forces fired a missile at a commercial ship in the Red Sea on Friday, a maritime security firm said.\n\nThe ship reported no damage."
+        == "Houthi forces fired a missile at a commercial ship in the Red Sea on Friday, a "
+        "maritime security firm said.\n\nThe ship reported no damage."
     )
     assert (last.source, last.publisher, last.byline) == (
         f"{source}:7",
@@ -125,7 +127,8 @@ def test_jsonl_reads_good_lines_and_fails_bad_ones_alone() -> None:
 def test_jsonl_metadata_of_the_wrong_type(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        '{"text": "Shelling in Kharkiv.", "title": 7}\n{"text": "Shelling.", "published": "soonish"}\n'
+        '{"text": "Shelling in Kharkiv.", "title": 7}\n'
+        '{"text": "Shelling.", "published": "soonish"}\n'
     )
     reasons = [item.reason for item in read_all(path) if isinstance(item, Failure)]
     assert reasons == [
@@ -172,7 +175,10 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
 
 
 def test_html_fragment_to_text() -> None:
-    fragment = "<div><h2>Update</h2><p>Shelling   resumed<br>at dawn.</p><script>var x;</script><p>Two &amp; more</p></div>"
+    fragment = (
+        "<div><h2>Update</h2><p>Shelling   resumed<br>at dawn.</p><script>var x;</script>"
+        "<p>Two &amp; more</p></div>"
+    )
     assert [line.strip() for line in html_to_text(fragment).split("\n") if line.strip()] == [
         "Update",
         "Shelling resumed",

@@ -98,7 +98,8 @@ def test_dateline_forms(
     [
         "Russian forces shelled the town - officials said",
         "Gaza - a strip of land",
-        "Officials in the city said on Friday that the attack, which (they said) began at dawn - killed 3",
+        "Officials in the city said on Friday that the attack, which (they said) began at dawn "
+        "- killed 3",
     ],
 )
 def test_text_that_is_not_a_dateline(line: str) -> None:
@@ -125,7 +126,8 @@ def test_reuters_credit_line_with_places_and_roles() -> None:
     ("line", "expected"),
     [
         (
-            "(Additional reporting by Riga Staff and Reuters bureaux: Writing by Seoul Desk; Editing by Madrid Desk)",
+            "(Additional reporting by Riga Staff and Reuters bureaux: Writing by Seoul Desk; "
+            "Editing by Madrid Desk)",
             [
                 ("additional_reporting", ["Riga Staff", "Reuters bureaux"]),
                 ("writing", ["Seoul Desk"]),
@@ -182,7 +184,10 @@ def test_split_names_keeps_people_apart_from_their_places() -> None:
 
 
 def test_normalize_keeps_paragraphs_and_folds_the_rest() -> None:
-    text = "\ufeffFirst\u00a0 line\t here.\r\nSame paragraph.\u200b\r\n\r\n\r\n\r\n  Second\u2029Third\x07 "
+    text = (
+        "\ufeffFirst\u00a0 line\t here.\r\nSame paragraph.\u200b\r\n\r\n\r\n\r\n"
+        "  Second\u2029Third\x07 "
+    )
     assert normalize_text(text) == "First line here.\nSame paragraph.\n\nSecond\n\nThird"
 
 

@@ -18,7 +18,7 @@ from wirecoder import (
     get_stage,
     stage,
 )
-from wirecoder.schema import Article
+from wirecoder.schema import Analysis, Article
 
 MENTIONS_ONLY = Config(model=Config.default().model, stages=("mentions.v1",))
 
@@ -113,9 +113,14 @@ def test_two_workers_give_the_same_analyses_as_one() -> None:
         for n in range(6)
     ]
     config = Config(model=MENTIONS_ONLY.model, stages=MENTIONS_ONLY.stages, batch_size=2)
-    one = [r.model_dump() for r in analyze_stream(articles, config, workers=1)]
-    two = [r.model_dump() for r in analyze_stream(articles, config, workers=2)]
+    one = [dump(result) for result in analyze_stream(articles, config, workers=1)]
+    two = [dump(result) for result in analyze_stream(articles, config, workers=2)]
     assert one == two and len(one) == 6
+
+
+def dump(result: Analysis | Failure) -> dict[str, Any]:
+    assert isinstance(result, Analysis), result
+    return result.model_dump()
 
 
 def test_a_part_read_when_present_must_come_from_an_earlier_stage() -> None:

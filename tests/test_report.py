@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 
 from wirecoder.cli import app
 from wirecoder.corpus import rebuild
-from wirecoder.corpus._synthetic import INCIDENTS, generate
 from wirecoder.report import (
     Incident,
     SituationReport,
@@ -27,8 +26,17 @@ from wirecoder.report import (
     to_html,
     to_markdown,
 )
-from wirecoder.store import Area, Filters, Store, claims, events, open_store, timeline
-from wirecoder.store._query import _short_for
+from wirecoder.store import (
+    Area,
+    Filters,
+    Store,
+    claims,
+    events,
+    names_region,
+    open_store,
+    timeline,
+)
+from wirecoder.testing import INCIDENTS, generate
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -223,14 +231,14 @@ def test_query_and_sitrep_commands(tmp_path: Path) -> None:
     ],
 )
 def test_a_short_name_stands_for_its_region(short: str, region: str, names: bool) -> None:
-    assert _short_for(short, region) is names
+    assert names_region(short, region) is names
 
 
 def test_an_area_is_a_province_else_a_country_by_name() -> None:
-    from wirecoder.report._sitrep import _area_name
+    from wirecoder.report import area_name
     from wirecoder.store import PlaceRow
 
     town = PlaceRow(key="t", name="Mazyr", feature="town", country_code="BY", admin1="Homel")
     country = PlaceRow(key="c", name="Belarus", feature="country", country_code="BY")
     lake = PlaceRow(key="l", name="Lake Naroch", feature="lake", country_code="BY")
-    assert [_area_name(place) for place in (town, country, lake)] == ["Homel", "Belarus", "Belarus"]
+    assert [area_name(place) for place in (town, country, lake)] == ["Homel", "Belarus", "Belarus"]

@@ -4,13 +4,13 @@ the same tests on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from postgres import postgres_server, store_url
 from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
-from wirecoder.corpus._synthetic import generate
 from wirecoder.schema import Actor, Analysis, TimeExpression
 from wirecoder.store import (
     ActorRow,
@@ -28,6 +28,7 @@ from wirecoder.store import (
     database_url,
     open_store,
 )
+from wirecoder.testing import generate
 
 __all__ = ["postgres_server", "store_url"]  # the database fixtures these tests use
 
@@ -66,10 +67,10 @@ def test_save_stores_claims_chains_events_and_links(
 
 @pytest.mark.parametrize(("stance", "negated"), [("negated", False), ("denied", True)])
 def test_a_claims_not_elsewhere_does_not_negate_its_event_a_denial_does(
-    tmp_path,
+    tmp_path: Path,
     reports: list[Analysis],
     stance: str,
-    negated: bool,  # type: ignore[no-untyped-def]
+    negated: bool,
 ) -> None:
     """ "said Russian forces had advanced, but that the town was not encircled": a "not"
     somewhere in the claim is the claim's; the advance is reported. "denied that" denies all."""
@@ -198,7 +199,7 @@ def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[A
             assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
 
 
-def test_sqlite_file_uses_wal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "plain-path.db")) as store, store.session() as session:
         assert session.scalar(text("PRAGMA journal_mode")) == "wal"
 
@@ -250,7 +251,8 @@ def test_event_dates_and_precision_fall_back_to_its_time_and_place(store_url: st
 
 
 def _relabelled(analysis: Analysis, surface: str, actor_id: str, actor_name: str) -> Analysis:
-    """``analysis`` with every source and originator written ``surface``, resolved to ``actor_id``."""
+    """``analysis`` with every source and originator written ``surface``, resolved to
+    ``actor_id``."""
     claims = [
         claim.model_copy(
             update={
@@ -310,6 +312,7 @@ def test_postgresql_plans_each_query_for_its_own_values(store_url: str) -> None:
             pytest.skip("PostgreSQL only")
         connection = store.engine.raw_connection()
         try:
-            assert connection.driver_connection.prepare_threshold is None  # type: ignore[union-attr]
+            driver = connection.driver_connection
+            assert driver is not None and driver.prepare_threshold is None
         finally:
             connection.close()

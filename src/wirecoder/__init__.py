@@ -9,8 +9,8 @@ import datetime as dt
 
 from ._config import Config
 from ._document import Document
-from ._errors import ConfigError, InputError, StoreError, WirecoderError
-from ._pipeline import Failure, Pipeline, analyze_stream, load_model
+from ._errors import ConfigError, Failure, InputError, StoreError, WirecoderError
+from ._pipeline import Pipeline, analyze_stream, load_model
 from ._registry import NoSettings, Settings, StageSpec, check_order, get_stage, stage
 from ._version import __version__
 from .schema import Analysis, Article

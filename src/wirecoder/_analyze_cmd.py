@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 
 from ._config import Config
-from ._errors import ConfigError, InputError
+from ._errors import ConfigError, Failure, InputError
 from ._output import ANALYSIS_FORMATS, write_atomic
-from ._pipeline import Failure, analyze_stream
+from ._pipeline import analyze_stream
 from ._progress import progress
 from .schema import Analysis, Article
 

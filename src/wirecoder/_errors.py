@@ -3,9 +3,14 @@
 - ``InputError``: this input is bad; report it, skip it, go on with the rest of the batch.
 - ``ConfigError``: the set-up is wrong (unknown stage, model not installed); fix it and rerun.
 - ``StoreError``: the database refused or is unreachable; nothing half-written was kept.
+
+``Failure`` is not raised: it is the value a reader or a batch yields in place of an input it
+could not use, so the rest of the batch goes on.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class WirecoderError(Exception):
@@ -27,3 +32,14 @@ class ConfigError(WirecoderError):
 
 class StoreError(WirecoderError):
     """A database operation that failed; the transaction was rolled back."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be analysed, and why, so a batch can go on without it."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

@@ -5,31 +5,20 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from ._config import Config
 from ._document import Document
-from ._errors import ConfigError
+from ._errors import ConfigError, Failure
 from ._registry import StageFn, StageSpec, check_order, check_settings, get_stage
 from ._version import __version__
 from .schema import Analysis, Article, PipelineInfo, StageRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that could not be analysed, and why, so a batch can go on without it."""
-
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+    from spacy.tokens import Doc
 
 
 @cache
@@ -82,8 +71,8 @@ class Pipeline:
                 results.append(Failure(article.source or "article", f"analysis failed: {error!r}"))
         return results
 
-    def _run(self, article: Article, doc: object) -> Analysis:
-        document = Document(article=article, doc=doc)  # type: ignore[arg-type]
+    def _run(self, article: Article, doc: Doc) -> Analysis:
+        document = Document(article=article, doc=doc)
         for _, run in self.stages:
             run(document)
         return document.to_analysis(self.info)
@@ -92,7 +81,8 @@ class Pipeline:
 def analyze_stream(
     articles: Iterable[Article], config: Config | None = None, workers: int = 1
 ) -> Iterator[Analysis | Failure]:
-    """Analyse many articles in input order, on ``workers`` processes, each loading the model once."""
+    """Analyse many articles in input order, on ``workers`` processes, each loading the model
+    once."""
     config = config or Config.default()
     if workers <= 1:
         pipeline = Pipeline(config)
@@ -105,7 +95,8 @@ def analyze_stream(
     # batches of 8 as of 32.
     batches = _batched(articles, min(config.batch_size, _WORKER_BATCH))
     if "fork" in multiprocessing.get_all_start_methods():
-        # Load once here; forked workers share the loaded model and stage resources copy-on-write.
+        # Load once here; forked workers share the loaded model and stage resources
+        # copy-on-write.
         _init_worker(config)
         _freeze_set_up()  # and the workers' collections copy none of its pages
         pool = multiprocessing.get_context("fork").Pool(workers)

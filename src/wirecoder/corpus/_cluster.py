@@ -19,7 +19,8 @@ from typing import TypeVar
 from ..schema import SPECULATIVE_AUX, SPECULATIVE_STANCES
 
 RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
-"""How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares countries."""
+"""How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares
+countries."""
 DEFAULT_RADIUS_KM = 25.0
 CONTROL_WORDS = re.compile(
     r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE
@@ -29,7 +30,8 @@ CONTROL_DENIAL_WORDS = re.compile(
     r"captur|seiz|\btaken\b|\bfall|\bfell\b|control|occup|\bhold|\bheld\b"
 )
 REFERRING_DENIAL = re.compile(
-    r"(?:the |this |that |these |those |such )?(?:claims?|reports?|statements?|allegations?|assertions?)"
+    r"(?:the |this |that |these |those |such )?"
+    r"(?:claims?|reports?|statements?|allegations?|assertions?)"
 )
 NEGATORS = r"(?:\b(?:no|not|never|nothing|without)\b|n['’]t)"
 """Words that deny what follows them: "posed no threat", "did not shell", "never captured"."""
@@ -172,9 +174,9 @@ def is_speculative(aux: Iterable[str], stances: Iterable[str]) -> bool:
 
 def distance_km(a: EventRecord, b: EventRecord) -> float | None:
     """Great-circle distance between two events' places, None when either has no coordinates."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -337,26 +339,42 @@ def cluster_events(records: Iterable[EventRecord]) -> list[Cluster]:
         else:
             clusters.append(Cluster(members=[record]))
     for family in by_type.values():
-        family.sort(key=lambda record: (record.date_start, record.id))
-        open_clusters = _OpenClusters()
-        for record in family:
-            best: tuple[Cluster, str] | None = None
-            for cluster in open_clusters.candidates(record):
-                if best is not None and len(cluster.members) <= len(best[0].members):
-                    continue
-                reasons = [merge_reason(member, record) for member in cluster.members]
-                if all(reasons):
-                    best = (cluster, reasons[0])  # type: ignore[assignment]
-            if best is None:
-                cluster = Cluster(members=[record])
-                clusters.append(cluster)
-                open_clusters.add(cluster)
-            else:
-                cluster, reason = best
-                cluster.members.append(record)
-                cluster.reasons[record.id] = reason
-            open_clusters.extend_to(cluster, record.date_end)  # type: ignore[arg-type]
+        clusters.extend(_sweep(family))
     return clusters
+
+
+def _sweep(family: list[EventRecord]) -> list[Cluster]:
+    """The clusters of one type's dated events, swept in date order."""
+    family.sort(key=lambda record: (record.date_start, record.id))
+    clusters: list[Cluster] = []
+    open_clusters = _OpenClusters()
+    for record in family:
+        assert record.date_end is not None, "only dated events are swept"
+        best = _best_fit(open_clusters.candidates(record), record)
+        if best is None:
+            cluster = Cluster(members=[record])
+            clusters.append(cluster)
+            open_clusters.add(cluster)
+        else:
+            cluster, reason = best
+            cluster.members.append(record)
+            cluster.reasons[record.id] = reason
+        open_clusters.extend_to(cluster, record.date_end)
+    return clusters
+
+
+def _best_fit(candidates: list[Cluster], record: EventRecord) -> tuple[Cluster, str] | None:
+    """The largest (first of the largest) cluster ``record`` fits with every member, and the
+    reason it fits the first; None when it fits none."""
+    best: tuple[Cluster, str] | None = None
+    for cluster in candidates:
+        if best is not None and len(cluster.members) <= len(best[0].members):
+            continue
+        reasons = [merge_reason(member, record) for member in cluster.members]
+        first = reasons[0]
+        if first is not None and all(reasons):
+            best = (cluster, first)
+    return best
 
 
 def _figures_disagree(a: int, b: int) -> bool:
@@ -374,12 +392,11 @@ def _claim_names(claims: Iterable[DenialClaim]) -> str:
 def find_contradictions(
     cluster: Cluster, denials: Iterable[DenialClaim] = ()
 ) -> list[Contradiction]:
-    """Control or stance asserted by some reports and denied by others (by a negated event, by
-    a denial claim in a report of the event for control, or for a stance by a claim there that
-    negates the event's word: "posed no threat" against "threatened"); casualty figures that disagree
-    beyond tolerance. One voice saying both is not a dispute between sides, and a publisher in
-    its own voice ("X did not comment on the shelling") is never a side: it reports, it does not
-    deny."""
+    """Control or stance asserted by some reports and denied by others (by a negated event, by a
+    denial claim in a report of the event for control, or for a stance by a claim there that negates
+    the event's word: "posed no threat" against "threatened"); casualty figures that disagree beyond
+    tolerance. One voice saying both is not a dispute between sides, and a publisher in its own
+    voice ("X did not comment on the shelling") is never a side: it reports, it does not deny."""
     found: list[Contradiction] = []
     asserted = tuple(cluster.asserting)
     vouching = {origin for member in asserted for origin in member.origins}

@@ -10,7 +10,8 @@ from itertools import islice
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
 
 from .._config import Config
-from .._pipeline import Failure, Pipeline
+from .._errors import Failure
+from .._pipeline import Pipeline
 from ..schema import Analysis, Article
 
 PLUGIN_NAME = "wirecoder-pipeline"
@@ -39,11 +40,12 @@ def connect(address: str | Client, workers: int) -> tuple[Client, LocalCluster |
     if isinstance(address, Client):
         return address, None
     if address == "local":
-        cluster = LocalCluster(
+        # distributed's constructors and close() carry no annotations: the ignores name that.
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
-        return Client(cluster), cluster
-    return Client(address), None
+        return Client(cluster), cluster  # type: ignore[no-untyped-call]
+    return Client(address), None  # type: ignore[no-untyped-call]
 
 
 def analyze_on_dask(
@@ -55,7 +57,7 @@ def analyze_on_dask(
     client, cluster = connect(address, max(workers, 1))
     try:
         client.register_plugin(PipelinePlugin(config), name=PLUGIN_NAME)
-        in_flight: deque[Future] = deque()
+        in_flight: deque[Future[list[Analysis | Failure]]] = deque()
         window = 2 * max(len(client.scheduler_info()["workers"]), 1)
         iterator = iter(articles)
         while batch := list(islice(iterator, config.batch_size)):
@@ -66,5 +68,5 @@ def analyze_on_dask(
             yield from in_flight.popleft().result()
     finally:
         if cluster is not None:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
             cluster.close()

@@ -12,8 +12,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .._config import Config
-from .._errors import StoreError
-from .._pipeline import Failure, analyze_stream
+from .._errors import Failure, StoreError
+from .._pipeline import analyze_stream
 from ..schema import Analysis, Article
 from ..store import SaveOutcome, Store
 from ._rebuild import CorpusSummary, rebuild

@@ -15,7 +15,6 @@ from ..schema import DENYING_STANCES
 from ..store import (
     ActorRow,
     ArticleRow,
-    Base,
     ClaimRow,
     ClusterRow,
     ContradictionRow,
@@ -113,8 +112,8 @@ def load_records(session: Session) -> list[EventRecord]:
         .where(EventRow.current)
     ).mappings()
     names = [column.key for column in columns]
-    return _placed_by_story(
-        _dated_by_publication(
+    return placed_by_story(
+        dated_by_publication(
             EventRecord(
                 **{name: row[name] for name in names},
                 killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
@@ -129,7 +128,7 @@ def load_records(session: Session) -> list[EventRecord]:
     )
 
 
-def _dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
+def dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
     """An undated event takes the :data:`PUBLICATION_WINDOW` before its article's publication,
     marked approximate: for clustering only, the stored event keeps what its report said."""
     if record.date_start is not None or record.date_end is not None or published is None:
@@ -142,7 +141,7 @@ def _dated_by_publication(record: EventRecord, published: dt.date | None) -> Eve
     )
 
 
-def _placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
+def placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
     """Events the story leaves unplaced, in a story whose placed events are all in one place,
     are taken to be there, approximately (within 25 km at best): for clustering only, the
     stored events keep what their report said."""
@@ -253,12 +252,12 @@ def _denials(session: Session, clusters: list[Cluster]) -> dict[int, list[Denial
 
 
 def _insert_returning_ids(
-    session: Session, table: type[Base], rows: list[dict[str, Any]]
+    session: Session, table: type[ClusterRow | ContradictionRow], rows: list[dict[str, Any]]
 ) -> list[int]:
     """Insert ``rows`` in one statement and return their new ids in the same order."""
     if not rows:
         return []
-    statement = insert(table).returning(table.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+    statement = insert(table).returning(table.id, sort_by_parameter_order=True)
     return list(session.scalars(statement, rows))
 
 
@@ -269,7 +268,7 @@ def _cluster_row(cluster: Cluster) -> dict[str, Any]:
         for member in cluster.members
         if member.date_start and member.date_end and not member.approximate_date
     ]
-    sharpest_date = min(dated, key=lambda m: (m.date_end - m.date_start, m.id), default=None)  # type: ignore[operator]
+    sharpest_date = min(dated, key=lambda m: (_date_span(m), m.id), default=None)
     placed = [member for member in cluster.members if member.place_id is not None]
     sharpest_place = min(placed, key=lambda m: (m.where_precision or 9, m.id), default=None)
     return {
@@ -280,6 +279,12 @@ def _cluster_row(cluster: Cluster) -> dict[str, Any]:
         "reports": len({member.article_id for member in cluster.members}),
         "origins": len(cluster.origins),
     }
+
+
+def _date_span(record: EventRecord) -> dt.timedelta:
+    """How long a dated event's interval is."""
+    assert record.date_start is not None and record.date_end is not None
+    return record.date_end - record.date_start
 
 
 def _claim_ids(record: EventRecord) -> list[int | None]:

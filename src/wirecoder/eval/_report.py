@@ -67,9 +67,9 @@ class Report:
             columns = list(dict.fromkeys(key for row in rows for key in row))
             cells = [[_cell(row.get(column)) for column in columns] for row in rows]
             widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-            lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+            lines.append("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
             lines.append("  ".join("-" * w for w in widths))
-            lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
+            lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
         if self.notes:
             lines += [""] + [f"note: {note}" for note in self.notes]
         return "\n".join(lines) + "\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .._config import Config
-from .._pipeline import Failure, Pipeline
+from .._errors import Failure
+from .._pipeline import Pipeline
 from ..schema import Analysis, Article
 
 

@@ -16,10 +16,11 @@ outer link. Articles with two annotators are scored against the first annotation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..schema import Analysis, Article
 from ._report import Report, prf
 
 ROLES = ("source", "cue", "content")
@@ -91,9 +92,23 @@ def token_spans(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int, i
     return result
 
 
+def _whole_span(span: tuple[int, int]) -> Hashable:
+    return span
+
+
+def _first_token(span: tuple[int, int]) -> Hashable:
+    return span[0]
+
+
+_MATCH_KEYS: tuple[tuple[str, Callable[[tuple[int, int]], Hashable]], ...] = (
+    ("exact", _whole_span),
+    ("begin", _first_token),
+)
+"""What two spans must share to match: their first and last token, or their first token."""
+
+
 def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Report:
     """Exact and begin-match P/R/F1 per role over the split, beside the published figures."""
-    from ..schema import Article
     from ._run import analyses, stages_up_to
 
     articles = read_split(Path(polnear), split)[:limit]
@@ -106,7 +121,7 @@ def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Rep
         for role in ROLES:
             gold = token_spans(article.text, article.gold[role])
             guess = token_spans(article.text, predicted[role])
-            for match, key in (("exact", lambda s: s), ("begin", lambda s: s[0])):
+            for match, key in _MATCH_KEYS:
                 gold_keys = {key(s) for s in gold}
                 guess_keys = {key(s) for s in guess}
                 tally = counts[(match, role)]
@@ -130,7 +145,7 @@ def evaluate(polnear: Path, split: str = "dev", limit: int | None = None) -> Rep
     return report
 
 
-def predicted_spans(analysis: object) -> dict[str, list[tuple[int, int]]]:
+def predicted_spans(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
     """Source, cue and content character spans of an analysis' claims that have a cue."""
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     for claim in analysis.claims:

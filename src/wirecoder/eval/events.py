@@ -9,9 +9,10 @@ non-ACLED ones (DIPLO, ATTRIB, ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) r
 types and contexts. No ACLED data was used to build the rules.
 
 PLOVER gold-standard records (``--plover-gsr``): for each record the event whose trigger overlaps
-the gold event text, or one of its words (else the first event), is compared with the gold: event type (the records'
-PLOVER 0.5 vocabulary mapped: DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE, FIGHT ->
-ASSAULT), and the first source and target actor's code (ISO alpha-3 or IGO/NGO) and sector.
+the gold event text, or one of its words (else the first event), is compared with the gold: event
+type (the records' PLOVER 0.5 vocabulary mapped: DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE ->
+ACCUSE, FIGHT -> ASSAULT), and the first source and target actor's code (ISO alpha-3 or IGO/NGO) and
+sector.
 """
 
 from __future__ import annotations
@@ -203,7 +204,8 @@ def _score_case(report: Report, path: Path) -> None:
         )
     report.notes.append(
         f"{path}: {len(rows)} snippets; pipeline {', '.join(STAGES)}; labels from the PLOVER -> "
-        "ACLED crosswalk of each snippet's main event; rules and lexicons only, no ACLED training data"
+        "ACLED crosswalk of each snippet's main event; rules and lexicons only, "
+        "no ACLED training data"
     )
 
 
@@ -341,8 +343,8 @@ def _score_gsr(report: Report, path: Path) -> None:
         )
     report.notes.append(
         f"{path}: {tallies['records']} records with text; PLOVER 0.5 types mapped DEMAND->REQUEST, "
-        "DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT; the event compared is the one whose trigger "
-        "overlaps the gold event text or one of its words, else the first"
+        "DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT; the event compared is the one whose "
+        "trigger overlaps the gold event text or one of its words, else the first"
     )
 
 

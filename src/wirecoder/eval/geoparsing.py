@@ -1,14 +1,14 @@
 """Geoparsing on GeoWebNews, scored the way EUPEG (Wang & Hu 2019) scores geoparsers.
 
-EUPEG's ``Utils.calculateScores`` reads one line per article of ``name,,surface,,lat,,lon,,start,,end``
-records separated by ``||``, drops records without coordinates, and then, for each gold toponym in
-order, takes the first remaining system toponym whose span midpoint lies less than 10 characters
-from the gold midpoint and whose surface string is the same ignoring case (the string test is
-commented out in the repository's current code, but only with it do the archived outputs give the
-published figures); each system toponym matches at most once. Unmatched
-gold toponyms are false negatives, unmatched system toponyms false positives. Over the matched
-pairs it measures the haversine error (earth radius 6,371 km): accuracy@161 (error < 161 km),
-mean and median error, and the AUC of the sorted ``log(1 + error) / log(20039)`` curve by the
+EUPEG's ``Utils.calculateScores`` reads one line per article of
+``name,,surface,,lat,,lon,,start,,end`` records separated by ``||``, drops records without
+coordinates, and then, for each gold toponym in order, takes the first remaining system toponym
+whose span midpoint lies less than 10 characters from the gold midpoint and whose surface string is
+the same ignoring case (the string test is commented out in the repository's current code, but only
+with it do the archived outputs give the published figures); each system toponym matches at most
+once. Unmatched gold toponyms are false negatives, unmatched system toponyms false positives. Over
+the matched pairs it measures the haversine error (earth radius 6,371 km): accuracy@161 (error < 161
+km), mean and median error, and the AUC of the sorted ``log(1 + error) / log(20039)`` curve by the
 trapezoidal rule. :func:`score` does exactly that, so the archived peer outputs reproduce EUPEG's
 published rows.
 
@@ -30,6 +30,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ._report import Report, prf
 
@@ -38,7 +39,8 @@ MAX_ERROR_KM = 20039.0
 EARTH_RADIUS_KM = 6371.0
 ACCURACY_RADIUS_KM = 161.0
 EUPEG_MIDPOINT_SLACK = 10
-"""EUPEG matches same-string toponyms whose span midpoints are less than this many characters apart."""
+"""EUPEG matches same-string toponyms whose span midpoints are less than this many characters
+apart."""
 
 COUNTED_TYPES = frozenset(
     {
@@ -100,7 +102,7 @@ class GeoScores:
     gold: int
     errors_km: list[float]
 
-    def row(self, system: str) -> dict[str, object]:
+    def row(self, system: str) -> dict[str, Any]:
         scores = prf(self.tp, self.predicted, self.gold)
         errors = sorted(self.errors_km)
         return {
@@ -136,7 +138,8 @@ def mean(errors: Sequence[float]) -> float:
 
 
 def auc(sorted_errors: Sequence[float]) -> float:
-    """Area under the sorted log-error curve, trapezoidal, normalised to [0, 1] (lower is better)."""
+    """Area under the sorted log-error curve, trapezoidal, normalised to [0, 1] (lower is
+    better)."""
     if len(sorted_errors) < 2:
         return 0.0
     heights = [math.log(1 + error) / math.log(MAX_ERROR_KM) for error in sorted_errors]
@@ -148,7 +151,7 @@ def _eupeg_match(gold: Toponym, guess: Toponym) -> bool:
     return close and gold.name.lower() == guess.name.lower()
 
 
-def _overlaps(gold: Toponym, guess: Toponym) -> bool:
+def overlaps(gold: Toponym, guess: Toponym) -> bool:
     return guess.start < gold.end and gold.start < guess.end
 
 
@@ -243,7 +246,7 @@ def geoparse(texts: Sequence[str]) -> list[list[Toponym]]:
 
 def _set_aside(predicted: list[Toponym], uncounted: list[Toponym]) -> list[Toponym]:
     """Drop predictions that overlap a toponym GWN leaves uncounted (neither right nor wrong)."""
-    return [guess for guess in predicted if not any(_overlaps(item, guess) for item in uncounted)]
+    return [guess for guess in predicted if not any(overlaps(item, guess) for item in uncounted)]
 
 
 def evaluate(gwn: Path, eupeg: Path | None = None) -> Report:
@@ -251,9 +254,12 @@ def evaluate(gwn: Path, eupeg: Path | None = None) -> Report:
     articles = read_gwn(gwn)
     predicted = geoparse([article.text for article in articles])
     ours = score(
-        (_set_aside(guesses, article.uncounted) for guesses, article in zip(predicted, articles)),
+        (
+            _set_aside(guesses, article.uncounted)
+            for guesses, article in zip(predicted, articles, strict=True)
+        ),
         (article.gold for article in articles),
-        matches=_overlaps,
+        matches=overlaps,
     )
     report = Report(f"Geoparsing on GeoWebNews ({len(articles)} articles)")
     report.add_row("GWN.xml, overlapping spans", **ours.row("wirecoder places.v1"))

@@ -1,4 +1,4 @@
-"""Raw story text into an ``Article``: clean whitespace, lift the dateline, byline and credit line out."""
+"""Raw story text into an ``Article``: clean whitespace; lift dateline, byline, credits out."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .._errors import InputError
 from ..schema import Article, Credit, Dateline
 from ._credits import parse_byline, parse_credit_line
-from ._dateline import match_dateline
+from ._dateline import DatelineMatch, match_dateline
 
 _DROPPED_CHARACTERS = dict.fromkeys(
     [0xFEFF, 0x200B, *(c for c in range(32) if chr(c) not in "\n\t"), 0x7F]
@@ -26,7 +26,7 @@ _HEADER_LINES = 3
 
 
 def normalize_text(text: str) -> str:
-    """One clean form of any story text: NFC, ``\\n`` line ends, single spaces, blank-line paragraphs.
+    """One clean form of any story text: NFC, ``\\n`` line ends, single spaces, paragraphs.
 
     Paragraph breaks (one blank line) survive; runs of blank lines fold into one, spaces and tabs
     into one space, and control and zero-width characters are dropped.
@@ -47,12 +47,8 @@ class _Header:
     body_start: int = 0
 
 
-def _read_header(text: str) -> _Header:
-    """A dateline in the first few lines, with the headline and byline above it; else a top byline.
-
-    Lines above a dateline are headline, deck or byline, never story text, so the body starts
-    after the dateline. Without a dateline only a ``By NAME`` first line is lifted out.
-    """
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """The first few non-blank lines of ``text``, each with its offset."""
     lines: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
@@ -61,16 +57,32 @@ def _read_header(text: str) -> _Header:
         if len(lines) == _HEADER_LINES:
             break
         offset += len(line) + 1
+    return lines
+
+
+def _dateline_header(found: DatelineMatch, offset: int, above: list[str]) -> _Header:
+    """The header of a dateline found at ``offset``: the first byline and the first other line
+    above it are the byline and the headline."""
+    header = _Header(dateline=found.dateline, body_start=offset + found.body_start)
+    for line in above:
+        byline = parse_byline(line, found.dateline.agency)
+        if byline and header.byline is None:
+            header.byline = byline
+        elif not byline and header.title is None:
+            header.title = line
+    return header
+
+
+def _read_header(text: str) -> _Header:
+    """A dateline in the first few lines, with the headline and byline above it; else a top byline.
+
+    Lines above a dateline are headline, deck or byline, never story text, so the body starts
+    after the dateline. Without a dateline only a ``By NAME`` first line is lifted out.
+    """
+    lines = _header_lines(text)
     for index, (offset, line) in enumerate(lines):
         if found := match_dateline(line):
-            header = _Header(dateline=found.dateline, body_start=offset + found.body_start)
-            for _, above in lines[:index]:
-                byline = parse_byline(above, found.dateline.agency)
-                if byline and header.byline is None:
-                    header.byline = byline
-                elif not byline and header.title is None:
-                    header.title = above
-            return header
+            return _dateline_header(found, offset, [above for _, above in lines[:index]])
         if len(line) > _HEADLINE_MAX_CHARS:
             break
     if lines and (byline := parse_byline(lines[0][1])):
@@ -150,7 +162,7 @@ def parse_timestamp(value: str, source: str) -> dt.date | dt.datetime:
         pass
     import dateparser  # slow to import; only needed for free-form dates
 
-    parsed = dateparser.parse(
+    parsed: dt.datetime | None = dateparser.parse(
         value,
         languages=["en"],
         settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},

@@ -16,7 +16,8 @@ _MONTH = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
-# Place: city, optional "/OTHER CITY", optional ", Country"; no parentheses, digits or sentence marks.
+# Place: city, optional "/OTHER CITY", optional ", Country"; no parentheses, digits or sentence
+# marks.
 _PLACE_PART = r"[^\W\d_][^\n(),:;!?\d]*?"
 _PLACE = rf"{_PLACE_PART}(?:,\s*{_PLACE_PART})??"
 _DASH = r"(?:--|[-–—])"
@@ -42,7 +43,8 @@ class DatelineMatch:
 
 
 def match_dateline(line: str) -> DatelineMatch | None:
-    """The dateline at the very start of ``line``, if it has one; the story may start on the next line."""
+    """The dateline at the very start of ``line``, if it has one; the story may start on the next
+    line."""
     for pattern in (_WITH_AGENCY, _WITHOUT_AGENCY):
         found = pattern.match(line)
         if found and len(found["place"].split()) <= _MAX_PLACE_WORDS:

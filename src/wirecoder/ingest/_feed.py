@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._html import html_to_text
 from ._metadata import Metadata, article_or_failure

@@ -74,7 +74,8 @@ class _TextCollector(HTMLParser):
 
 
 def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment with paragraph breaks kept (whitespace is normalized later)."""
+    """Plain text of an HTML fragment with paragraph breaks kept (whitespace is normalized
+    later)."""
     collector = _TextCollector()
     collector.feed(fragment)
     collector.close()
@@ -84,20 +85,22 @@ def html_to_text(fragment: str) -> str:
 def read_html(page: str, source: str) -> tuple[str, Metadata]:
     """The article body of a page and its metadata (title, date, site name as publisher, url)."""
     import trafilatura
+    from trafilatura.settings import Document
 
     extracted = trafilatura.bare_extraction(page, with_metadata=True)
-    body = extracted.text if extracted is not None and extracted.text else ""
-    if len(body.split()) < _MIN_BODY_WORDS:
+    document = extracted if isinstance(extracted, Document) else None  # a dict only if asked
+    body = document.text if document is not None and document.text else ""
+    if document is None or len(body.split()) < _MIN_BODY_WORDS:
         raise InputError(source, "no article body found in the HTML page")
     paragraphs = [line for line in body.split("\n") if line.strip()]
-    title = extracted.title or None
+    title = document.title or None
     if title and paragraphs[0].strip() == title.strip():
         paragraphs.pop(0)
     metadata = Metadata(
-        published=parse_timestamp(extracted.date, source) if extracted.date else None,
-        publisher=extracted.sitename or None,
+        published=parse_timestamp(document.date, source) if document.date else None,
+        publisher=document.sitename or None,
         title=title,
-        url=extracted.url or None,
-        byline=tuple(split_names(extracted.author)) if extracted.author else (),
+        url=document.url or None,
+        byline=tuple(split_names(document.author)) if document.author else (),
     )
     return "\n\n".join(paragraphs), metadata

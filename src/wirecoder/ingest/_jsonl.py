@@ -6,15 +6,15 @@ import json
 from collections.abc import Iterator
 from functools import partial
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._metadata import article_or_failure, metadata_from_mapping
 
 
 def read_jsonl(document: str, source: str) -> Iterator[Article | Failure]:
     """An article or a failure per non-blank line, each named ``source:LINE``."""
-    # Split on newlines only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
+    # Split on newlines only: JSON strings may hold U+2028 and other characters splitlines()
+    # breaks on.
     for number, line in enumerate(document.split("\n"), start=1):
         if line.strip():
             yield article_or_failure(partial(_article, line, f"{source}:{number}"))

@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._article import article_from_text, parse_timestamp
 from ._credits import split_names
@@ -96,7 +95,8 @@ def with_overrides(article: Article, published: dt.date | None, publisher: str |
 
 
 def article_or_failure(build: Callable[[], Article]) -> Article | Failure:
-    """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails alone."""
+    """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails
+    alone."""
     try:
         return build()
     except InputError as error:

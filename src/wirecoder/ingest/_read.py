@@ -1,4 +1,4 @@
-"""Paths into articles: pick a reader per file, walk directories, report each bad input and go on."""
+"""Paths into articles: pick a reader per file, walk directories, report each bad input, go on."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from .._errors import InputError
-from .._pipeline import Failure
+from .._errors import Failure, InputError
 from ..schema import Article
 from ._decode import read_bytes, read_text
 from ._feed import read_feed
@@ -67,7 +66,8 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
 
 
 def _directory_files(directory: Path) -> Iterator[Path | Failure]:
-    """Visible non-sidecar files under ``directory`` sorted by path; a Failure per unreadable folder."""
+    """Visible non-sidecar files under ``directory`` sorted by path; a Failure per unreadable
+    folder."""
     errors: list[OSError] = []
     files: list[Path] = []
     for folder, subfolders, names in os.walk(directory, onerror=errors.append):
@@ -102,7 +102,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
         if path.suffix.lower() == SIDECAR_SUFFIX:
             raise InputError(
                 source,
-                "a .json file is read only as the metadata of an article beside it; use .jsonl for articles",
+                "a .json file is read only as the metadata of an article beside it; "
+                "use .jsonl for articles",
             )
         text = read_text(path, source, max_bytes)
         kind = _kind(path, text)

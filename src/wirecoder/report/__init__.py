@@ -11,7 +11,7 @@ from ._render import (
     to_html,
     to_markdown,
 )
-from ._sitrep import Incident, SituationReport, Voice, build
+from ._sitrep import Incident, SituationReport, Voice, area_name, build
 from ._tables import ROW_FORMATS, render_rows
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "SituationReport",
     "TimelineDay",
     "Voice",
+    "area_name",
     "build",
     "map_png",
     "render_rows",

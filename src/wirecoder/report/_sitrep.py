@@ -123,7 +123,7 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
             incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [])
             sharpest = min(members, key=lambda member: (member.where_precision or 9, member.id))
             place = sharpest.place
-            by_area[_area_name(place) if place else UNPLACED].append(incident)
+            by_area[area_name(place) if place else UNPLACED].append(incident)
     report.areas = {
         name: by_area[name] for name in sorted(by_area, key=lambda name: (name == UNPLACED, name))
     }
@@ -184,7 +184,8 @@ def _voices(members: list[EventRow]) -> tuple[Voice, ...]:
                 certainty=tuple(
                     sorted(
                         {
-                            f'"{item.phrase}" ({item.scale} {item.label}, {item.low:.0%}-{item.high:.0%})'
+                            f'"{item.phrase}" ({item.scale} {item.label}, '
+                            f"{item.low:.0%}-{item.high:.0%})"
                             for _, claim in pairs
                             for item in claim.certainty
                         }
@@ -237,11 +238,12 @@ def _disputes(session: Session, cluster_ids: list[int]) -> dict[int, list[str]]:
             )
             sides[side.side].add(who)
         subject = contradiction.detail.split(":", 1)[0]
+        side_a, side_b = ", ".join(sorted(sides["a"])), ", ".join(sorted(sides["b"]))
         if contradiction.kind == "casualties":
             figures = contradiction.detail.split(":", 1)[1].strip()
-            text = f"{subject} figures differ ({figures}): {', '.join(sorted(sides['a']))} vs {', '.join(sorted(sides['b']))}"
+            text = f"{subject} figures differ ({figures}): {side_a} vs {side_b}"
         else:
-            text = f"{subject}: asserted by {', '.join(sorted(sides['a']))}; denied by {', '.join(sorted(sides['b']))}"
+            text = f"{subject}: asserted by {side_a}; denied by {side_b}"
         found[contradiction.cluster_id].append(text)
     return found
 
@@ -309,7 +311,7 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
     )
 
 
-def _area_name(place: PlaceRow) -> str:
+def area_name(place: PlaceRow) -> str:
     """The area a place reports under: its province, else its country by name ("Belarus", not
     "BY"), else the place itself."""
     if place.admin1:

@@ -31,7 +31,8 @@ DENYING_STANCES: frozenset[Stance] = frozenset({"denied", "negated"})
 SPECULATIVE_STANCES: frozenset[Stance] = frozenset({"forecast", "hypothetical"})
 """Stances that say an event may happen, not that it did."""
 VerbStrength = Literal["neutral", "weak", "strong"]
-"""``said`` is neutral; ``claimed``/``alleged`` weaken; ``confirmed``/``acknowledged`` strengthen."""
+"""``said`` is neutral; ``claimed``/``alleged`` weaken; ``confirmed``/``acknowledged``
+strengthen."""
 
 CertaintyScale = Literal["PHIA", "ICD203", "none"]
 ChainRole = Literal["publisher", "outlet", "agency", "intermediary", "originator"]
@@ -77,7 +78,7 @@ class Source(Model):
 
 
 class Claim(Extracted):
-    """A statement resting on someone's word (or the reporter's own, with the publisher as source)."""
+    """A statement resting on someone's word (or the reporter's own, with the publisher as source)."""  # noqa: E501 - the docstring is the JSON Schema's description, kept word for word
 
     source: Source
     cue: Span | None = Field(

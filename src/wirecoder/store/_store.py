@@ -48,7 +48,7 @@ PLACE_FIELDS = {
 Keyed = TypeVar("Keyed", ActorRow, PlaceRow)
 
 
-class SaveOutcome(str, enum.Enum):
+class SaveOutcome(enum.StrEnum):
     """What saving one analysis did."""
 
     stored = "stored"
@@ -240,14 +240,16 @@ class _Writer:
     def _keyed(self, model: type[Keyed], key: str, **attributes: Any) -> Keyed:
         """The row of ``model`` with ``key``, created with ``attributes`` when there is none."""
         cache_key = (model.__tablename__, key)
-        if cache_key not in self.keyed:
-            row = self.session.scalars(select(model).where(model.key == key)).first()
-            if row is None:
-                row = model(key=key, **attributes)
-                self.session.add(row)
-                self.session.flush()
-            self.keyed[cache_key] = row
-        return self.keyed[cache_key]  # type: ignore[return-value]
+        cached = self.keyed.get(cache_key)
+        if isinstance(cached, model):
+            return cached
+        row = self.session.scalars(select(model).where(model.key == key)).first()
+        if row is None:
+            row = model(key=key, **attributes)
+            self.session.add(row)
+            self.session.flush()
+        self.keyed[cache_key] = row
+        return row
 
     def _actor(self, name: str, **attributes: str | None) -> ActorRow:
         return self._keyed(ActorRow, actor_key(name) or name, name=name, **attributes)

@@ -1,21 +1,11 @@
-"""A generated corpus with known truth, for tests and benchmarks.
-
-A handful of real-world incidents, each re-reported by several outlets in other words, with other
-date vagueness, other figures, and source chains that often end at the same ministry. Each report
-is rendered as text and as the Analysis the pipeline should produce for it, so clustering,
-corroboration and contradictions can be scored without depending on the extraction stages.
-"""
+"""Incidents rendered as reports: each report's text, and the Analysis the pipeline should
+produce for it, with the truth of which incident each event tells."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
-
-from sqlalchemy import select
 
 from ..schema import (
     Analysis,
@@ -23,179 +13,24 @@ from ..schema import (
     ChainLink,
     Claim,
     Count,
+    DatePrecision,
     Event,
     Participant,
     PipelineInfo,
     Place,
+    PloverType,
     Size,
     Source,
-    SourceKind,
     Span,
     StageRef,
 )
-from ..store import ArticleRow, ClusterRow, EventRow, Store
+from ._incidents import AGENCIES, INCIDENTS, OUTLETS, TOWNS, Incident, Origin, Town
 
 STAGE = StageRef(name="synthetic", version="1")
 PIPELINE = PipelineInfo(
     model="synthetic", model_version="1", stages=[STAGE], wirecoder_version="synthetic"
 )
 
-
-@dataclass(frozen=True)
-class Town:
-    name: str
-    latitude: float
-    longitude: float
-    admin1: str
-    country_code: str = "UA"
-
-
-TOWNS = {
-    town.name: town
-    for town in [
-        Town("Bakhmut", 48.5956, 38.0003, "Donetsk"),
-        Town("Soledar", 48.6833, 38.0833, "Donetsk"),
-        Town("Avdiivka", 48.1394, 37.7497, "Donetsk"),
-        Town("Vuhledar", 47.7792, 37.2486, "Donetsk"),
-        Town("Kramatorsk", 48.7233, 37.5563, "Donetsk"),
-        Town("Kupiansk", 49.7106, 37.6156, "Kharkiv"),
-        Town("Kharkiv", 49.9935, 36.2304, "Kharkiv"),
-        Town("Kherson", 46.6354, 32.6169, "Kherson"),
-        Town("Zaporizhzhia", 47.8388, 35.1396, "Zaporizhzhia"),
-    ]
-}
-
-
-@dataclass(frozen=True)
-class Origin:
-    """A first-hand source, and the side it speaks for."""
-
-    name: str
-    kind: SourceKind
-    country: str
-
-
-RU_MOD = Origin("Russian Defence Ministry", "military", "RUS")
-UA_STAFF = Origin("Ukrainian General Staff", "military", "UKR")
-UA_EAST = Origin("Ukraine's Eastern Military Command", "military", "UKR")
-UK_INTEL = Origin("British military intelligence", "intelligence", "GBR")
-DONETSK_AUTH = Origin("Russian-installed authorities in Donetsk", "government", "RUS")
-REGIONAL_GOV = Origin("Ukrainian regional officials", "official", "UKR")
-ISW = Origin("Institute for the Study of War", "organization", "USA")
-
-OUTLETS = [
-    "Reuters",
-    "Associated Press",
-    "AFP",
-    "Kyiv Independent",
-    "BBC",
-    "Al Jazeera",
-    "Deutsche Welle",
-]
-AGENCIES = ["TASS", "RIA Novosti", "Interfax", "Ukrinform"]
-
-
-@dataclass(frozen=True)
-class Incident:
-    """One real-world event: what, where, when, by whom, and who vouches for or disputes it."""
-
-    key: str
-    kind: str  # "shelling", "capture" or "arrests"
-    town: str
-    day: dt.date
-    actor: tuple[str, str]
-    killed: int | None
-    asserted_by: tuple[Origin, ...]
-    denied_by: tuple[Origin, ...] = ()
-    disputed_figure: tuple[Origin, int] | None = None
-
-
-INCIDENTS = [
-    Incident(
-        "bakhmut-capture",
-        "capture",
-        "Bakhmut",
-        dt.date(2023, 4, 6),
-        ("Russian forces", "RUS"),
-        None,
-        (RU_MOD, UK_INTEL),
-        denied_by=(UA_EAST,),
-    ),
-    Incident(
-        "donetsk-shelling",
-        "shelling",
-        "Avdiivka",
-        dt.date(2023, 4, 6),
-        ("Ukrainian forces", "UKR"),
-        7,
-        (DONETSK_AUTH,),
-        disputed_figure=(UA_STAFF, 2),
-    ),
-    Incident(
-        "kramatorsk-strike",
-        "shelling",
-        "Kramatorsk",
-        dt.date(2023, 4, 5),
-        ("Russian forces", "RUS"),
-        11,
-        (REGIONAL_GOV, UA_STAFF),
-    ),
-    Incident(
-        "kramatorsk-earlier-strike",
-        "shelling",
-        "Kramatorsk",
-        dt.date(2023, 4, 1),
-        ("Russian forces", "RUS"),
-        2,
-        (REGIONAL_GOV,),
-    ),
-    Incident(
-        "soledar-shelling",
-        "shelling",
-        "Soledar",
-        dt.date(2023, 4, 6),
-        ("Russian forces", "RUS"),
-        3,
-        (UA_STAFF,),
-    ),
-    Incident(
-        "kupiansk-strike",
-        "shelling",
-        "Kupiansk",
-        dt.date(2023, 4, 4),
-        ("Russian forces", "RUS"),
-        4,
-        (REGIONAL_GOV, ISW),
-    ),
-    Incident(
-        "kherson-shelling",
-        "shelling",
-        "Kherson",
-        dt.date(2023, 4, 6),
-        ("Russian forces", "RUS"),
-        5,
-        (REGIONAL_GOV,),
-    ),
-    Incident(
-        "zaporizhzhia-arrests",
-        "arrests",
-        "Zaporizhzhia",
-        dt.date(2023, 4, 3),
-        ("Russian forces", "RUS"),
-        None,
-        (UA_STAFF, ISW),
-    ),
-    Incident(
-        "vuhledar-capture",
-        "capture",
-        "Vuhledar",
-        dt.date(2023, 4, 2),
-        ("Russian forces", "RUS"),
-        None,
-        (RU_MOD,),
-        denied_by=(UA_STAFF, UA_EAST),
-    ),
-]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -231,7 +66,11 @@ NUMBERS = {
     11: "11",
     12: "12",
 }
-EVENT_TYPE = {"shelling": "ASSAULT", "capture": "ASSAULT", "arrests": "COERCE"}
+EVENT_TYPE: dict[str, PloverType] = {
+    "shelling": "ASSAULT",
+    "capture": "ASSAULT",
+    "arrests": "COERCE",
+}
 EVENT_MODE = {"shelling": "artillery", "capture": "seize", "arrests": "arrest"}
 TRIGGERS = [
     "killed",
@@ -249,7 +88,8 @@ TRIGGERS = [
 
 @dataclass(frozen=True)
 class Statement:
-    """One sentence of a report: an origin asserting (or denying) an incident, maybe via an agency."""
+    """One sentence of a report: an origin asserting (or denying) an incident, maybe via an
+    agency."""
 
     incident: Incident
     origin: Origin
@@ -424,6 +264,7 @@ class _ReportBuilder:
         )
         self.claims.append(claim)
         trigger = next(word for word in TRIGGERS if f" {word} " in f" {content} ")
+        precision: DatePrecision
         if vague:
             monday = self.published - dt.timedelta(days=self.published.weekday())
             date_start, date_end, precision = min(monday, incident.day), self.published, 2
@@ -439,7 +280,7 @@ class _ReportBuilder:
             Event(
                 id=f"E{len(self.events) + 1}",
                 stage=STAGE,
-                type=EVENT_TYPE[incident.kind],  # type: ignore[arg-type]
+                type=EVENT_TYPE[incident.kind],
                 mode=EVENT_MODE[incident.kind],
                 trigger=self._span(start, trigger),
                 spans=[self._span(start, sentence.strip())],
@@ -448,109 +289,9 @@ class _ReportBuilder:
                 where_precision=2 if near else 1,
                 date_start=date_start,
                 date_end=date_end,
-                date_precision=precision,  # type: ignore[arg-type]
+                date_precision=precision,
                 size=Size(killed=killed),
                 aux=["negated"] if statement.denial else [],
                 claim_ids=[claim.id],
             )
         )
-
-
-@dataclass(frozen=True)
-class ClusterScore:
-    """Pairwise scores of the stored clusters against the corpus truth."""
-
-    precision: float
-    recall: float
-    predicted_pairs: int
-    true_pairs: int
-
-
-def score_clusters(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
-    """Precision and recall of merged event pairs: a pair is merged when both share a cluster."""
-    with store.session() as session:
-        rows = session.execute(
-            select(ArticleRow.content_hash, EventRow.local_id, EventRow.cluster_id)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .where(EventRow.current)
-        ).all()
-    return _pair_score(
-        [
-            [
-                ((digest, local), corpus.truth[(digest, local)], cluster)
-                for digest, local, cluster in rows
-                if (digest, local) in corpus.truth
-            ]
-        ]
-    )
-
-
-def score_stories(store: Store, corpus: SyntheticCorpus) -> ClusterScore:
-    """The same scores for the corpus' texts analysed by the real pipeline, whose events the
-    truth does not name: each story tells one incident, so two asserted events of one type from
-    two stories are one real-world event exactly when their stories tell the same incident."""
-    by_type: dict[str, list[tuple[object, str, int | None]]] = defaultdict(list)
-    for digest, incident, event_type, cluster, _ in _asserted_story_events(store, corpus):
-        by_type[event_type].append((digest, incident, cluster))
-    return _pair_score(by_type.values())
-
-
-def origin_miscounts(store: Store, corpus: SyntheticCorpus) -> list[int]:
-    """Per incident, over the real pipeline's output: the independent origins its largest
-    cluster counts, minus the origins the truth knows (0 is a right corroboration count)."""
-    clusters: dict[str, Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
-    for _, incident, _, cluster, origins in _asserted_story_events(store, corpus):
-        clusters[incident][(cluster, origins)] += 1
-    miscounts = []
-    for incident in INCIDENTS:
-        known = len(corpus.origins(incident))
-        if not clusters[incident.key]:
-            miscounts.append(-known)
-            continue
-        (_, counted), _ = clusters[incident.key].most_common(1)[0]
-        miscounts.append((counted or 0) - known)
-    return miscounts
-
-
-def _asserted_story_events(
-    store: Store, corpus: SyntheticCorpus
-) -> list[tuple[str, str, str, int | None, int | None]]:
-    """(story hash, its incident, event type, cluster, cluster's origins) of every current,
-    non-negated stored event of a generated story."""
-    incident_of = {
-        analysis.article.content_hash: corpus.truth[(analysis.article.content_hash, event.id)]
-        for analysis in corpus.analyses
-        for event in analysis.events
-    }
-    with store.session() as session:
-        rows = session.execute(
-            select(ArticleRow.content_hash, EventRow.type, EventRow.cluster_id, ClusterRow.origins)
-            .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-            .outerjoin(ClusterRow, ClusterRow.id == EventRow.cluster_id)
-            .where(EventRow.current, EventRow.negated.is_(False))
-        ).all()
-    return [
-        (digest, incident_of[digest], event_type, cluster, origins)
-        for digest, event_type, cluster, origins in rows
-        if digest in incident_of
-    ]
-
-
-def _pair_score(groups: Iterable[list[tuple[object, str, int | None]]]) -> ClusterScore:
-    """Pairwise precision and recall over (story, true incident, cluster) items, pairing items
-    of one group from different stories."""
-    predicted = true = both = 0
-    for group in groups:
-        for (story_a, truth_a, cluster_a), (story_b, truth_b, cluster_b) in combinations(group, 2):
-            if story_a == story_b:
-                continue
-            same_cluster, same_truth = cluster_a == cluster_b, truth_a == truth_b
-            predicted += same_cluster
-            true += same_truth
-            both += same_cluster and same_truth
-    return ClusterScore(
-        precision=both / predicted if predicted else 1.0,
-        recall=both / true if true else 1.0,
-        predicted_pairs=predicted,
-        true_pairs=true,
-    )
