@@ -1,4 +1,4 @@
-"""Certainty stage: estimative phrases read on the PHIA or ICD 203 yardstick, literal phrase kept."""
+"""Certainty stage: estimative phrases read on the PHIA or ICD 203 yardstick, phrase kept."""
 
 from __future__ import annotations
 

@@ -176,7 +176,8 @@ def test_every_attributed_claim_has_source_cue_content_and_chain(kherson: Analys
 def test_verbs_without_a_statement_are_not_claims(claims_pipeline: Pipeline) -> None:
     analysis = claims_pipeline.analyze(
         Article(
-            text="The council met on Tuesday. Artillery backed the assault and troops pushed the enemy back."
+            text="The council met on Tuesday. "
+            "Artillery backed the assault and troops pushed the enemy back."
         )
     )
     assert all(not claim.attributed for claim in analysis.claims)

@@ -40,7 +40,8 @@ def analyze(pipeline: Pipeline, text: str) -> Analysis:
         ),
         (
             (
-                "A drone hit a power line near Enerhodar, Russia's TASS news agency said, citing the "
+                "A drone hit a power line near Enerhodar, Russia's TASS news agency said, "
+                "citing the "
                 "Moscow-appointed governor of Zaporizhzhia."
             ),
             "src.tass",
@@ -184,8 +185,9 @@ def test_a_leads_role_source_is_the_holder_named_next(claims_pipeline: Pipeline)
             "the rubble.\n"
         ),
         (
-            "Rescuers worked through the night. Cranes arrived from Dnipro on Monday. Power was cut "
-            "in three districts.\n\nIvan Fedorov, governor of Zaporizhzhia region, said on Telegram "
+            "Rescuers worked through the night. Cranes arrived from Dnipro on Monday. "
+            "Power was cut in three districts.\n\nIvan Fedorov, governor of Zaporizhzhia region, "
+            "said on Telegram "
             "that the search was over.\n"
         ),
     ],

@@ -39,7 +39,7 @@ def test_a_bad_data_file_names_the_file_and_the_entry(text: str, message: str) -
 def test_loaded_data_is_read_only() -> None:
     cues = parse('verbs = "say"', "cues.toml", _Cues)
     with pytest.raises(ValueError, match="frozen"):
-        cues.verbs = frozenset()
+        cues.verbs = frozenset()  # type: ignore[misc]
     with pytest.raises(TypeError):
         NUMBER_WORDS["one"] = 2  # type: ignore[index]
 

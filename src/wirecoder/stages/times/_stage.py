@@ -123,7 +123,7 @@ def to_expression(
         mod=resolution.mod,
         start=start,
         end=end,
-        precision=precision,  # type: ignore[arg-type]
+        precision=precision,
         anchored=resolution.anchored or end is not None,
     )
 
