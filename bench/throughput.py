@@ -49,9 +49,10 @@ def corpus(count: int) -> list[str]:
 def run_one(config: str, count: int, model: str) -> dict[str, float]:
     """Time one configuration in this process and return its figures."""
     from wirecoder import Analysis, Config, Pipeline, analyze_stream, load_model
-    from wirecoder._output import to_jsonl
+    from wirecoder.exports import ANALYSIS_FORMATS
     from wirecoder.ingest import article_from_text
 
+    to_jsonl = ANALYSIS_FORMATS.get("jsonl").render
     texts = corpus(count)
     kind, workers = config.rsplit("-", 1)
     processes = int(workers)
