@@ -164,24 +164,6 @@ def _lift(seen: Seen) -> Trigger | None:
     return _ACCESS if seen.words & OBJECTS.lifted else seen.trigger
 
 
-def _sever(seen: Seen) -> Trigger | None:
-    return _SEVER if seen.words & OBJECTS.ties else None
-
-
-def _cancel(seen: Seen) -> Trigger | None:
-    if seen.words & OBJECTS.ties:
-        return _CANCEL
-    return _CONCEDE if seen.words & OBJECTS.relaxed else None
-
-
-def _suspend(seen: Seen) -> Trigger | None:
-    if seen.words & OBJECTS.ties:
-        return _SEVER
-    if seen.words & OBJECTS.relaxed:
-        return _CONCEDE
-    return _CENSOR if seen.words & OBJECTS.publications else None
-
-
 def _defy(seen: Seen) -> Trigger | None:
     if seen.words & OBJECTS.truces:
         return _CLASH
@@ -247,7 +229,18 @@ def has_xcomp(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in verb.children)
 
 
+def _first_fit(*fits: tuple[frozenset[str], Trigger]) -> Rule:
+    """The outcome of the first object words the object has, else no event."""
+
+    def rule(seen: Seen) -> Trigger | None:
+        return next((outcome for words, outcome in fits if seen.words & words), None)
+
+    return rule
+
+
 def _wanted(words: frozenset[str]) -> Rule:
+    """The trigger itself when the object has one of ``words``, else no event."""
+
     def rule(seen: Seen) -> Trigger | None:
         return seen.trigger if seen.words & words else None
 
@@ -258,9 +251,11 @@ _RULES: Mapping[ObjectRule, Rule] = MappingProxyType(
     {
         "aid": aid,
         "lift": _lift,
-        "sever": _sever,
-        "cancel": _cancel,
-        "suspend": _suspend,
+        "sever": _first_fit((OBJECTS.ties, _SEVER)),
+        "cancel": _first_fit((OBJECTS.ties, _CANCEL), (OBJECTS.relaxed, _CONCEDE)),
+        "suspend": _first_fit(
+            (OBJECTS.ties, _SEVER), (OBJECTS.relaxed, _CONCEDE), (OBJECTS.publications, _CENSOR)
+        ),
         "defy": _defy,
         "mobilize": _mobilize,
         "defend": _defend,
