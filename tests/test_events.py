@@ -7,11 +7,24 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
 from wirecoder import Document, get_stage
-from wirecoder.schema import Claim, Event, Place, Source, Span, StageRef, TimeExpression
+from wirecoder.schema import (
+    Claim,
+    DatePrecision,
+    Event,
+    Place,
+    PlaceRole,
+    Source,
+    Span,
+    StageRef,
+    TimeExpression,
+    WherePrecision,
+)
 
 Build = Callable[..., Document]
+Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -23,7 +36,12 @@ def _span(text: str, phrase: str, occurrence: int = 0) -> Span:
 
 
 def _place(
-    text: str, place_id: str, name: str, precision: int, role: str = "location", **extra: object
+    text: str,
+    place_id: str,
+    name: str,
+    precision: WherePrecision,
+    role: PlaceRole = "location",
+    feature: str | None = None,
 ) -> Place:
     mentions = []
     start = text.find(name)
@@ -35,13 +53,15 @@ def _place(
         stage=TEST_STAGE,
         name=name,
         mentions=mentions,
-        role=role,  # type: ignore[arg-type]
+        role=role,
         precision=precision,
-        **extra,
-    )  # type: ignore[arg-type]
+        feature=feature,
+    )
 
 
-def _time(text: str, time_id: str, phrase: str, day: str, precision: int = 1) -> TimeExpression:
+def _time(
+    text: str, time_id: str, phrase: str, day: str, precision: DatePrecision = 1
+) -> TimeExpression:
     date = dt.date.fromisoformat(day)
     return TimeExpression(
         id=time_id,
@@ -52,11 +72,11 @@ def _time(text: str, time_id: str, phrase: str, day: str, precision: int = 1) ->
         start=date,
         end=date,
         precision=precision,
-    )  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture(scope="module")
-def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
+def run(nlp: Language) -> Run:
     actors = get_stage("actors.v1").build(nlp, {})
     events = get_stage("events.v1").build(nlp, {})
 
@@ -74,7 +94,9 @@ def _only(events: list[Event], kind: str, mode: str | None = None) -> Event:
     return matching[0]
 
 
-def test_strike_with_actor_recipient_toll_date_place_and_claim(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_strike_with_actor_recipient_toll_date_place_and_claim(
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Officials in the occupied city of Horlivka said at least nine residents were killed on "
         "Tuesday in three Ukrainian rocket strikes on a market, the state news agency RIA reported."
@@ -84,7 +106,8 @@ def test_strike_with_actor_recipient_toll_date_place_and_claim(make_document: Bu
     document.times.append(_time(text, "T1", "Tuesday", "2024-05-07"))
     content = _span(
         text,
-        "at least nine residents were killed on Tuesday in three Ukrainian rocket strikes on a market",
+        "at least nine residents were killed on Tuesday in three Ukrainian rocket strikes "
+        "on a market",
     )
     document.claims.append(
         Claim(
@@ -120,7 +143,7 @@ def test_strike_with_actor_recipient_toll_date_place_and_claim(make_document: Bu
 
 def test_report_date_is_not_the_event_date_and_undated_falls_back_to_publication(
     make_document: Build,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
 ) -> None:
     text = "Sudan's army recaptured the town of Wad Madani, the military said on Saturday."
     document = make_document(text, published="2025-01-12")
@@ -179,10 +202,10 @@ def test_report_date_is_not_the_event_date_and_undated_falls_back_to_publication
 )
 def test_auxiliary_modes(
     make_document: Build,
-    run,
+    run: Run,
     text: str,
     kind: str | None,
-    mode: str | None,  # type: ignore[no-untyped-def]
+    mode: str | None,
     aux: list[str] | None,
 ) -> None:
     events = run(make_document(text, published="2024-03-01"))
@@ -213,14 +236,16 @@ def test_auxiliary_modes(
         ("Japan halted economic aid to the junta on Tuesday.", "SANCTION", "sever"),
     ],
 )
-def test_what_an_actor_says_it_will_do_is_coded_as_the_saying(  # type: ignore[no-untyped-def]
-    make_document: Build, run, text: str, kind: str, mode: str | None
+def test_what_an_actor_says_it_will_do_is_coded_as_the_saying(
+    make_document: Build, run: Run, text: str, kind: str, mode: str | None
 ) -> None:
     events = run(make_document(text))
     assert [(e.type, e.mode, e.aux) for e in events] == [(kind, mode, [])]
 
 
-def test_a_place_named_earlier_in_the_paragraph_is_only_near(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_place_named_earlier_in_the_paragraph_is_only_near(
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Residents of Kupiansk spent the night in shelters. Russian artillery shelled the "
         "railway depot, killing two workers, the regional governor said."
@@ -232,7 +257,7 @@ def test_a_place_named_earlier_in_the_paragraph_is_only_near(make_document: Buil
     assert shelling.size.killed is not None and shelling.size.killed.best == 2
 
 
-def test_violence_in_the_paragraph_makes_a_protest_a_riot(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_violence_in_the_paragraph_makes_a_protest_a_riot(make_document: Build, run: Run) -> None:
     text = (
         "Thousands of farmers marched on the ministry in Dhaka on Monday. Some threw stones at "
         "the gates before the crowd dispersed."
@@ -241,7 +266,7 @@ def test_violence_in_the_paragraph_makes_a_protest_a_riot(make_document: Build, 
     assert protest.mode == "riot"
 
 
-def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_promise_is_dated_when_it_was_made(make_document: Build, run: Run) -> None:
     text = "The rebels said on Monday they would free 40 hostages under the exchange deal."
     document = make_document(text, published="2024-06-05")
     document.times.append(_time(text, "T1", "Monday", "2024-06-03"))
@@ -255,7 +280,7 @@ def test_a_promise_is_dated_when_it_was_made(make_document: Build, run) -> None:
     assert promise.actor is not None and promise.actor.sector == "REB"
 
 
-def test_an_event_long_before_publication_is_historical(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_long_before_publication_is_historical(make_document: Build, run: Run) -> None:
     text = "Russian troops invaded Ukraine in February 2022, a year before the town fell."
     document = make_document(text, published="2023-04-07")
     document.times.append(
@@ -295,10 +320,10 @@ def test_an_event_long_before_publication_is_historical(make_document: Build, ru
 )
 def test_sizes_are_ranges(
     make_document: Build,
-    run,
+    run: Run,
     text: str,
     kind: str,
-    low: int | None,  # type: ignore[no-untyped-def]
+    low: int | None,
     best: int | None,
     high: int | None,
 ) -> None:
@@ -338,15 +363,20 @@ def test_sizes_are_ranges(
         ("Lebanon's prime minister spoke by phone with the French president.", "CONSULT", "phone"),
     ],
 )
-def test_modes(make_document: Build, run, text: str, kind: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_modes(make_document: Build, run: Run, text: str, kind: str, mode: str | None) -> None:
     events = run(make_document(text))
     assert any(e.type == kind and e.mode == mode for e in events), [
         (e.type, e.mode, e.trigger.text) for e in events
     ]
 
 
-def test_meeting_in_one_sides_capital_is_a_visit_by_the_other(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
-    text = "Turkish Foreign Minister Hakan Fidan held talks with his Iranian counterpart Abbas Araqchi in Tehran."
+def test_meeting_in_one_sides_capital_is_a_visit_by_the_other(
+    make_document: Build, run: Run
+) -> None:
+    text = (
+        "Turkish Foreign Minister Hakan Fidan held talks with his Iranian counterpart "
+        "Abbas Araqchi in Tehran."
+    )
     document = make_document(text)
     document.places.append(_place(text, "P1", "Tehran", 1, feature="capital"))
     meeting = _only(run(document), "CONSULT")
@@ -357,8 +387,8 @@ def test_meeting_in_one_sides_capital_is_a_visit_by_the_other(make_document: Bui
 
 
 def test_one_sentence_several_events_and_a_repeated_report_is_one_event(
-    make_document: Build, run
-) -> None:  # type: ignore[no-untyped-def]
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Russian forces captured the village of Pervomaiske and shelled the town of Kurakhove, "
         "Ukraine's military said.\n\n"
@@ -388,8 +418,8 @@ def _attributed(text: str, claim_id: str, source: str, content: str) -> Claim:
 
 
 def test_an_advance_into_the_centre_folds_with_its_capture_on_one_sources_word(
-    make_document: Build, run
-) -> None:  # type: ignore[no-untyped-def]
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Wagner fighters have probably taken the centre of Soledar, Estonian intelligence said.\n\n"
         "Shelling went on across the Donetsk region, the general staff said.\n\n"
@@ -415,8 +445,8 @@ def test_an_advance_into_the_centre_folds_with_its_capture_on_one_sources_word(
 
 
 def test_the_strikes_that_killed_are_not_the_toll_and_a_retold_strike_is_one_event(
-    make_document: Build, run
-) -> None:  # type: ignore[no-untyped-def]
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Five miners were killed in three Russian strikes on Pokrovsk on Monday. Later, officials "
         "repeated that the three Russian strikes on Pokrovsk on Monday killed five miners."
@@ -431,7 +461,9 @@ def test_the_strikes_that_killed_are_not_the_toll_and_a_retold_strike_is_one_eve
     assert drones.size.killed is not None and drones.size.killed.best == 4
 
 
-def test_authorities_coercing_at_home_are_placed_in_their_state(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_authorities_coercing_at_home_are_placed_in_their_state(
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Shelling hit Kupiansk in Ukraine on Monday. "
         "Belarusian police have since detained dozens of critics of the war. "
@@ -449,7 +481,9 @@ def test_authorities_coercing_at_home_are_placed_in_their_state(make_document: B
     assert abroad.place_id == "P2"  # an administration on others' soil: not at home
 
 
-def test_pronouns_and_possessives_take_their_antecedents_country(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_pronouns_and_possessives_take_their_antecedents_country(
+    make_document: Build, run: Run
+) -> None:
     text = "Zelenskiy said his units would withdraw from the town if they risked being surrounded."
     retreat = _only(run(make_document(text)), "RETREAT", "withdraw")
     assert retreat.actor is not None and (retreat.actor.country, retreat.actor.sector) == (
@@ -459,8 +493,8 @@ def test_pronouns_and_possessives_take_their_antecedents_country(make_document: 
 
 
 def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(
-    make_document: Build, run
-) -> None:  # type: ignore[no-untyped-def]
+    make_document: Build, run: Run
+) -> None:
     text = (
         "Fighting raged around Vuhledar on Monday.\n\n"
         "The Ukrainian defence minister said on Tuesday his soldiers would withdraw from the "
@@ -476,12 +510,12 @@ def test_a_conditional_withdrawal_is_a_hypothesis_at_the_town_it_names(
     assert (retreat.time_id, retreat.date_start) == (None, None)
 
 
-def test_a_withdrawal_on_the_other_sides_terms_is_an_offer(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_withdrawal_on_the_other_sides_terms_is_an_offer(make_document: Build, run: Run) -> None:
     text = "Rebel commanders said they would pull out of the port if the government freed them."
     assert _only(run(make_document(text)), "AGREE", "withdraw").aux == []
 
 
-def test_a_future_nobody_is_said_to_announce_is_the_act(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_future_nobody_is_said_to_announce_is_the_act(make_document: Build, run: Run) -> None:
     told = run(make_document("Belarus will send more troops to the Polish border."))
     sent = _only(told, "MOBILIZE")
     assert sent.aux == ["future"]
@@ -489,7 +523,7 @@ def test_a_future_nobody_is_said_to_announce_is_the_act(make_document: Build, ru
     assert _only(run(make_document(announced)), "THREATEN").aux == []
 
 
-def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build, run: Run) -> None:
     text = "The rebels may launch a counter-offensive next week."
     document = make_document(text)
     document.times.append(_time(text, "T1", "next week", "2023-04-12", precision=3))
@@ -498,14 +532,14 @@ def test_a_possible_counter_offensive_is_an_assault_to_come(make_document: Build
     assert {"future", "hypothetical"} <= set(offensive.aux)
 
 
-def test_negated_events_can_be_left_out(nlp, make_document: Build) -> None:  # type: ignore[no-untyped-def]
+def test_negated_events_can_be_left_out(nlp: Language, make_document: Build) -> None:
     document = make_document("The rebels never captured the airport, residents said.")
     get_stage("actors.v1").build(nlp, {})(document)
     get_stage("events.v1").build(nlp, {"keep_negated": False})(document)
     assert document.events == []
 
 
-def test_no_events_in_plain_prose(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_no_events_in_plain_prose(make_document: Build, run: Run) -> None:
     assert (
         run(make_document("The museum reopened its west wing, which holds a collection of maps."))
         == []
@@ -520,10 +554,12 @@ def test_no_events_in_plain_prose(make_document: Build, run) -> None:  # type: i
         "There was no immediate comment from the army on the raid.",
     ],
 )
-def test_what_someone_did_not_comment_on_is_no_event(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_what_someone_did_not_comment_on_is_no_event(
+    make_document: Build, run: Run, text: str
+) -> None:
     assert run(make_document(text)) == []
 
 
-def test_an_act_beside_a_comment_is_still_reported(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_act_beside_a_comment_is_still_reported(make_document: Build, run: Run) -> None:
     text = "The army did not comment on the raid, but its artillery shelled the village overnight."
     assert [e.type for e in run(make_document(text))] == ["ASSAULT"]

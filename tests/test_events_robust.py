@@ -1,4 +1,5 @@
-"""The actors and events stages on odd and generated input: no crash, every span true to the text."""
+"""The actors and events stages on odd and generated input: no crash, every span true to its
+text."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from wirecoder import Document, get_stage
 from wirecoder.schema import Span
+
+Build = Callable[..., Document]
 
 WORDS = [
     "Russian",
@@ -95,7 +99,7 @@ def _check_spans(document: Document) -> None:
         assert text[span.start : span.end] == span.text
 
 
-def test_empty_and_wordless_articles(nlp, make_document: Callable[..., Document]) -> None:  # type: ignore[no-untyped-def]
+def test_empty_and_wordless_articles(nlp: Language, make_document: Build) -> None:
     actors, events = get_stage("actors.v1").build(nlp, {}), get_stage("events.v1").build(nlp, {})
     for text in ("", " ", "\n\n", "...", "123", "— ( ) —"):
         document = make_document(text, published=None)
@@ -109,8 +113,8 @@ def test_empty_and_wordless_articles(nlp, make_document: Callable[..., Document]
 )
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25), min_size=1, max_size=4))
 def test_generated_text_never_breaks_the_stages(
-    nlp, make_document, sentences: list[list[str]]
-) -> None:  # type: ignore[no-untyped-def]
+    nlp: Language, make_document: Build, sentences: list[list[str]]
+) -> None:
     text = "\n\n".join(" ".join(words) for words in sentences)
     document = make_document(text)
     get_stage("actors.v1").build(nlp, {})(document)

@@ -1,4 +1,5 @@
-"""The events the issue lists for the shared Bakhmut wire story (skipped when ../shared is absent)."""
+"""The events the issue lists for the shared Bakhmut wire story (skipped when ../shared is
+absent)."""
 
 from __future__ import annotations
 
@@ -67,7 +68,11 @@ def test_two_artillery_strikes_killing_seven_civilians(analysis: Analysis) -> No
 
 def test_lavrov_and_cavusoglu_meet_in_ankara(analysis: Analysis) -> None:
     meetings = [e for e in analysis.events if e.type == "CONSULT" and e.actor and e.recipient]
-    pairs = [{e.actor.actor_id, e.recipient.actor_id} for e in meetings]  # type: ignore[union-attr]
+    pairs = [
+        {e.actor.actor_id, e.recipient.actor_id}
+        for e in meetings
+        if e.actor is not None and e.recipient is not None
+    ]
     assert {"rus.lavrov", "tur.cavusoglu"} in pairs
     if analysis.places:
         meeting = meetings[pairs.index({"rus.lavrov", "tur.cavusoglu"})]

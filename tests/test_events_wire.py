@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, shared_path
+from spacy.language import Language
 
 from wirecoder import Document, Pipeline, get_stage
 from wirecoder.ingest import read_inputs
 from wirecoder.schema import Analysis, Article, Claim, Event, Source, Span, StageRef, TimeExpression
 
 Build = Callable[..., Document]
+Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -51,7 +53,7 @@ def _claim(text: str, claim_id: str, content: str, source: str, cue: str | None 
 
 
 @pytest.fixture(scope="module")
-def run(nlp) -> Callable[[Document], list[Event]]:  # type: ignore[no-untyped-def]
+def run(nlp: Language) -> Run:
     actors = get_stage("actors.v1").build(nlp, {})
     events = get_stage("events.v1").build(nlp, {})
 
@@ -96,7 +98,7 @@ def _one(events: list[Event], kind: str, mode: str | None = None) -> Event:
 )
 def test_the_date_of_the_events_own_clause_beats_the_fallback_window(
     make_document: Build,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     text: str,
     day_phrase: str,
     day: str,
@@ -111,7 +113,7 @@ def test_the_date_of_the_events_own_clause_beats_the_fallback_window(
     )
 
 
-def test_coordinated_verbs_each_keep_their_own_date(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_coordinated_verbs_each_keep_their_own_date(make_document: Build, run: Run) -> None:
     text = "Rebels shelled the town on Monday and stormed its airport on Wednesday, residents said."
     document = make_document(text, published="2025-06-06")
     document.times += [
@@ -122,7 +124,9 @@ def test_coordinated_verbs_each_keep_their_own_date(make_document: Build, run) -
     assert dated == {"shelled": "T1", "stormed": "T2"}
 
 
-def test_the_day_a_report_was_made_still_does_not_date_the_event(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_day_a_report_was_made_still_does_not_date_the_event(
+    make_document: Build, run: Run
+) -> None:
     text = (
         "A missile strike killed three people in Odesa and wounded eight, officials said on Friday."
     )
@@ -149,7 +153,7 @@ def test_the_day_a_report_was_made_still_does_not_date_the_event(make_document: 
 )
 def test_a_nation_named_on_the_attack_noun_is_its_forces(
     make_document: Build,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     text: str,
     country: str,
 ) -> None:
@@ -159,7 +163,7 @@ def test_a_nation_named_on_the_attack_noun_is_its_forces(
     assert attack.recipient is not None and attack.recipient.sector == "CVL"
 
 
-def test_an_attack_is_never_its_own_actor(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_attack_is_never_its_own_actor(make_document: Build, run: Run) -> None:
     text = "A drone strike killed five people in Kherson and damaged a school, officials said."
     attack = _of_type(run(make_document(text)), "ASSAULT")[0]
     assert attack.actor is None or "strike" not in attack.actor.name
@@ -173,11 +177,13 @@ def test_an_attack_is_never_its_own_actor(make_document: Build, run) -> None:  #
         "The corridor supplies the garrison with ammunition, the commander said.",
     ],
 )
-def test_a_route_that_supplies_somewhere_is_not_aid(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_route_that_supplies_somewhere_is_not_aid(
+    make_document: Build, run: Run, text: str
+) -> None:
     assert _of_type(run(make_document(text)), "AID") == []
 
 
-def test_a_state_supplying_arms_is_still_aid(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_state_supplying_arms_is_still_aid(make_document: Build, run: Run) -> None:
     text = "Germany supplied ammunition to Ukraine on Monday, the ministry said."
     aid = _one(run(make_document(text)), "AID")
     assert aid.actor is not None and aid.actor.country == "DEU"
@@ -192,13 +198,13 @@ def test_a_state_supplying_arms_is_still_aid(make_document: Build, run) -> None:
         "Government forces hold the port city, residents said.",
     ],
 )
-def test_standing_control_is_not_a_capture(make_document: Build, run, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_standing_control_is_not_a_capture(make_document: Build, run: Run, text: str) -> None:
     events = run(make_document(text, published="2025-06-02"))
     captures = _of_type(events, "ASSAULT", "capture")
     assert all(e.trigger.text not in ("occupies", "control", "hold") for e in captures)
 
 
-def test_a_capture_in_the_past_is_still_one(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_capture_in_the_past_is_still_one(make_document: Build, run: Run) -> None:
     text = "Rebels occupied the airport on Monday, the army said."
     document = make_document(text, published="2025-06-04")
     document.times.append(_day(text, "T1", "Monday", "2025-06-02"))
@@ -206,14 +212,14 @@ def test_a_capture_in_the_past_is_still_one(make_document: Build, run) -> None: 
     assert capture.time_id == "T1"
 
 
-def test_a_month_is_not_a_march(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_month_is_not_a_march(make_document: Build, run: Run) -> None:
     text = "Thousands joined a march in Tbilisi on March 3 against the law, police said."
     assert len(_of_type(run(make_document(text, published="2025-03-05")), "PROTEST")) == 1
 
 
 def test_events_in_the_reporters_voice_rest_on_the_publishers_claim(
     make_document: Build,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
 ) -> None:
     text = (
         "Chinese Foreign Minister Wang Yi met his Brazilian counterpart in Beijing on Monday. "
@@ -252,7 +258,7 @@ def test_every_event_of_the_example_articles_has_a_claim(pipeline: Pipeline, exa
     assert all(set(e.claim_ids) <= known for e in analysis.events)
 
 
-def test_now_with_a_perfect_is_not_the_day_of_the_act(make_document: Build, run) -> None:  # type: ignore[no-untyped-def]
+def test_now_with_a_perfect_is_not_the_day_of_the_act(make_document: Build, run: Run) -> None:
     text = (
         "Russian troops have now seized the town, and fighting is now raging in the next village."
     )
@@ -277,7 +283,7 @@ def test_now_with_a_perfect_is_not_the_day_of_the_act(make_document: Build, run)
 
 def test_a_past_tense_tagged_as_adjective_keeps_its_subject_and_its_stretch_of_days(
     make_document: Build,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
 ) -> None:
     text = (
         "Army intelligence said on Friday that Russian forces had almost certainly advanced to "

@@ -12,17 +12,25 @@ import datetime as dt
 
 from spacy.tokens import Token
 
+from ...lexicon import Lexicon, OrderedWords, Words, load
 from ...schema import AuxMode
-from ._lexicon import words
 
-_NEGATING_HEADS = words("deny denies refute fail reject dismiss decline refuse")
-_INTENT_HEADS = words(
-    "plan intend seek aim prepare try attempt want hope expect vow threaten promise pledge "
-    "effort efforts bid attempt plot scheme ready poised set decide agree order"
-)
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "whether", "lest", "once"})
+
+class _Modality(Lexicon):
+    reporting: Words
+    negating_heads: Words
+    negators: Words
+    negating_before: OrderedWords
+    intent_heads: Words
+    declared_intent: Words
+    future_aux: Words
+    reported_future_aux: Words
+    hypothetical_aux: Words
+    conditional_marks: Words
+    unrealised: Words
+
+
+_MODALITY = load("wirecoder.stages.events", "modality", _Modality)
 _HISTORICAL_AFTER = dt.timedelta(days=31)
 
 
@@ -58,7 +66,10 @@ def _clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     while token.head != token and len(chain) < 6:
-        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in _REPORTING:
+        if (
+            token.dep_ in ("ccomp", "parataxis")
+            and token.head.lemma_.lower() in _MODALITY.reporting
+        ):
             break
         if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
             break
@@ -67,9 +78,6 @@ def _clause_chain(trigger: Token) -> list[Token]:
         if token.dep_ == "ROOT":
             break
     return chain
-
-
-_REPORTING = words("say tell report announce state claim add confirm write note insist declare")
 
 
 def _negated(trigger: Token, chain: list[Token]) -> bool:
@@ -86,20 +94,18 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
         for child in token.children:
             if (
                 child.dep_ == "neg"
-                or child.lower_ in ("never", "no")
+                or child.lower_ in _MODALITY.negators
                 and child.dep_ in ("det", "advmod", "neg")
             ):
                 return True
     doc = trigger.doc
     before = " ".join(t.lower_ for t in doc[max(trigger.i - 3, 0) : trigger.i])
-    if before.endswith(
-        ("yet to", "failed to", "fail to", "fails to", "failing to", "without", "no")
-    ):
+    if before.endswith(_MODALITY.negating_before):
         return True
-    for token in chain[1:3]:
-        if token.lemma_.lower() in _NEGATING_HEADS and token != trigger:
-            return True
-    return False
+    return any(
+        token.lemma_.lower() in _MODALITY.negating_heads and token != trigger
+        for token in chain[1:3]
+    )
 
 
 def conditions(trigger: Token) -> list[Token]:
@@ -109,7 +115,9 @@ def conditions(trigger: Token) -> list[Token]:
         child
         for child in clause.children
         if child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in child.children)
+        and any(
+            m.dep_ == "mark" and m.lower_ in _MODALITY.conditional_marks for m in child.children
+        )
     ]
 
 
@@ -120,76 +128,64 @@ def conditional(trigger: Token) -> bool:
 
 def _reported(verb: Token) -> bool:
     """A clause reported by a speech verb, where "would" is a reported "will"."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _MODALITY.reporting
 
 
 def intent(trigger: Token) -> str | None:
     """How an act is announced: "declared" by the actor itself ("vowed to", "is ready to"),
-    "future" ("will", a reported "would"), "conditional" ("may ... if", "would ... unless"), or None."""
+    "future" ("will", a reported "would"), "conditional" ("may ... if", "would ... unless"), or
+    None."""
     chain = _clause_chain(trigger)
     for token in chain[1:3]:
-        if token.lemma_.lower() in _DECLARED_INTENT:
+        if token.lemma_.lower() in _MODALITY.declared_intent:
             return "declared"
     for token in chain[:3]:
         for child in token.children:
             if child.dep_ != "aux":
                 continue
-            if child.lower_ in _HYPOTHETICAL_AUX and conditional(trigger):
+            if child.lower_ in _MODALITY.hypothetical_aux and conditional(trigger):
                 return "conditional"  # a reported "would ... if" too
-            if child.lower_ in _FUTURE_AUX or child.lower_ in ("would", "'d") and _reported(token):
+            if (
+                child.lower_ in _MODALITY.future_aux
+                or child.lower_ in _MODALITY.reported_future_aux
+                and _reported(token)
+            ):
                 return "future"
     return None
 
 
-_DECLARED_INTENT = words(
-    "plan intend prepare vow threaten promise pledge willing ready prepared committed agree "
-    "offer determine resolve swear"
-)
-
-
 def _future(chain: list[Token]) -> bool:
     for token in chain[:3]:
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALITY.future_aux for c in token.children):
             return True
         if any(
-            c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children
+            c.dep_ == "aux" and c.lower_ in _MODALITY.reported_future_aux for c in token.children
         ) and _reported(token):
             return True
         if any(c.lower_ == "going" for c in token.children) and any(
             c.lower_ == "to" for c in token.children
         ):
             return True
-    return any(token.lemma_.lower() in _INTENT_HEADS for token in chain[1:3])
-
-
-_UNREALISED_ADJECTIVES = frozenset(
-    {
-        "possible",
-        "potential",
-        "planned",
-        "expected",
-        "imminent",
-        "looming",
-        "feared",
-        "prospective",
-        "threatened",
-    }
-)
+    return any(token.lemma_.lower() in _MODALITY.intent_heads for token in chain[1:3])
 
 
 def _hypothetical(chain: list[Token]) -> bool:
-    if chain[0].pos_ == "NOUN" and any(
-        c.lower_ in _UNREALISED_ADJECTIVES for c in chain[0].children
-    ):
+    if chain[0].pos_ == "NOUN" and any(c.lower_ in _MODALITY.unrealised for c in chain[0].children):
         return True
     if conditional(chain[0]):
         return True
     for token in chain[:3]:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX and not _reported(token):
+            if (
+                child.dep_ == "aux"
+                and child.lower_ in _MODALITY.hypothetical_aux
+                and not _reported(token)
+            ):
                 return True
-            if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+            if child.dep_ == "mark" and child.lower_ in _MODALITY.conditional_marks:
                 return True
-        if token.dep_ == "advcl" and any(c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+        if token.dep_ == "advcl" and any(
+            c.lower_ in _MODALITY.conditional_marks for c in token.children
+        ):
             return True
     return False

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from ...schema import Count, Event, Participant, Size
 
 _GROUND = frozenset({"advance", "capture"})
+_MERGED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"})
+"""Types whose repeated reports in one story are merged: material acts and meetings."""
 
 
 def merge_duplicates(events: list[Event], sources: Mapping[str, str]) -> list[Event]:
@@ -38,7 +40,7 @@ def _same(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
         {first.mode, second.mode} == _GROUND and _one_source(first, second, sources)
     ):
         return False
-    if first.type not in ("ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"):
+    if first.type not in _MERGED_TYPES:
         return False
     if first.actor is None or second.actor is None:
         return False

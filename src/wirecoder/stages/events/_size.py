@@ -14,66 +14,35 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ._lexicon import words
+from ...lexicon import NUMBER_WORDS, Lexicon, OrderedWords, Words, load
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a": 1,
-    "an": 1,
-    "dozen": 12,
-}
-_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_VAGUE: dict[str, tuple[int, int, int]] = {
-    "dozens": (24, 36, 99),
-    "scores": (40, 60, 99),
-    "hundreds": (200, 300, 999),
-    "thousands": (2000, 3000, 9999),
-    "several": (3, 4, 9),
-    "few": (2, 3, 5),
-    "many": (5, 10, 99),
-    "numerous": (5, 10, 99),
-    "some": (2, 5, 20),
-}
-_AT_LEAST = ("at least", "more than", "over", "no fewer than", "upwards of", "in excess of")
-_AT_MOST = ("up to", "as many as", "fewer than", "less than", "nearly", "almost", "under")
-_ABOUT = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
 
-KILLED = words(
-    "kill killed dead die died death deaths toll fatality fatalities life lives massacre "
-    "massacred murder murdered execute executed behead beheaded slay slain"
-)
-INJURED = words("wound wounded injure injured injury injuries hurt maim maimed casualties")
-ARRESTED = words(
-    "arrest arrested detain detained jail jailed imprison imprisoned apprehend apprehended "
-    "nab nabbed held hold custody"
-)
+class _Range(Lexicon):
+    low: int
+    best: int
+    high: int
+
+
+class _Counts(Lexicon):
+    killed: Words
+    injured: Words
+    arrested: Words
+    casualty_heads: Words
+    tolls: Words
+    at_least: OrderedWords
+    at_most: OrderedWords
+    range_joiners: Words
+    time_words: Words
+    vague_in_role: Words
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    vague: dict[str, _Range]
+
+
+_COUNTS = load("wirecoder.stages.events", "counts", _Counts)
+_NUMBERS = {**NUMBER_WORDS, **_COUNTS.numbers}
+_MULTIPLIERS = _COUNTS.multipliers
+_VAGUE = _COUNTS.vague
 
 
 @dataclass(frozen=True)
@@ -102,27 +71,35 @@ def counts(sentence: SpacySpan) -> dict[str, Reported]:
 
 def _number_at(token: Token) -> Reported | None:
     """The number whose head word is ``token`` (a numeral or a vague quantity), with its hedge."""
-    lower = token.lower_
-    if lower in _VAGUE and (token.pos_ in ("NOUN", "ADJ", "NUM", "PRON", "DET")):
-        if lower in ("some", "many", "few") and token.dep_ not in (
-            "nummod",
-            "amod",
-            "nsubjpass",
-            "nsubj",
-            "dobj",
-        ):
-            return None
-        low, best, high = _VAGUE[lower]
-        start = token.i - (
-            1 if token.i > 0 and token.nbor(-1).lower_ == "a" and lower == "few" else 0
-        )
-        return Reported(low, best, high, start, token.i + 1)
+    if token.lower_ in _VAGUE and (token.pos_ in ("NOUN", "ADJ", "NUM", "PRON", "DET")):
+        return _vague_at(token)
     value = _value(token)
     if value is None or token.dep_ in ("npadvmod",) or _is_date_or_time(token):
         return None
     for child in token.children:
         if child.dep_ == "compound" and _value(child) is not None and child.i < token.i:
             return None
+    return _numeral_at(token, value)
+
+
+def _vague_at(token: Token) -> Reported | None:
+    """ "dozens", "a few", "many" (only as a subject, an object or a modifier)."""
+    lower = token.lower_
+    if lower in _COUNTS.vague_in_role and token.dep_ not in (
+        "nummod",
+        "amod",
+        "nsubjpass",
+        "nsubj",
+        "dobj",
+    ):
+        return None
+    vague = _VAGUE[lower]
+    start = token.i - (1 if token.i > 0 and token.nbor(-1).lower_ == "a" and lower == "few" else 0)
+    return Reported(vague.low, vague.best, vague.high, start, token.i + 1)
+
+
+def _numeral_at(token: Token, value: int) -> Reported:
+    """A numeral ending at ``token`` ("two hundred", "1.5 million"), with its range or hedge."""
     start = token.i
     while start > token.sent.start and _value(token.doc[start - 1]) is not None:
         start -= 1
@@ -134,9 +111,9 @@ def _number_at(token: Token) -> Reported | None:
     range_low = _range_low(token)
     if range_low is not None:
         return Reported(range_low, (range_low + value) // 2, value, start, token.i + 1)
-    if before.endswith(_AT_LEAST):
+    if before.endswith(_COUNTS.at_least):
         return Reported(value, value, None, start, token.i + 1)
-    if before.endswith(_AT_MOST):
+    if before.endswith(_COUNTS.at_most):
         return Reported(None, None, value, start, token.i + 1)
     return Reported(value, value, value, start, token.i + 1)
 
@@ -146,7 +123,7 @@ def _value(token: Token) -> int | None:
     if text.isdigit():
         return int(text) if len(text) < 8 else None
     if token.pos_ in ("NUM",) or token.like_num:
-        return _WORDS.get(text) or _MULTIPLIERS.get(text)
+        return _NUMBERS.get(text) or _MULTIPLIERS.get(text)
     return None
 
 
@@ -164,8 +141,8 @@ def _combined(tokens: SpacySpan) -> int | None:
             current = int(text)
         elif text.replace(".", "", 1).isdigit():
             current = int(float(text))
-        elif text in _WORDS:
-            current += _WORDS[text]
+        elif text in _NUMBERS:
+            current += _NUMBERS[text]
         else:
             return None
     return total + current or None
@@ -174,22 +151,17 @@ def _combined(tokens: SpacySpan) -> int | None:
 def _range_low(token: Token) -> int | None:
     """ "between 5 and 9" / "5 to 9" / "5-9": the low end, when ``token`` is the high end."""
     doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].lower_ in ("and", "to", "-", "–"):
+    if token.i >= 2 and doc[token.i - 1].lower_ in _COUNTS.range_joiners:
         low = _value(doc[token.i - 2])
         if low is not None and low < (_value(token) or 0):
             return low
     return None
 
 
-_TIME_WORDS = words(
-    "day days week weeks month months year years hour hours minute minutes decade decades century"
-)
-
-
 def _range_high(token: Token) -> int | None:
     """ "between 5 and 9" / "5 to 9": the high end, when ``token`` is the low end."""
     doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("and", "to", "-", "–"):
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _COUNTS.range_joiners:
         high = _value(doc[token.i + 2])
         if (
             high is not None
@@ -213,7 +185,7 @@ def _is_date_or_time(token: Token) -> bool:
     if token.text.isdigit() and len(token.text) == 4:
         return True
     return (
-        token.head.lemma_.lower() in _TIME_WORDS
+        token.head.lemma_.lower() in _COUNTS.time_words
         or token.head.pos_ == "PROPN"
         or token.head == token
     )
@@ -222,45 +194,46 @@ def _is_date_or_time(token: Token) -> bool:
 def _casualty_of(token: Token) -> str | None:
     """Which count a number belongs to, from the word it quantifies and that word's verb."""
     head = token.head if token.dep_ in ("nummod", "quantmod", "amod", "compound", "det") else token
-    if head.lower_ in _VAGUE and head == token:
-        head = token
+    for candidate in _candidates(head):
+        kind = _kind(candidate)
+        if kind is not None and _counts_for(candidate, head):
+            return kind
+    return None
+
+
+def _candidates(head: Token) -> list[Token]:
+    """The words that may say what the number ``head`` counts: itself, its verb, the verb of its
+    preposition, the toll it is the figure of, its modifiers."""
     candidates = [head, head.head]
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         candidates.append(head.head.head)
         candidates.extend(
-            c for c in head.head.head.children if c.dep_ == "nsubj" and c.lemma_ == "toll"
+            c for c in head.head.head.children if c.dep_ == "nsubj" and c.lemma_ in _COUNTS.tolls
         )
         if head.head.head.dep_ in ("prep", "agent"):
             candidates.append(head.head.head.head)
     if head.dep_ in ("appos", "conj"):
         candidates.append(head.head.head)
-    for child in head.children:
-        if child.dep_ in ("amod", "acl", "relcl", "advmod"):
-            candidates.append(child)
-    for candidate in candidates:
-        kind = _kind(candidate)
-        if kind is not None and (
-            candidate != head or candidate.lower_ in ("dead", "injured", "wounded")
-        ):
-            if candidate.lemma_ == "toll":
-                return kind
-            if candidate == head.head and head.dep_ not in (
-                "nsubjpass",
-                "dobj",
-                "nsubj",
-                "attr",
-                "pobj",
-                "npadvmod",
-                "appos",
-                "conj",
-                "dep",
-                "oprd",
-            ):
-                continue
-            if candidate == head.head and head.dep_ == "nsubj" and _has_object(candidate):
-                continue  # "two strikes killed seven": the subject did the killing
-            return kind
-    return None
+    candidates.extend(c for c in head.children if c.dep_ in ("amod", "acl", "relcl", "advmod"))
+    return candidates
+
+
+_COUNTED_ROLES = frozenset(
+    {"nsubjpass", "dobj", "nsubj", "attr", "pobj", "npadvmod", "appos", "conj", "dep", "oprd"}
+)
+"""Roles of a number whose verb says what it counts ("killed seven", "seven were killed")."""
+
+
+def _counts_for(candidate: Token, head: Token) -> bool:
+    """The casualty word ``candidate`` says what the number ``head`` counts."""
+    if candidate == head and candidate.lower_ not in _COUNTS.casualty_heads:
+        return False
+    if candidate.lemma_ in _COUNTS.tolls:
+        return True
+    if candidate == head.head and head.dep_ not in _COUNTED_ROLES:
+        return False
+    # "two strikes killed seven": the subject did the killing
+    return not (candidate == head.head and head.dep_ == "nsubj" and _has_object(candidate))
 
 
 def _has_object(verb: Token) -> bool:
@@ -269,10 +242,10 @@ def _has_object(verb: Token) -> bool:
 
 def _kind(token: Token) -> str | None:
     words = {token.lower_, token.lemma_.lower()}
-    if words & KILLED:
+    if words & _COUNTS.killed:
         return "killed"
-    if words & INJURED:
+    if words & _COUNTS.injured:
         return "injured"
-    if words & ARRESTED:
+    if words & _COUNTS.arrested:
         return "arrested"
     return None

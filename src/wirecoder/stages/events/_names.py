@@ -1,0 +1,361 @@
+"""Who a noun phrase names: an actor the actors stage found, a state, a nation's forces, a pronoun's
+antecedent, or an unnamed group of a PLOVER sector ("gunmen", "seven civilians").
+
+Pronouns take the subject of the reporting verb they hang from ("Moscow says it invaded") or the
+last actor before them; "his troops" takes the country of whoever "his" is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..._document import Document
+from ...actors import ActorEntry, catalog, fold, sector_of
+from ...lexicon import Lexicon, Words, load
+from ...schema import Actor, Participant, Span
+from ._lexicon import REPORTING_VERBS
+
+
+class _Participants(Lexicon):
+    light_verbs: Words
+    suffered: Words
+    falling_to: Words
+    recipient_preps: Words
+    partner_preps: Words
+    addressee_preps: Words
+    agent_preps: Words
+    owner_preps: Words
+    country_preps: Words
+    skip_heads: Words
+    quantities: Words
+    generic_heads: Words
+    spans_of: Words
+    weapons: Words
+    military_targets: Words
+    personal: Words
+    impersonal: Words
+    plural: Words
+
+
+WORDS = load("wirecoder.stages.events", "participants", _Participants)
+"""The words that say who a participant is (``data/participants.toml``)."""
+
+SUBJECTS = ("nsubj", "csubj")
+_PRONOUNS = WORDS.personal | WORDS.impersonal
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels of places."""
+_NAMED_KINDS = ("PERSON", "ORG", "NORP")
+"""Entity labels of a name that is a participant with no sector of its own."""
+
+
+def state_named(name: str) -> ActorEntry | None:
+    """The country a name or capital stands for ("Israel", "the Ivory Coast", "Kyiv"), or None."""
+    entry = catalog().lookup(name)
+    return entry if entry is not None and entry.kind == "country" and entry.country else None
+
+
+@dataclass
+class ActorIndex:
+    """The document's actor mentions by character offset, for looking up who a token names."""
+
+    starts: list[int]
+    mentions: list[tuple[int, int, Actor]]
+
+    @classmethod
+    def build(cls, actors: list[Actor]) -> ActorIndex:
+        mentions = sorted(
+            ((span.start, span.end, actor) for actor in actors for span in actor.mentions),
+            key=lambda item: item[0],
+        )
+        return cls([start for start, _, _ in mentions], mentions)
+
+    def at(self, offset: int) -> tuple[int, int, Actor] | None:
+        """The mention covering character ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            start, end, actor = self.mentions[index]
+            if start <= offset < end:
+                return start, end, actor
+        return None
+
+    def before(self, offset: int, lower: int, person: bool | None) -> tuple[int, int, Actor] | None:
+        """The last mention ending before ``offset`` and after ``lower``, of a person or not."""
+        index = bisect_right(self.starts, offset) - 1
+        while index >= 0:
+            start, end, actor = self.mentions[index]
+            if start < lower:
+                return None
+            if end <= offset and (person is None or (actor.kind == "person") == person):
+                return start, end, actor
+            index -= 1
+        return None
+
+
+def _nation_before(weapon: Token) -> ActorEntry | None:
+    """The nation a weapon's modifiers name: "Russian missiles", "Ukrainian artillery and rocket
+    fire" (where the parser hangs the adjective on the first of the coordinated weapons)."""
+    modifiers = [c for c in weapon.children if c.i < weapon.i and c.dep_ in _MODIFIERS]
+    modifiers += [
+        g
+        for c in modifiers
+        if c.dep_ in ("compound", "nmod")
+        for g in c.children
+        if g.i < c.i and g.dep_ in _MODIFIERS
+    ]
+    for modifier in modifiers:
+        nation = catalog().demonym(modifier.text)
+        if nation is not None:
+            return nation
+    return None
+
+
+def _main_subject(verb: Token, pronoun: Token) -> Token | None:
+    """The subject a pronoun in an adverbial clause stands for: "the troops would pull back if
+    they came under risk". When the main clause has an object of the pronoun's number as well
+    ("would meet the envoy if he ..."), either may be meant, and none is taken."""
+    plural = pronoun.lower_ in WORDS.plural
+
+    def agrees(token: Token) -> bool:
+        return (token.tag_ in ("NNS", "NNPS")) == plural
+
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and agrees(c)]
+    return subject if subject is not None and agrees(subject) and not objects else None
+
+
+class Names:
+    """Finds who the noun phrases of one document name."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        self.place_words = _place_words(document)
+        self.index = ActorIndex.build(document.actors)
+        self.by_id = {actor.id: actor for actor in document.actors}
+
+    def participant(self, token: Token, modifier: bool = False) -> Participant | None:
+        """The participant a noun-phrase head names, or None when it names no one; a
+        ``modifier`` ("Russian", "Israel's") names only a nation or an actor."""
+        if token.lower_ in WORDS.skip_heads:
+            return None
+        members = _members(token)
+        if members is not None:
+            return self.participant(members, modifier)
+        named = self._mentioned(token, modifier)
+        if named is not None:
+            return named
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if not modifier and token.lemma_.lower() in WORDS.weapons:
+            return self._weapon_owner(token)
+        state = self._state(token) if not modifier and token.ent_type_ == "GPE" else None
+        if state is not None:
+            return state
+        if token.dep_ == "amod" or modifier and token.pos_ in ("ADJ", "PROPN"):
+            return self._nation(token)
+        return None if modifier else self._group(token)
+
+    def forces_of(self, nation: Participant) -> Participant:
+        """The armed forces of the nation ``nation`` names."""
+        state = catalog().country(nation.country or "")
+        if state is None:
+            return nation
+        forces = catalog().composed(state, "MIL")
+        linked = self.by_id.get(forces.id)
+        return nation.model_copy(
+            update={"actor_id": linked.id if linked else None, "name": forces.name, "sector": "MIL"}
+        )
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def _mentioned(self, token: Token, modifier: bool) -> Participant | None:
+        """The actor mentioned at the head or at one of its modifiers; "Israel's high court" is
+        a court, of Israel, not Israel."""
+        generic = not modifier and sector_of(token.lemma_) is not None
+        modifiers = [c for c in token.children if c.dep_ in ("appos", "compound", "amod", "poss")]
+        for candidate in (token, *modifiers):
+            found = self.index.at(candidate.idx)
+            if found is None:
+                continue
+            start, end, actor = found
+            if generic and candidate != token and (actor.kind == "country" or actor.sector is None):
+                continue
+            return self._named(actor, start, end)
+        return None
+
+    def _weapon_owner(self, weapon: Token) -> Participant | None:
+        """ "a Russian missile struck": Russia's forces; "shells hit": no one."""
+        nation = _nation_before(weapon)
+        if nation is None or not nation.country:
+            return None
+        return self.forces_of(Participant(name=nation.name, country=nation.country))
+
+    def _state(self, token: Token) -> Participant | None:
+        state = catalog().lookup(token.text)
+        if state is None or state.kind != "country" or not state.country:
+            return None
+        linked = self.by_id.get(state.id)
+        return Participant(
+            actor_id=linked.id if linked else None,
+            name=state.name,
+            span=self.span(token.idx, token.idx + len(token)),
+            country=state.country,
+        )
+
+    def _nation(self, token: Token) -> Participant | None:
+        """The nation a demonym names: "Russian"."""
+        nation = catalog().demonym(token.text)
+        if nation is None or not nation.country:
+            return None
+        return Participant(
+            name=nation.name,
+            span=self.span(token.idx, token.idx + len(token)),
+            country=nation.country,
+        )
+
+    def _group(self, token: Token) -> Participant | None:
+        """An unnamed group of a sector ("gunmen", "Ukrainian soldiers"), or a name the parse
+        gives a person, an organization or a nationality."""
+        sector = (
+            sector_of(token.lemma_) or sector_of(token.text) or self._sector_of_modifiers(token)
+        )
+        if sector is None and token.lemma_.lower() in WORDS.military_targets:
+            sector = "MIL"
+        if sector is None and (
+            token.ent_type_ not in _NAMED_KINDS or fold(token.text) in self.place_words
+        ):
+            return None
+        left = min((c.left_edge.i for c in token.children if c.i < token.i), default=token.i)
+        start = token.doc[left].idx
+        end = token.idx + len(token)
+        country = self._country_before(token) or _country_after(token)
+        actor_id = None
+        if country and sector:
+            linked = self.by_id.get(f"{country.lower()}.{sector.lower()}")
+            actor_id = linked.id if linked else None
+        return Participant(
+            actor_id=actor_id,
+            name=self.text[start:end],
+            span=self.span(start, end),
+            country=country,
+            sector=sector,
+        )
+
+    def _country_before(self, token: Token) -> str | None:
+        """The country a modifier names: "Ukrainian soldiers", "Israel's army", "his troops"."""
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("amod", "compound", "poss"):
+                owner = self._pronoun(child) if child.pos_ == "PRON" else None
+                entry = catalog().demonym(child.text) or state_named(child.text)
+                country = (owner.country if owner else None) or (entry.country if entry else None)
+                if country:
+                    return country
+        return None
+
+    @staticmethod
+    def _sector_of_modifiers(token: Token) -> str | None:
+        """ "security force members", "army personnel": the sector of a generic head's modifier."""
+        if token.lemma_.lower() not in WORDS.generic_heads:
+            return None
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i:
+                phrase = token.doc[child.left_edge.i : child.i + 1].text
+                found = sector_of(phrase) or sector_of(child.lemma_)
+                if found is not None:
+                    return found
+        return None
+
+    def _named(self, actor: Actor, start: int, end: int) -> Participant:
+        return Participant(
+            actor_id=actor.id,
+            name=actor.name,
+            span=self.span(start, end),
+            country=actor.country,
+            sector=actor.sector,
+        )
+
+    def _pronoun(self, pronoun: Token) -> Participant | None:
+        """The actor a pronoun stands for: the reporting verb's subject, else the last one named."""
+        if pronoun.lower_ not in _PRONOUNS:
+            return None
+        if pronoun.dep_ in SUBJECTS:
+            found = self._subject_antecedent(pronoun)
+            if found is not None:
+                return found
+        sentence = pronoun.sent
+        lower_bound = sentence.start_char
+        previous = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        if previous is not None:
+            lower_bound = previous.start_char
+        person = pronoun.lower_ in WORDS.personal
+        found_mention = self.index.before(pronoun.idx, lower_bound, person if person else None)
+        if found_mention is None:
+            return None
+        start, end, actor = found_mention
+        return self._named(actor, start, end)
+
+    def _subject_antecedent(self, pronoun: Token) -> Participant | None:
+        """Whom a subject pronoun stands for in its sentence: the subject of the verb its own is
+        coordinated with, of the main clause of its "if" clause, or the speaker of its clause."""
+        verb = pronoun.head
+        if verb.dep_ == "conj":
+            sibling = next(
+                (c for c in verb.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None
+            )
+            found = self.participant(sibling) if sibling is not None else None
+            if found is not None:
+                return found
+        if verb.dep_ == "advcl":
+            main = _main_subject(verb.head, pronoun)
+            if main is not None and (found := self.participant(main)) is not None:
+                return found
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+            speaker = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+            if speaker is not None and speaker.pos_ != "PRON":
+                found = self.participant(speaker)
+                if found is not None and (found.sector is not None or found.country):
+                    return found
+        return None
+
+
+def _place_words(document: Document) -> set[tuple[str, ...]]:
+    """Names that are places here (the places stage's, or the parse's GPE/LOC/FAC)."""
+    names = {fold(e.text) for e in document.doc.ents if e.label_ in PLACE_LABELS}
+    names.update(fold(span.text) for place in document.places for span in place.mentions)
+    return names
+
+
+def _members(token: Token) -> Token | None:
+    """The people a quantity counts: "dozens of soldiers" -> "soldiers"."""
+    if token.lemma_.lower() not in WORDS.quantities and token.pos_ != "NUM":
+        return None
+    return next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def _country_after(token: Token) -> str | None:
+    """The country a group is in or from: "rebels in the Ivory Coast", "students throughout
+    Indonesia"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in WORDS.country_preps:
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            entry = (
+                state_named(token.doc[place.left_edge.i : place.i + 1].text)
+                if place is not None
+                else None
+            )
+            if entry is not None:
+                return entry.country
+    return None
