@@ -21,17 +21,7 @@ from ..._document import text_of
 from ._content import Spans, content_of, object_content
 from ._cue import cue_extent
 from ._identity import identify_name
-from ._lexicon import (
-    ANONYMOUS_NOUNS,
-    APPEARANCE_VERBS,
-    CUE_VERBS,
-    LEMMA_FIXES,
-    NOT_SPEAKERS,
-    OBJECT_VERBS,
-    SPEAKER_NOUNS,
-    SPEECH_VERBS,
-    STANCE_VERBS,
-)
+from ._lexicon import ANONYMOUS_NOUNS, CUE_VERBS, CUES, LEMMA_FIXES, SOURCES
 from ._quotes import (
     Quotes,
     content_in_paragraph,
@@ -52,8 +42,8 @@ from ._speaker import (
 )
 from ._tokens import end_char, lemma_of, next_is, paragraph
 
-_ANY_CUE = CUE_VERBS | STANCE_VERBS
-_CUE_LEMMA_HASHES = frozenset(get_string_id(word) for word in APPEARANCE_VERBS | _ANY_CUE)
+_ANY_CUE = CUE_VERBS | CUES.stance_verbs
+_CUE_LEMMA_HASHES = frozenset(get_string_id(word) for word in CUES.appearance_verbs | _ANY_CUE)
 _CUE_LOWER_HASHES = frozenset(get_string_id(word) for word in (":", "according", *LEMMA_FIXES))
 _LONGEST_APPENDED_SOURCE = 80
 """Characters: a longer phrase set off by commas before "said" is not a source."""
@@ -105,7 +95,7 @@ def _attribution_at(doc: Doc, token: Token, quotes: Quotes) -> Attribution | Non
     if token.text == ":":
         return _headline_colon(doc, token, quotes)
     verb_lemma = lemma_of(token)
-    if verb_lemma in APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
+    if verb_lemma in CUES.appearance_verbs and token.pos_ in ("VERB", "AUX"):
         return _appearance(doc, token, quotes)
     according = token.lower_ == "according" and next_is(token, "to")
     if not according and (token.pos_ not in ("VERB", "AUX") or verb_lemma not in _ANY_CUE):
@@ -124,7 +114,7 @@ def _is_cue(verb: Token, verb_lemma: str) -> bool:
     stance only with a speaker for its subject."""
     if cited_report(verb) is not None:
         return False
-    if verb_lemma in STANCE_VERBS:
+    if verb_lemma in CUES.stance_verbs:
         return spoken_by_a_speaker(verb)
     return verb_lemma in CUE_VERBS
 
@@ -156,11 +146,13 @@ def _source_and_content(
     """The speaker's head and characters and the content of a reporting verb; None when the
     source the parse missed is too long to be one."""
     content = content_of(doc, verb, verb_lemma, quotes)
-    if not content and verb_lemma in OBJECT_VERBS | STANCE_VERBS:
+    if not content and verb_lemma in CUES.object_verbs | CUES.stance_verbs:
         content = object_content(doc, verb, verb_lemma, quotes)
     source = source_of(verb) or (source_before(verb) if content else None)
     source_range = noun_phrase(doc, source) if source is not None else None
-    appended = appended_source(doc, verb) if not content and verb_lemma in SPEECH_VERBS else None
+    appended = (
+        appended_source(doc, verb) if not content and verb_lemma in CUES.speech_verbs else None
+    )
     if appended is not None:
         source, source_range, (before_end, after_start) = appended
         if source_range[1] - source_range[0] > _LONGEST_APPENDED_SOURCE:
@@ -183,12 +175,12 @@ def _headline_colon(doc: Doc, colon: Token, quotes: Quotes) -> Attribution | Non
         return None
     if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "PART", "NUM") for t in words):
         return None
-    if words[0].lower_ in NOT_SPEAKERS or not words[0].is_title and words[0].pos_ != "DET":
+    if words[0].lower_ in SOURCES.not_speakers or not words[0].is_title and words[0].pos_ != "DET":
         return None
     named = identify_name(words.text) is not None or any(
         t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words
     )
-    if not named and words.root.lemma_.lower() not in SPEAKER_NOUNS | ANONYMOUS_NOUNS:
+    if not named and words.root.lemma_.lower() not in SOURCES.speaker_nouns | ANONYMOUS_NOUNS:
         return None  # "The goal: to ..." and "Grandkids: ..." are labels, not speakers
     content = content_in_paragraph(doc, colon.i + 1, min(last, colon.sent.end), quotes, colon)
     if not content:

@@ -14,16 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ..._document import Document
 from ...schema import ChainLink, ChainRole, Claim, Source, StageRef, Stance, VerbStrength
 from ._attribution import Attribution
-from ._lexicon import (
-    CONDITIONAL_MARKS,
-    DENIAL_VERBS,
-    FORECAST_VERBS,
-    FUTURE_MODALS,
-    POSSIBLE_MODALS,
-    SPEECH_VERBS,
-    STRONG_VERBS,
-    WEAK_VERBS,
-)
+from ._lexicon import CUES, STANCE
 from ._sources import SourceResolver
 from ._speaker import cited_report, cited_source
 
@@ -137,12 +128,12 @@ def _clause_stance(root: Token) -> Stance:
     modals = {child.lower_ for child in children if child.dep_ == "aux"}
     conditional = any(
         child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children)
+        and any(m.dep_ == "mark" and m.lower_ in STANCE.conditional_marks for m in child.children)
         for child in children
     )
-    if conditional or modals & POSSIBLE_MODALS:
+    if conditional or modals & STANCE.possible_modals:
         return "hypothetical"
-    if modals & FUTURE_MODALS:
+    if modals & STANCE.future_modals:
         return "forecast"
     return "asserted"
 
@@ -152,7 +143,7 @@ def _outer_attributions(doc: Doc, attributions: list[Attribution]) -> dict[int, 
     outer_of: dict[int, int] = {}
     for inner_index, inner in enumerate(attributions):
         cue = doc[inner.cue_token]
-        if cue.lemma_.lower() not in SPEECH_VERBS:
+        if cue.lemma_.lower() not in CUES.speech_verbs:
             continue  # only a report can be relayed: "agencies reported [officials said ...]"
         for outer_index, outer in enumerate(attributions):
             if outer_index == inner_index or outer_index in outer_of:
@@ -178,7 +169,7 @@ def _views_within_words(doc: Doc, attributions: list[Attribution]) -> set[int]:
     inside: set[int] = set()
     for index, inner in enumerate(attributions):
         cue = doc[inner.cue_token]
-        if cue.lemma_.lower() in SPEECH_VERBS and not _names_what(cue):
+        if cue.lemma_.lower() in CUES.speech_verbs and not _names_what(cue):
             continue
         if any(
             start <= inner.cue[0] < end
@@ -294,7 +285,7 @@ def stance_of(doc: Doc, attribution: Attribution) -> Stance:
     """Denied (a denial cue), negated, hypothetical (a condition or could/might), forecast,
     asserted."""
     verb = doc[attribution.cue_token]
-    if verb.lemma_.lower() in DENIAL_VERBS:
+    if verb.lemma_.lower() in STANCE.denial_verbs:
         return "denied"
     if any(child.dep_ == "neg" for child in verb.children):
         return "negated"
@@ -306,7 +297,7 @@ def stance_of(doc: Doc, attribution: Attribution) -> Stance:
     for stance in ("negated", "hypothetical"):
         if stance in stances:
             return stance
-    if verb.lemma_.lower() in FORECAST_VERBS or "forecast" in stances:
+    if verb.lemma_.lower() in STANCE.forecast_verbs or "forecast" in stances:
         return "forecast"
     return "asserted"
 
@@ -314,9 +305,9 @@ def stance_of(doc: Doc, attribution: Attribution) -> Stance:
 def verb_strength(verb: Token) -> VerbStrength:
     """``claimed``/``alleged`` weaken the claim, ``confirmed``/``acknowledged`` strengthen it."""
     lemma = verb.lemma_.lower()
-    if lemma in WEAK_VERBS:
+    if lemma in STANCE.weak_verbs:
         return "weak"
-    if lemma in STRONG_VERBS:
+    if lemma in STANCE.strong_verbs:
         return "strong"
     return "neutral"
 

@@ -7,16 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ._cue import cue_extent, cue_preposition
-from ._lexicon import (
-    CIRCUMSTANCE_MARKS,
-    COGNITION_VERBS,
-    CUE_VERBS,
-    INFINITIVE_VERBS,
-    OBJECT_PREPOSITIONS,
-    SETTING_NOUNS,
-    SPEECH_VERBS,
-    VIEW_VERBS,
-)
+from ._lexicon import CUE_VERBS, CUES, OBJECT_PREPOSITIONS
 from ._quotes import Quotes, content_in_paragraph
 from ._speaker import CLAUSES, cited_report, source_before, source_of
 from ._tokens import is_time, lemma_of, subtree_range
@@ -31,7 +22,7 @@ def content_of(doc: Doc, verb: Token, verb_lemma: str, quotes: Quotes) -> Spans:
     if (
         subject is not None
         and infinitive is not None
-        and verb_lemma in SPEECH_VERBS | COGNITION_VERBS
+        and verb_lemma in CUES.speech_verbs | CUES.cognition_verbs
     ):  # "Russia [is believed] [to have lost 300 tanks]": the subject is part of what is believed
         return [
             *content_in_paragraph(doc, subject.left_edge.i, subject.right_edge.i + 1, quotes, verb),
@@ -54,7 +45,7 @@ def _complement_clauses(verb: Token, verb_lemma: str) -> list[Token]:
     clauses = [
         child
         for child in verb.children
-        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb_lemma in INFINITIVE_VERBS
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb_lemma in CUES.infinitive_verbs
     ] or [  # "TASS reported, citing X, that ...": the parse may hang the clause on "citing"
         clause
         for child in verb.children
@@ -62,7 +53,7 @@ def _complement_clauses(verb: Token, verb_lemma: str) -> list[Token]:
         for clause in child.children
         if clause.dep_ == "ccomp" and clause.i > child.i
     ]
-    if not clauses and verb.dep_ == "ccomp" and lemma_of(verb.head) in SPEECH_VERBS:
+    if not clauses and verb.dep_ == "ccomp" and lemma_of(verb.head) in CUES.speech_verbs:
         clauses = [  # "X said in a statement [Y], TASS reported": the parse hangs Y on the report
             c for c in verb.head.children if c.dep_ == "ccomp" and verb.i < c.i < verb.head.i
         ]
@@ -112,7 +103,7 @@ def _range_after_cue(doc: Doc, verb: Token, clause: Token, start: int, end: int)
 def _host_content(doc: Doc, verb: Token, verb_lemma: str, quotes: Quotes) -> Spans:
     """The clause an attribution is set into: "[X], she said", "Back then, she said, [the firm
     ...]", "As Reuters reported, [the talks stalled]"."""
-    if verb.dep_ == "parataxis" and verb_lemma in SPEECH_VERBS:
+    if verb.dep_ == "parataxis" and verb_lemma in CUES.speech_verbs:
         start, end = subtree_range(verb.head)
         if verb.head.i < verb.i:
             return content_in_paragraph(doc, start, min(end, _host_stop(verb)), quotes, verb)
@@ -133,8 +124,8 @@ def _appended_report(verb: Token) -> bool:
     if (
         verb.dep_ != "ccomp"
         or head.i >= verb.i
-        or lemma_of(verb) not in SPEECH_VERBS
-        or lemma_of(head) not in SPEECH_VERBS
+        or lemma_of(verb) not in CUES.speech_verbs
+        or lemma_of(head) not in CUES.speech_verbs
         or subject is None
         or subject.left_edge.i == 0
         or verb.doc[subject.left_edge.i - 1].text != ","
@@ -153,7 +144,7 @@ def object_content(doc: Doc, verb: Token, verb_lemma: str, quotes: Quotes) -> Sp
     framed = any(
         c.dep_ == "prep" and c.lower_ == "as" for t in (verb, *objects) for c in t.children
     )
-    if verb_lemma in VIEW_VERBS and not framed:
+    if verb_lemma in CUES.view_verbs and not framed:
         return []  # "sees the war as a test" is a view; "sees a problem" is not a report
     arguments = [
         child
@@ -233,12 +224,12 @@ def _is_setting(token: Token) -> bool:
     if is_time(token):
         return True
     if token.dep_ == "advcl":
-        return any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in token.children)
+        return any(c.dep_ == "mark" and c.lower_ in CUES.circumstance_marks for c in token.children)
     if token.dep_ != "prep":
         return False
     placed = [t for t in token.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"]
     return any(
         t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "WORK_OF_ART")
-        or t.lemma_.lower() in SETTING_NOUNS
+        or t.lemma_.lower() in CUES.setting_nouns
         for t in placed
     )

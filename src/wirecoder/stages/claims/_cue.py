@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ._lexicon import CHANNEL_NOUNS, OBJECT_PREPOSITIONS, OBJECT_VERBS
+from ._lexicon import CUES, OBJECT_PREPOSITIONS
 from ._tokens import lemma_of
 
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg"})
@@ -37,7 +37,7 @@ def cue_extent(verb: Token) -> tuple[int, int]:
     if (
         end < len(doc)
         and doc[end].text == ":"
-        or lemma_of(verb) in OBJECT_VERBS
+        or lemma_of(verb) in CUES.object_verbs
         and cue_preposition(verb) is not None
     ):
         end += 1
@@ -52,7 +52,7 @@ def _channel_after(doc: Doc, index: int) -> int | None:
         or doc[index + 1].lower_ not in ("a", "an")
     ):
         return None
-    return index + 3 if doc[index + 2].lemma_.lower() in CHANNEL_NOUNS else None
+    return index + 3 if doc[index + 2].lemma_.lower() in CUES.channel_nouns else None
 
 
 def cue_preposition(verb: Token) -> Token | None:

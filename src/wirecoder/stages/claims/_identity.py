@@ -16,12 +16,12 @@ from spacy.tokens import Token
 
 from ...actors import ActorEntry, catalog
 from ...schema import SourceKind
-from ._lexicon import ANONYMOUS_CUES, CONTROLLING_PARTICIPLES, KIND_BY_HEAD, SUBJECT_PERSON_PRONOUNS
+from ._lexicon import KIND_BY_HEAD, SOURCES
 
 _CONTRACT_KINDS: dict[str, SourceKind] = {kind: kind for kind in get_args(SourceKind)}
 """The claim contract's source kinds, by name: a catalog kind that is one is kept."""
 _CONTROLLED = re.compile(
-    r"\b([A-Z][\w.]+)-(?:" + "|".join(map(re.escape, CONTROLLING_PARTICIPLES)) + r")\b"
+    r"\b([A-Z][\w.]+)-(?:" + "|".join(map(re.escape, SOURCES.controlling_participles)) + r")\b"
 )
 _PERSON_KIND_BY_SECTOR: dict[str, SourceKind] = {
     "GOV": "official",
@@ -109,12 +109,16 @@ def role_noun(head: Token) -> str | None:
 def kind_from_head(head: Token, phrase: str) -> SourceKind:
     """The kind of a source from its role noun; anonymous when the phrase says it is unnamed."""
     lowered = phrase.lower()
-    if any(cue in lowered for cue in ANONYMOUS_CUES):
+    if any(cue in lowered for cue in SOURCES.anonymous_cues):
         return "anonymous"
     role = role_noun(head)
     if role is not None:
         return KIND_BY_HEAD[role]
-    if head.ent_type_ == "PERSON" or head.pos_ == "PRON" and head.lower_ in SUBJECT_PERSON_PRONOUNS:
+    if (
+        head.ent_type_ == "PERSON"
+        or head.pos_ == "PRON"
+        and head.lower_ in SOURCES.subject_person_pronouns
+    ):
         return "person"
     if head.ent_type_ in ("ORG", "NORP"):
         return "organization"

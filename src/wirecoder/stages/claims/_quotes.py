@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..._document import text_of
-from ._lexicon import CONTENT_OPENERS
+from ._lexicon import CUES
 from ._tokens import end_char, paragraph
 
 Quotes = list[tuple[int, int]]
@@ -54,7 +54,7 @@ def content_span(doc: Doc, start: int, end: int, quotes: Quotes) -> tuple[int, i
     """Characters of tokens ``[start, end)`` without edge punctuation, snapped to quote marks."""
     while start < end and (
         doc[start].text in EDGE_PUNCT
-        or doc[start].lower_ in CONTENT_OPENERS
+        or doc[start].lower_ in CUES.content_openers
         or doc[start].is_space
         or doc[start].is_quote
         and any(doc[start].idx == q[1] - 1 for q in quotes)

@@ -26,14 +26,7 @@ from ._identity import (
     kind_from_head,
     role_noun,
 )
-from ._lexicon import (
-    AFFILIATION_PREPOSITIONS,
-    GROUP_PRONOUNS,
-    PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS,
-    ROLE_DETERMINERS,
-    TITLES,
-)
+from ._lexicon import SOURCES
 
 _KINDS_OF_ROLE: frozenset[SourceKind] = frozenset({"official", "anonymous", "expert", "witness"})
 """Kinds a source's own words settle ("a military spokesman" speaks as an official)."""
@@ -197,10 +190,10 @@ class SourceResolver:
 
     def _antecedent(self, head: Token, before: int) -> _Named | None:
         word = head.lower_
-        if head.pos_ == "PRON" and word in PERSON_PRONOUNS:
+        if head.pos_ == "PRON" and word in SOURCES.person_pronouns:
             return self._nearest(before, lambda n: n.person)
-        if head.pos_ == "PRON" and word in GROUP_PRONOUNS:
-            if word in RELATIVE_PRONOUNS:
+        if head.pos_ == "PRON" and word in SOURCES.group_pronouns:
+            if word in SOURCES.relative_pronouns:
                 noun = _relative_head(head)
                 if noun is not None:
                     return self._named_phrase(noun)
@@ -211,12 +204,12 @@ class SourceResolver:
             return None
         lemma = head.lemma_.lower()
         determiner = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
-        if determiner is not None and determiner.lower_ in ROLE_DETERMINERS:
+        if determiner is not None and determiner.lower_ in SOURCES.role_determiners:
             earlier = self._nearest(
                 before, lambda n: n.role == lemma or lemma in n.name.lower().split()
             )
-            return earlier or (self._named_next(head, lemma) if lemma in TITLES else None)
-        if determiner is None and head.i - head.sent.start < 12 and lemma in TITLES:
+            return earlier or (self._named_next(head, lemma) if lemma in SOURCES.titles else None)
+        if determiner is None and head.i - head.sent.start < 12 and lemma in SOURCES.titles:
             later = [n for n in self._named if n.start > before and n.person and n.role == lemma]
             return min(later, key=lambda n: n.start) if later else None
         return None
@@ -288,12 +281,12 @@ def _title_of(ent: SpacySpan) -> str | None:
     """The title written before a person's name ("regional governor Oleksandr Prokudin") or in
     apposition after it ("Vadym Filashkin, governor of Donetsk region") -> governor."""
     for token in reversed(ent.doc[max(ent.start - 3, ent.sent.start) : ent.start]):
-        if token.lemma_.lower() in TITLES:
+        if token.lemma_.lower() in SOURCES.titles:
             return token.lemma_.lower()
         if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.i >= ent.end and child.lemma_.lower() in TITLES:
+        if child.dep_ == "appos" and child.i >= ent.end and child.lemma_.lower() in SOURCES.titles:
             return child.lemma_.lower()
     return None
 
@@ -306,7 +299,7 @@ def _phrase_identity(head: Token) -> Identity | None:
     if identity is not None:
         return identity
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in SOURCES.affiliation_prepositions:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
                 return identify_phrase(doc[objects[0].left_edge.i : objects[0].i + 1].text)

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ._lexicon import (
-    CITED_NOUNS,
-    CITING_VERBS,
-    CUE_VERBS,
-    QUESTION_VERBS,
-    SOURCE_NOUNS,
-    SPEAKER_NOUNS,
-)
+from ._lexicon import CUE_VERBS, CUES, SOURCE_NOUNS, SOURCES
 from ._quotes import EDGE_PUNCT
 from ._tokens import end_char, is_time, lemma_of, paragraph, subtree_range
 
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SOURCE_HEADS = (
-    SPEAKER_NOUNS | CITED_NOUNS | {word for nouns in SOURCE_NOUNS.values() for word in nouns}
+    SOURCES.speaker_nouns
+    | SOURCES.cited_nouns
+    | {word for nouns in SOURCE_NOUNS.values() for word in nouns}
 )
 """Head nouns of a phrase that can be cited as a source ("citing the embassy", "citing sources")."""
 CLAUSES = frozenset({"ccomp", "xcomp"})
@@ -33,7 +28,7 @@ ends and, for a parenthetical, the token where the content resumes."""
 def cited_source(token: Token) -> Token | None:
     """The head of X in "citing X" / "quoting X" when X can be a source (a name, "officials",
     "the embassy"), not a reason ("citing the release of prisoners")."""
-    if lemma_of(token) not in CITING_VERBS:
+    if lemma_of(token) not in CUES.citing_verbs:
         return None
     return next(
         (
@@ -159,7 +154,7 @@ def _ends_after(doc: Doc, verb: Token, end: int) -> bool:
     phrases that are not its object or complement."""
     for token in doc[verb.i + 1 : end]:
         finite = token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
-        if finite and token.lemma_.lower() not in CITING_VERBS:
+        if finite and token.lemma_.lower() not in CUES.citing_verbs:
             return False
         if token.head == verb and token.dep_ in ("dobj", "ccomp", "xcomp"):
             return False
@@ -176,7 +171,7 @@ def _resumption(doc: Doc, verb: Token, end: int) -> int | None:
     if (
         index + 2 < end
         and doc[index].text == ","
-        and lemma_of(doc[index + 1]) not in CITING_VERBS  # ", citing X": a link, not words
+        and lemma_of(doc[index + 1]) not in CUES.citing_verbs  # ", citing X": a link, not words
         and any(t.is_alpha for t in doc[index + 1 : end])
     ):
         return index + 1
@@ -191,13 +186,13 @@ def spoken_by_a_speaker(verb: Token) -> bool:
         return False
     if subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return subject.lemma_.lower() in SPEAKER_NOUNS
+    return subject.lemma_.lower() in SOURCES.speaker_nouns
 
 
 def unattributed_report(verb: Token) -> bool:
     """A report with its speaker left out: "Russia is believed to have lost ...", "it was
     reported that ...", "Asked about the strike, ..." - attributed, but to no one named."""
-    if lemma_of(verb) in QUESTION_VERBS:
+    if lemma_of(verb) in CUES.question_verbs:
         return False  # "Asked about the strike, ..." is the reporter asking
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     return passive or verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("advcl", "acl")

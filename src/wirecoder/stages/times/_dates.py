@@ -11,17 +11,7 @@ from dataclasses import replace
 from ...schema import TimexType
 from ._calendar import HOLIDAYS, Dated, Grain, Period
 from ._resolution import Anchor, Resolution, absolute
-from ._words import (
-    AMBIGUOUS_MONTHS,
-    MONTH_CUES,
-    ORDINALS,
-    PARTS_OF_DAY,
-    SEASON_CUES,
-    SEASONS,
-    SHIFTS,
-    month_number,
-    weekday_number,
-)
+from ._words import CALENDAR, CUES, NUMBERS, RELATIVE, month_number, weekday_number
 
 
 def _day_period(year: int, month: int, day: int) -> Period | None:
@@ -36,10 +26,10 @@ def is_month(match: re.Match[str], group: str = "month") -> bool:
     word = match.group(group)
     if not word[0].isupper():
         return False
-    if word.lower() not in AMBIGUOUS_MONTHS:
+    if word.lower() not in CUES.ambiguous_months:
         return True
     before = re.split(r"[\s-]+", match.string[: match.start(group)].rstrip(" -"))
-    return bool(before) and before[-1].lower() in MONTH_CUES  # "by mid-March"
+    return bool(before) and before[-1].lower() in CUES.month_cues  # "by mid-March"
 
 
 def resolve_month_day(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -84,7 +74,7 @@ def _in_relative_year(
     match: re.Match[str], anchor: Anchor, make: Callable[[int], Period]
 ) -> Resolution:
     """A period of "last year", "this year" or "next year": "June last year"."""
-    shift = SHIFTS[match.group("rel_year").lower()]
+    shift = RELATIVE.shifts[match.group("rel_year").lower()]
     unresolved = make(2000).value.replace("2000", "XXXX", 1)
     return anchor.period(lambda dct: make(dct.year + shift), unresolved)
 
@@ -156,7 +146,7 @@ def resolve_weekday(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     weekday = weekday_number(word)
     day = anchor.weekday(weekday)
     part = match.group("part")
-    suffix = f"T{PARTS_OF_DAY[' '.join(part.lower().split())]}" if part else ""
+    suffix = f"T{CALENDAR.parts_of_day[' '.join(part.lower().split())]}" if part else ""
     kind: TimexType = "TIME" if part else "DATE"
     if day is None:
         return Resolution(kind, f"XXXX-WXX-{weekday + 1}{suffix}")
@@ -186,7 +176,7 @@ def step_yearly(
 
 def resolve_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     grain: Grain = "half" if match.group("kind").lower() == "half" else "quarter"
-    index = ORDINALS[match.group("ordinal").lower()]
+    index = NUMBERS.ordinals[match.group("ordinal").lower()]
     if grain == "half" and index > 2:
         return None
     months = 6 if grain == "half" else 3
@@ -205,11 +195,11 @@ def resolve_quarter(match: re.Match[str], anchor: Anchor) -> Resolution | None:
 
 
 def resolve_season(match: re.Match[str], anchor: Anchor) -> Resolution | None:
-    code = SEASONS[match.group("season").lower()]
+    code = CALENDAR.seasons[match.group("season").lower()]
     if match.group("year"):
         return absolute(Period.season(int(match.group("year")), code))
     before = match.string[: match.start()].rstrip().lower()
-    if not match.group("the") and not before.endswith(SEASON_CUES):
+    if not match.group("the") and not before.endswith(CUES.season_cues):
         return None  # "fall" and "spring" are also verbs and nouns
     return anchor.occurrence(lambda year: Period.season(year, code), f"XXXX-{code}")
 
@@ -240,5 +230,7 @@ def resolve_holiday(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         return Resolution("DATE", found.value, start=found.start, end=found.end)
     unresolved = "XXXX"
     if match.group("holiday_rel"):
-        return step_yearly(anchor, SHIFTS[match.group("holiday_rel").lower()], make, unresolved)
+        return step_yearly(
+            anchor, RELATIVE.shifts[match.group("holiday_rel").lower()], make, unresolved
+        )
     return anchor.occurrence(make, unresolved)

@@ -12,10 +12,11 @@ from ._calendar import Grain, Period
 from ._resolution import Anchor, Candidate, Resolution
 from ._rules import FLAGS
 from ._scan import find_candidates
-from ._words import MODIFIERS, alternatives
+from ._words import MODIFIER_WORDS, alternatives
 
 _MODIFIER_BEFORE = re.compile(
-    rf"(?:^|(?<=\W))(?P<modifier>{alternatives(MODIFIERS)})(?:\s+(?:on|in))?(?:\s+|-)$", FLAGS
+    rf"(?:^|(?<=\W))(?P<modifier>{alternatives(MODIFIER_WORDS.modifiers)})(?:\s+(?:on|in))?(?:\s+|-)$",
+    FLAGS,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", FLAGS)
 _AS_SOON_AS_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?$", FLAGS)
@@ -49,7 +50,7 @@ def normalize(candidate: Candidate, anchor: Anchor) -> Normalized | None:
     modifier = _MODIFIER_BEFORE.search(before) if resolution.type in ("DATE", "TIME") else None
     if modifier and resolution.mod is None:
         resolution = replace(
-            resolution, mod=MODIFIERS[" ".join(modifier["modifier"].lower().split())]
+            resolution, mod=MODIFIER_WORDS.modifiers[" ".join(modifier["modifier"].lower().split())]
         )
         start -= len(before) - modifier.start()
     if (

@@ -13,17 +13,10 @@ from ._calendar import MONTHS_IN, Period, add_months
 from ._dates import is_month, step_yearly
 from ._resolution import Anchor, Resolution, Step
 from ._words import (
-    DAY_SHIFTS,
-    NAMED_TIMES,
-    PARTS_OF_DAY,
-    QUALIFIERS,
-    REFERENCES,
-    SEASONS,
-    SET_UNITS,
-    SET_WORDS,
-    SHIFTS,
-    UNITS,
-    YEARS_IN,
+    CALENDAR,
+    MODIFIER_WORDS,
+    RELATIVE,
+    SETS,
     month_number,
     number_value,
     weekday_number,
@@ -40,12 +33,16 @@ def resolve_relative_day(match: re.Match[str], anchor: Anchor) -> Resolution | N
     word = match.group("word").lower()
     part = match.group("part")
     code = (
-        "NI" if word == "tonight" else PARTS_OF_DAY[" ".join(part.lower().split())] if part else ""
+        "NI"
+        if word == "tonight"
+        else CALENDAR.parts_of_day[" ".join(part.lower().split())]
+        if part
+        else ""
     )
     if anchor.dct is None:
         unresolved = "PRESENT_REF" if word == "today" and not code else "XXXX-XX-XX"
         return Resolution("TIME" if code else "DATE", unresolved + (f"T{code}" if code else ""))
-    day = anchor.dct + dt.timedelta(days=DAY_SHIFTS[word])
+    day = anchor.dct + dt.timedelta(days=RELATIVE.day_shifts[word])
     value = day.isoformat() + (f"T{code}" if code else "")
     return Resolution("TIME" if code else "DATE", value, start=day, end=day, anchored=True)
 
@@ -60,9 +57,9 @@ def resolve_overnight(match: re.Match[str], anchor: Anchor) -> Resolution | None
 
 def resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     relation = match.group("rel").lower().split()[-1]
-    shift = SHIFTS[relation]
+    shift = RELATIVE.shifts[relation]
     if match.group("unit"):
-        grain = UNITS[match.group("unit").lower()].grain
+        grain = CALENDAR.units[match.group("unit").lower()].grain
         if relation == "past" or (
             match.group("rel").lower().startswith("the") and relation == "last"
         ):
@@ -92,7 +89,7 @@ def resolve_relative_period(match: re.Match[str], anchor: Anchor) -> Resolution 
             lambda year: Period("month", dt.date(year, month, 1)),
             f"XXXX-{month:02d}",
         )
-    code = SEASONS[match.group("rel_season").lower()]
+    code = CALENDAR.seasons[match.group("rel_season").lower()]
     return step_yearly(anchor, shift, lambda year: Period.season(year, code), f"XXXX-{code}")
 
 
@@ -110,15 +107,15 @@ def resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """ "two days ago" is a day, "a decade ago" a year: the period that many units back, at
     the unit's grain (decades and centuries count in years); vague counts stay PAST_REF."""
     unit = match.group("unit").lower().replace("centurie", "century")
-    grain = UNITS[unit].grain
+    grain = CALENDAR.units[unit].grain
     number = number_value(match.group("number"))
     future = match.group("direction").lower() in ("from now", "hence")
     reference = "FUTURE_REF" if future else "PAST_REF"
     mod = _qualifier_mod(match)
     if number is None or number != int(number) or unit in ("second", "minute", "hour"):
         return Resolution("DATE", reference, mod=mod, anchored=True)
-    count = int(number) * YEARS_IN.get(unit, 1)
-    grain = "year" if unit in YEARS_IN else grain
+    count = int(number) * CALENDAR.years_in.get(unit, 1)
+    grain = "year" if unit in CALENDAR.years_in else grain
     shift = count * (1 if future else -1)
     # "a year ago" in a story about a quarter is that quarter a year before; "two days
     # earlier" counts from the time the text has just named. ("Three days later" stays a
@@ -133,16 +130,16 @@ def resolve_ago(match: re.Match[str], anchor: Anchor) -> Resolution | None:
 def duration_value(amount: float | None, unit: str) -> str:
     """The TIMEX3 duration of ``amount`` units (None: an unknown number), e.g. P3D, PT6H, P20Y."""
     unit = unit.lower().rstrip("s").replace("centurie", "century")
-    if unit in YEARS_IN:
-        amount, unit = (None if amount is None else amount * YEARS_IN[unit]), "year"
-    code = UNITS[unit].code
+    if unit in CALENDAR.years_in:
+        amount, unit = (None if amount is None else amount * CALENDAR.years_in[unit]), "year"
+    code = CALENDAR.units[unit].code
     prefix = "PT" if code.startswith("T") else "P"
     return f"{prefix}{_count(amount)}{code.lstrip('T')}"
 
 
 def _qualifier_mod(match: re.Match[str]) -> str | None:
     qualifier = match.groupdict().get("qualifier")
-    return QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
+    return MODIFIER_WORDS.qualifiers[" ".join(qualifier.lower().split())] if qualifier else None
 
 
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:or|and|of|to|ago|later|after|before|earlier)\b)[a-z]")
@@ -179,16 +176,16 @@ def _windowed(
     hours = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}.get(unit)
     if hours is not None:
         days = math.ceil(amount * hours / 24)
-        other = anchor.dct + dt.timedelta(days=days if SHIFTS[window] > 0 else -days)
+        other = anchor.dct + dt.timedelta(days=days if RELATIVE.shifts[window] > 0 else -days)
     elif unit in ("day", "week", "weekend"):
         days = math.ceil(amount * (1 if unit == "day" else 7)) - 1
-        other = anchor.dct + dt.timedelta(days=days if SHIFTS[window] > 0 else -days)
+        other = anchor.dct + dt.timedelta(days=days if RELATIVE.shifts[window] > 0 else -days)
     else:
         months = math.ceil(amount * MONTHS_IN[unit])
         step = dt.timedelta(days=1)
         other = (
             add_months(anchor.dct, months) - step
-            if SHIFTS[window] > 0
+            if RELATIVE.shifts[window] > 0
             else add_months(anchor.dct, -months) + step
         )
     start, end = sorted((anchor.dct, other))
@@ -201,7 +198,7 @@ def resolve_bare_duration(match: re.Match[str], anchor: Anchor) -> Resolution | 
 
 def resolve_reference(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """PRESENT_REF is the DCT; PAST_REF ends and FUTURE_REF starts there."""
-    value = REFERENCES[" ".join(match.group(0).lower().split())]
+    value = RELATIVE.references[" ".join(match.group(0).lower().split())]
     dct = anchor.dct
     return Resolution(
         "DATE",
@@ -214,7 +211,7 @@ def resolve_reference(match: re.Match[str], anchor: Anchor) -> Resolution | None
 
 def resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     if match.group("named"):
-        named = NAMED_TIMES[match.group("named").lower()]
+        named = CALENDAR.named_times[match.group("named").lower()]
         hour, minute = named.hour, named.minute
     elif match.group("hhmm"):
         hour, minute = int(match.group("hhmm")[:2]), int(match.group("hhmm")[2:])
@@ -228,8 +225,12 @@ def resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
         return None
     clock = f"T{hour:02d}:{minute:02d}"
     day_word = match.group("clock_day")
-    if day_word and day_word.lower() in DAY_SHIFTS:
-        day = anchor.dct + dt.timedelta(days=DAY_SHIFTS[day_word.lower()]) if anchor.dct else None
+    if day_word and day_word.lower() in RELATIVE.day_shifts:
+        day = (
+            anchor.dct + dt.timedelta(days=RELATIVE.day_shifts[day_word.lower()])
+            if anchor.dct
+            else None
+        )
     elif day_word:
         day = anchor.weekday(weekday_number(day_word))
     else:  # "shortly after 10 a.m.": on the day the story is on, by default the DCT
@@ -253,10 +254,10 @@ def resolve_clock(match: re.Match[str], anchor: Anchor) -> Resolution | None:
 
 def resolve_set(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     if match.group("set_word"):
-        return Resolution("SET", SET_WORDS[match.group("set_word").lower()])
+        return Resolution("SET", SETS.set_words[match.group("set_word").lower()])
     if match.group("set_weekday"):
         return Resolution("SET", f"XXXX-WXX-{weekday_number(match.group('set_weekday')) + 1}")
-    return Resolution("SET", SET_UNITS[match.group("set_unit").lower()])
+    return Resolution("SET", SETS.set_units[match.group("set_unit").lower()])
 
 
 def resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
@@ -276,9 +277,9 @@ def resolve_weekend(match: re.Match[str], anchor: Anchor) -> Resolution | None:
 def resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """ "the next morning", "later in the day", "that evening": a part of the day in focus
     (or of the day after or before it); from the DCT when the text has named no day."""
-    shift = SHIFTS.get((match.group("part_step") or "").lower(), 0)
+    shift = RELATIVE.shifts.get((match.group("part_step") or "").lower(), 0)
     part = match.group("part").lower()
-    clock = "" if part == "day" else f"T{PARTS_OF_DAY[part]}"
+    clock = "" if part == "day" else f"T{CALENDAR.parts_of_day[part]}"
     resolution = anchor.period(lambda dct: Period("day", dct).shifted(shift), "PAST_REF")
     if clock and resolution.start is not None:
         resolution = replace(resolution, type="TIME", value=resolution.value + clock)
@@ -288,14 +289,14 @@ def resolve_day_part_in_focus(match: re.Match[str], anchor: Anchor) -> Resolutio
 def resolve_period_edge(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """ "the end of the month", "by the start of the year": the period in focus, by default the
     DCT's (the mod comes from the words before, in :func:`normalize`)."""
-    grain = UNITS[match.group("unit").lower()].grain
+    grain = CALENDAR.units[match.group("unit").lower()].grain
     resolution = anchor.period(lambda dct: Period.containing(dct, grain), "PRESENT_REF")
     return replace(resolution, follows=((grain, 0),))
 
 
 def resolve_same_period(match: re.Match[str], anchor: Anchor) -> Resolution | None:
     """ "that day", "the same week", "later that year": the period holding the time in focus."""
-    grain = UNITS[match.group("unit").lower()].grain
+    grain = CALENDAR.units[match.group("unit").lower()].grain
     return Resolution("DATE", "PAST_REF", follows=((grain, 0),))
 
 

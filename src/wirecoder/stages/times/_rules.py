@@ -57,21 +57,18 @@ from ._relative import (
 )
 from ._resolution import Resolution, Resolver, Rule
 from ._words import (
+    CALENDAR,
     DAY,
+    MODIFIER_WORDS,
     MONTH_INITIALS,
-    NAMED_TIMES,
     NUMBER,
     NUMBER_INITIALS,
-    ORDINALS,
+    NUMBERS,
     PART,
-    QUALIFIERS,
-    REFERENCES,
+    RELATIVE,
     SEASON,
-    SEASONS,
-    SET_UNITS,
-    SET_WORDS,
+    SETS,
     UNIT,
-    UNITS,
     WEEKDAY_INITIALS,
     YEAR,
     alternatives,
@@ -175,26 +172,26 @@ RULES: tuple[Rule, ...] = (
     _rule("overnight", r"overnight", resolve_overnight),
     _rule(
         "relative_period",
-        rf"(?:(?P<side>earlier|later)\s+)?{_REL}\s+(?:(?P<unit>{alternatives(UNITS)})|"
+        rf"(?:(?P<side>earlier|later)\s+)?{_REL}\s+(?:(?P<unit>{alternatives(CALENDAR.units)})|"
         rf"{weekday_pattern('rel_weekday')}|{month_pattern('rel_month')}|"
-        rf"(?P<rel_season>{alternatives(SEASONS)}))",
+        rf"(?P<rel_season>{alternatives(CALENDAR.seasons)}))",
         resolve_relative_period,
         starts=initials(("earlier", "later"), _REL_WORDS),
     ),
     _rule(
         "ago",
-        rf"(?:(?P<qualifier>{alternatives(QUALIFIERS)})\s+)?"
+        rf"(?:(?P<qualifier>{alternatives(MODIFIER_WORDS.qualifiers)})\s+)?"
         rf"{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|from\s+now|hence)",
         resolve_ago,
-        starts=NUMBER_INITIALS + initials(QUALIFIERS),
+        starts=NUMBER_INITIALS + initials(MODIFIER_WORDS.qualifiers),
     ),
     _rule(
         "duration",
-        rf"(?:(?P<qualifier>{alternatives(QUALIFIERS)})\s+(?!the\s))?"
+        rf"(?:(?P<qualifier>{alternatives(MODIFIER_WORDS.qualifiers)})\s+(?!the\s))?"
         rf"(?:the\s+(?:(?P<window>past|last|previous|next|coming)|first|final|latest|same)\s+|the\s+)?{NUMBER}[\s-]+(?:more\s+|full\s+|straight\s+)?{UNIT}"
         rf"(?!-old|\s+old)(?:-long)?",
         resolve_duration,
-        starts=NUMBER_INITIALS + initials(QUALIFIERS, ("the",)),
+        starts=NUMBER_INITIALS + initials(MODIFIER_WORDS.qualifiers, ("the",)),
     ),
     _rule(
         "holiday",
@@ -249,14 +246,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "reference",
-        alternatives(REFERENCES) + r"(?!\s+(?:year|month|week|day|decade|quarter)s?\b)",
+        alternatives(RELATIVE.references) + r"(?!\s+(?:year|month|week|day|decade|quarter)s?\b)",
         resolve_reference,
     ),
     _rule(
         "clock",
         r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>[ap]\.m\.?|[ap]m\b)|"
         r"(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs|EST|EDT|CET|BST))|"
-        rf"(?P<named>{'|'.join(NAMED_TIMES)}))"
+        rf"(?P<named>{'|'.join(CALENDAR.named_times)}))"
         r"(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|local\s+time|hours|hrs))?"
         rf"(?:,?\s+(?:on\s+)?{_DAY_WORD})?",
         resolve_clock,
@@ -265,11 +262,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         rf"(?:the\s+)?(?:(?P<lead_year>(?:19|20)\d\d)\s+|{_REL_YEAR}\s+)?(?:fiscal\s+)?"
-        rf"(?P<ordinal>{alternatives(ORDINALS)})[\s-]+(?P<kind>quarter|half)"
+        rf"(?P<ordinal>{alternatives(NUMBERS.ordinals)})[\s-]+(?P<kind>quarter|half)"
         rf"(?:\s+(?:of\s+)?{YEAR})?",
         resolve_quarter,
         True,
-        starts=r"\d" + initials(("the", "fiscal"), _REL_YEAR_WORDS, ORDINALS),
+        starts=r"\d" + initials(("the", "fiscal"), _REL_YEAR_WORDS, NUMBERS.ordinals),
     ),
     _rule(
         "season",
@@ -279,8 +276,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "set",
-        rf"(?P<set_word>{alternatives(SET_WORDS)})|(?:every|each)\s+(?:(?P<set_unit>"
-        rf"{alternatives(SET_UNITS)})|{weekday_pattern('set_weekday')})",
+        rf"(?P<set_word>{alternatives(SETS.set_words)})|(?:every|each)\s+(?:(?P<set_unit>"
+        rf"{alternatives(SETS.set_units)})|{weekday_pattern('set_weekday')})",
         resolve_set,
     ),
 )

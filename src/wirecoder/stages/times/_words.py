@@ -69,34 +69,15 @@ class _Cues(Lexicon):
 
 
 _PACKAGE = "wirecoder.stages.times"
-_CALENDAR = load(_PACKAGE, "calendar", _Calendar)
-_NUMBERS = load(_PACKAGE, "numbers", _Numbers)
-_MODIFIERS = load(_PACKAGE, "modifiers", _Modifiers)
-_RELATIVE = load(_PACKAGE, "relative", _Relative)
-_SETS = load(_PACKAGE, "sets", _Sets)
-_CUES = load(_PACKAGE, "cues", _Cues)
+CALENDAR = load(_PACKAGE, "calendar", _Calendar)
+NUMBERS = load(_PACKAGE, "numbers", _Numbers)
+MODIFIER_WORDS = load(_PACKAGE, "modifiers", _Modifiers)
+RELATIVE = load(_PACKAGE, "relative", _Relative)
+SETS = load(_PACKAGE, "sets", _Sets)
+CUES = load(_PACKAGE, "cues", _Cues)
 
-MONTHS = _CALENDAR.months
-WEEKDAYS = _CALENDAR.weekdays
-SEASONS = _CALENDAR.seasons
-PARTS_OF_DAY = _CALENDAR.parts_of_day
-NAMED_TIMES = _CALENDAR.named_times
-UNITS = _CALENDAR.units
-YEARS_IN = _CALENDAR.years_in
-NUMBER_WORDS: dict[str, float] = {**CARDINALS, **_NUMBERS.number_words}
+NUMBER_WORDS: dict[str, float] = {**CARDINALS, **NUMBERS.number_words}
 """The shared cardinals and the times stage's own number phrases ("a dozen", "half a")."""
-ORDINALS = _NUMBERS.ordinals
-VAGUE_NUMBERS = _NUMBERS.vague_numbers
-MODIFIERS = _MODIFIERS.modifiers
-QUALIFIERS = _MODIFIERS.qualifiers
-SHIFTS = _RELATIVE.shifts
-DAY_SHIFTS = _RELATIVE.day_shifts
-REFERENCES = _RELATIVE.references
-SET_WORDS = _SETS.set_words
-SET_UNITS = _SETS.set_units
-AMBIGUOUS_MONTHS = _CUES.ambiguous_months
-MONTH_CUES = _CUES.month_cues
-SEASON_CUES = _CUES.season_cues
 
 
 def alternatives(words: Iterable[object]) -> str:
@@ -128,28 +109,28 @@ def weekday_pattern(group: str = "weekday") -> str:
     )
 
 
-MONTH_INITIALS = initials(MONTHS)
-WEEKDAY_INITIALS = initials(WEEKDAYS)
-_TENS = _NUMBERS.compound_tens
+MONTH_INITIALS = initials(CALENDAR.months)
+WEEKDAY_INITIALS = initials(CALENDAR.weekdays)
+_TENS = NUMBERS.compound_tens
 NUMBER = (
     rf"(?P<number>\d+\s+[1-9]/[1-9]|\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})"
-    rf"-(?:{'|'.join(_NUMBERS.compound_ones)})|{alternatives(NUMBER_WORDS)}|"
-    rf"{alternatives(VAGUE_NUMBERS)})"
+    rf"-(?:{'|'.join(NUMBERS.compound_ones)})|{alternatives(NUMBER_WORDS)}|"
+    rf"{alternatives(NUMBERS.vague_numbers)})"
 )
-NUMBER_INITIALS = r"\d" + initials(_TENS, NUMBER_WORDS, VAGUE_NUMBERS)
+NUMBER_INITIALS = r"\d" + initials(_TENS, NUMBER_WORDS, NUMBERS.vague_numbers)
 UNIT = r"(?P<unit>second|minute|hour|day|weekend|week|month|quarter|year|decade|centur(?:y|ie))s?"
-PART = rf"(?P<part>{alternatives(PARTS_OF_DAY)})"
-SEASON = rf"(?P<season>{alternatives(SEASONS)})"
+PART = rf"(?P<part>{alternatives(CALENDAR.parts_of_day)})"
+SEASON = rf"(?P<season>{alternatives(CALENDAR.seasons)})"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 
 
 def month_number(word: str) -> int:
-    return MONTHS[word.lower()[:3]]
+    return CALENDAR.months[word.lower()[:3]]
 
 
 def weekday_number(word: str) -> int:
-    return WEEKDAYS[word.lower()[:3]]
+    return CALENDAR.weekdays[word.lower()[:3]]
 
 
 def number_value(word: str) -> float | None:
