@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ._cli_options import (
+    DEFAULT_MAX_BYTES,
+    ConfigOption,
+    MaxBytesOption,
+    ModelOption,
+    PublisherOption,
+)
 from ._errors import ConfigError, InputError, StoreError
 
 EXIT_FAILED = 1
@@ -85,16 +92,10 @@ def ingest_command(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) where inputs lack one.")
     ] = None,
-    publisher: Annotated[
-        str | None, typer.Option(help="Publisher, where the input does not say.")
-    ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="Another installed spaCy pipeline by name.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="A pipeline config TOML (see default.toml).")
-    ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
+    publisher: PublisherOption = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles into a database: already-stored texts are skipped, corrections supersede,
     a rerun after a crash picks up where it stopped."""

@@ -8,6 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ._cli_options import (
+    DEFAULT_MAX_BYTES,
+    ConfigOption,
+    MaxBytesOption,
+    ModelOption,
+    PublisherOption,
+)
 from ._corpus_cli import register as register_corpus_commands
 from ._output import ANALYSIS_FORMATS
 
@@ -43,9 +50,7 @@ def analyze(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD), overrides metadata.")
     ] = None,
-    publisher: Annotated[
-        str | None, typer.Option(help="Publisher, where the input does not say.")
-    ] = None,
+    publisher: PublisherOption = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DEFAULT_FORMAT,
@@ -53,14 +58,10 @@ def analyze(
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
-    model: Annotated[
-        str | None, typer.Option(help="Another installed spaCy pipeline by name.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="A pipeline config TOML (see default.toml).")
-    ] = None,
+    model: ModelOption = None,
+    config: ConfigOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes to analyse on.")] = 1,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.")] = 5_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles and print claims, events, places and times."""
     from . import _analyze_cmd
