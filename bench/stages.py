@@ -48,7 +48,7 @@ def main() -> None:
     for key in config.stages:
         spec = get_stage(key)
         start = time.perf_counter()
-        runs.append((key, spec.factory(nlp, config.settings.get(key, {}))))
+        runs.append((key, spec.build(nlp, config.settings.get(key))))
         setup[key] = time.perf_counter() - start
 
     costs = dict.fromkeys(config.stages, float("inf"))
