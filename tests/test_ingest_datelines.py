@@ -181,7 +181,14 @@ PUBLISHED = dt.date(2024, 10, 4)
             "Lebanese",
         ),
         ("(Nairobi) – Kenyan police should investigate", "Nairobi", None, None, "Kenyan"),
-        # A place in capitalised words before a colon needs a lede after it.
+        # Before a colon, a place needs a lede after it (a long one when not in capitals).
+        (
+            "KYIV: Russia launched 40 drones overnight, Ukraine's air force said.",
+            "KYIV",
+            None,
+            None,
+            "Russia",
+        ),
         (
             "Srinagar: Security forces in the valley said on Thursday that two militants had been "
             "killed in an overnight gunfight near the Line of Control.",
@@ -231,6 +238,8 @@ def test_dateline_forms(
         "WARNING: This story contains descriptions of violence that some readers may find "
         "distressing, including killings of civilians.",
         "Summary: Israel says it killed a Hezbollah commander",
+        "KHARKIV: Power restored.",
+        "BREAKING: Explosions heard across the capital as air defences engage drones.",
         "Dec 3 - Sudanese army drones hit a fuel depot",
         "US: strikes on Houthi targets will continue",
     ],

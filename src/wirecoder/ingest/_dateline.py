@@ -17,10 +17,11 @@ particles) are data (``data/datelines.toml``).
 
 How much is trusted depends on how much of the grammar the line shows: an agency or a date makes
 a dateline of any capitalised place; a place in capitals before a dash ("BAMAKO -") needs only a
-body that opens like a sentence; a place before a colon ("BANGKOK:") or in capitalised words
-alone ("Washington - ...") only when a lede follows (a long sentence in sentence case), so that
-neither a headline ("Gaza: strikes go on", "Trump: I Will Win"), nor a label ("UPDATE:",
-"File photo -"), nor a sentence's first words ("Russian forces said: ...") is taken for one.
+body that opens like a sentence; a place in capitals before a colon ("BANGKOK:") needs a lede
+after it (a whole sentence in sentence case), and one in capitalised words alone ("Washington -
+...") a long lede, so that neither a headline ("Gaza: strikes go on", "Trump: I Will Win"), nor
+a label ("UPDATE:", "File photo -"), nor a sentence's first words ("Russian forces said: ...") is
+taken for one.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _MAX_REGION_WORDS = 5
 _MAX_CITIES = 4
 _MAX_AGENCY_WORDS = 5
 _MIN_CAPS_LETTERS = 3
-_MIN_SENTENCE_WORDS = 15
+_MIN_CAPS_LEDE_WORDS = 8
+_MIN_LEDE_WORDS = 15
 _MAX_CAPITALISED_SHARE = 0.5
 _GRACE = dt.timedelta(days=1)
 _QUOTES_AND_BRACKETS = "\"'“”‘’«»([)]"
@@ -257,14 +259,14 @@ def _opens_sentence(body: str) -> bool:
     return body[:1].isupper() or body[:1].isdigit() or body[:1] in _QUOTES_AND_BRACKETS
 
 
-def _is_sentence(body: str) -> bool:
+def _is_sentence(body: str, min_words: int) -> bool:
     """A lede (a whole sentence of some length in sentence case), not a headline ("Poll: Trump
     and Clinton tied", "BOOM: Trump Just Fired A Missile At Hillary")."""
     words = body.split()
     named = [word for word in words if word[:1].isalpha()]
     capitalised = sum(word[:1].isupper() for word in named)
     return (
-        len(words) >= _MIN_SENTENCE_WORDS
+        len(words) >= min_words
         and body.rstrip(_QUOTES_AND_BRACKETS).endswith((".", "!", "?"))
         and capitalised <= _MAX_CAPITALISED_SHARE * len(named)
     )
@@ -280,9 +282,11 @@ def _trusted(head: _Head, body: str, dash: bool) -> bool:
         return False
     if head.enclosed:
         return bool(body)
-    if head.case == "caps" and dash:
-        return sum(char.isalpha() for char in head.place) >= _MIN_CAPS_LETTERS
-    return _is_sentence(body)
+    if head.case == "caps" and sum(char.isalpha() for char in head.place) < _MIN_CAPS_LETTERS:
+        return False
+    if head.case == "caps":
+        return dash or _is_sentence(body, _MIN_CAPS_LEDE_WORDS)
+    return _is_sentence(body, _MIN_LEDE_WORDS)
 
 
 @dataclass(frozen=True)
