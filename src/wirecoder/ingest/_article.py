@@ -7,7 +7,7 @@ import email.utils
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .._errors import InputError
 from ..schema import Article, Credit, Dateline
@@ -21,8 +21,17 @@ _LINE_BREAKS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n", 0x0B: "\n", 0x0C: "\
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_CREDIT = re.compile(r"\((?P<inner>[^()\n]{3,600})\)\s*$")
-_HEADLINE_MAX_CHARS = 200
-_HEADER_LINES = 3
+_HEADER_LINES = 6
+"""A dateline that shows its agency or date may follow this many lines of title, deck, byline
+and time stamp ("Updated 2 hours ago"); one without either only the first few."""
+_WEAK_HEADER_LINES = 3
+_HEADLINE_MAX_CHARS = 300
+_STORY_MIN_WORDS = 12
+_DECK_LINES = 2
+_INLINE_BYLINE_END = re.compile(r"\.\s+")
+_INLINE_BYLINE_MAX_CHARS = 80
+"""Sentences above a dateline (a standfirst, a photo caption) before the search gives up."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def normalize_text(text: str) -> str:
@@ -73,17 +82,47 @@ def _dateline_header(found: DatelineMatch, offset: int, above: list[str]) -> _He
     return header
 
 
-def _read_header(text: str) -> _Header:
+def _dateline_in(line: str, published: dt.date | None) -> tuple[DatelineMatch, list[str]] | None:
+    """The dateline that opens ``line``, or follows a byline sentence run into it ("By Jane Roe.
+    BOSTON (Reuters) - ..."), with that byline as a header line of its own."""
+    if found := match_dateline(line, published):
+        return found, []
+    if not line.startswith("By "):
+        return None
+    for stop in _INLINE_BYLINE_END.finditer(line, 0, _INLINE_BYLINE_MAX_CHARS):
+        after = match_dateline(line[stop.end() :], published)
+        if after and after.strong and parse_byline(line[: stop.start()]):
+            return replace(after, body_start=after.body_start + stop.end()), [line[: stop.start()]]
+    return None
+
+
+def _looks_like_story(line: str) -> bool:
+    """A paragraph of story text rather than a headline, byline, deck or time stamp."""
+    return len(line.split()) >= _STORY_MIN_WORDS and _SENTENCE_END.search(line) is not None
+
+
+def _read_header(text: str, published: dt.date | None) -> _Header:
     """A dateline in the first few lines, with the headline and byline above it; else a top byline.
 
-    Lines above a dateline are headline, deck or byline, never story text, so the body starts
-    after the dateline. Without a dateline only a ``By NAME`` first line is lifted out.
+    Lines above a dateline are headline, deck, byline, caption or time stamp, never story text,
+    so the body starts after the dateline. A dateline without agency, date or dash ("KARACHI:",
+    "Washington: ...") counts only in the first lines and before any sentence; the search stops
+    at a paragraph-long line or after a few sentences. Without a dateline only a ``By NAME``
+    first line is lifted out.
     """
     lines = _header_lines(text)
+    story_lines = 0
     for index, (offset, line) in enumerate(lines):
-        if found := match_dateline(line):
-            return _dateline_header(found, offset, [above for _, above in lines[:index]])
+        if (dateline := _dateline_in(line, published)) is not None:
+            found, inline = dateline
+            if found.strong or (story_lines == 0 and index < _WEAK_HEADER_LINES):
+                return _dateline_header(
+                    found, offset, [*(above for _, above in lines[:index]), *inline]
+                )
         if len(line) > _HEADLINE_MAX_CHARS:
+            break
+        story_lines += _looks_like_story(line)
+        if story_lines > _DECK_LINES:
             break
     if lines and (byline := parse_byline(lines[0][1])):
         return _Header(byline=byline, body_start=len(lines[0][1]) + 1)
@@ -117,12 +156,15 @@ def article_from_text(
     """An Article from story text: the body without dateline, byline or credit line, plus metadata.
 
     ``published`` may be a date, a datetime (kept as ``published_at`` too) or a string
-    (see ``parse_published``). ``publisher`` defaults to the dateline's agency and ``title`` to a
+    (see ``parse_published``); without one, a dateline that prints its year gives it. ``publisher``
+    defaults to the dateline's agency and ``title`` to a
     headline line above the dateline. ``byline`` names are used when the text has no byline.
     Raises InputError when no story text is left.
     """
+    when = parse_timestamp(published, source or "text") if isinstance(published, str) else published
+    day = when.date() if isinstance(when, dt.datetime) else when
     cleaned = normalize_text(text)
-    header = _read_header(cleaned)
+    header = _read_header(cleaned, day)
     body, credits = _split_credit_line(cleaned[header.body_start :].strip())
     if not body:
         reason = "no story text besides the dateline and credits" if cleaned else "empty text"
@@ -133,12 +175,11 @@ def article_from_text(
         credits.insert(
             0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline))
         )
-    when = parse_timestamp(published, source or "text") if isinstance(published, str) else published
     return Article(
         text=body,
         title=title or header.title,
         publisher=publisher or (header.dateline.agency if header.dateline else None),
-        published=when.date() if isinstance(when, dt.datetime) else when,
+        published=day or (header.dateline.date if header.dateline else None),
         published_at=when if isinstance(when, dt.datetime) else None,
         dateline=header.dateline,
         credits=credits,

@@ -26,8 +26,17 @@ class Dateline(Model):
     """A wire dateline such as ``KYIV, April 7 (Reuters) -``: where and when the story was filed."""
 
     text: str = Field(description="The dateline as printed, without the trailing dash.")
-    place: str | None = None
-    date_text: str | None = None
+    place: str | None = Field(
+        default=None,
+        description="Where the story was filed, as printed ('KYIV, Ukraine'); an event's place "
+        "only when the text says the event happened there.",
+    )
+    date_text: str | None = Field(default=None, description="The date as printed: 'Oct 3'.")
+    date: dt.date | None = Field(
+        default=None,
+        description="The date of the dateline; without a printed year, the latest such date "
+        "not after the publication date.",
+    )
     agency: str | None = None
 
 

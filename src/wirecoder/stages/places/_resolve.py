@@ -216,7 +216,7 @@ class Resolver:
         )
 
     def resolve(
-        self, candidates: list[Candidate], dateline: str | None
+        self, candidates: list[Candidate], dateline: Entry | None
     ) -> list[tuple[Entry | None, int]]:
         """The chosen entry and the number of entries weighed, per candidate.
 
@@ -225,12 +225,6 @@ class Resolver:
         give no context: in conflict copy they name who acts, not where ("Russian-installed
         authorities in Donetsk" are in Ukraine's Donetsk)."""
         options = [self.entries(candidate) for candidate in candidates]
-        dateline_entry = None
-        if dateline:
-            found = self.gazetteer.lookup(dateline)
-            dateline_entry = (
-                self.choose(Candidate(0, 0, dateline), found, Context.empty()) if found else None
-            )
         first = [
             self.choose(c, o, Context.empty()) for c, o in zip(candidates, options, strict=True)
         ]
@@ -242,7 +236,7 @@ class Resolver:
                     for e, k, c in zip(first, keys, candidates, strict=True)
                     if e is not None and k != key and c.role != "demonym"
                 ],
-                dateline_entry,
+                dateline,
             )
             for key in set(keys)
         }

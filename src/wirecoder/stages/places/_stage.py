@@ -24,6 +24,7 @@ from ..._registry import Settings, StageFn, stage
 from ...gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ...schema import Place, Span, StageRef
 from ...schema._places import RelativeLocation, WherePrecision
+from ._dateline import dateline_entry
 from ._recognize import Candidate, Recognizer
 from ._relative import (
     RelativePhrase,
@@ -66,7 +67,7 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
         )
 
     def places(document: Document) -> None:
-        dateline = document.article.dateline.place if document.article.dateline else None
+        dateline = dateline_entry(gazetteer, resolver, document.article.dateline)
         candidates = recognizer(document.doc)
         resolved = resolver.resolve(candidates, dateline)
         points = tuple(
