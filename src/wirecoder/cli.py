@@ -152,6 +152,21 @@ def eval_events(
     _print_report(evaluate(case2021=case2021, plover_gsr=plover_gsr), as_json)
 
 
+@eval_app.command("wire")
+def eval_wire(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of wire reports (.txt) with .gold.json records.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Event records fully right, per field and per error class, on wire reports with gold."""
+    from .eval.wire_records import evaluate
+
+    if not directory.is_dir():
+        raise _fail(f"not a folder: {directory}")
+    _print_report(evaluate(directory), as_json)
+
+
 def _print_report(report: object, as_json: bool) -> None:
     from .eval import Report
 
