@@ -4,15 +4,28 @@ F1, fuzzy victim names; and the whole evaluation, pipeline included."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import shared_path
 
-from wirecoder.eval.records import PUBLISHED, Record, evaluate, read_items, score
-from wirecoder.schema import Place, Span, StageRef
+from wirecoder.eval.records import PUBLISHED, Record, evaluate, read_items, record_of, score
+from wirecoder.schema import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Participant,
+    PipelineInfo,
+    Place,
+    Span,
+    StageRef,
+    TimeExpression,
+)
 
 GOLD = Path(__file__).parent / "fixtures" / "records" / "hrds_mini.json"
 STAGE = StageRef(name="test", version="1")
@@ -167,3 +180,121 @@ def test_shared_dev_split_reads_and_scores() -> None:
     report = score(items, [Record() for _ in items])
     fields = {row["field"]: row for row in report.tables["fields"]}
     assert fields["country"]["accuracy_with_gold"] == 0.0
+
+
+# ------------------------------------------------------------- records from hand-built events
+
+TEXT = (
+    "Police in Nyala detained a lawyer, Hamid Osman, on Tuesday. Masked gunmen abducted two "
+    "teachers. Officers of the Kano Police Command shot dead a trader.\n\nIn 2019 a court in "
+    "Nyala jailed three unionists."
+)
+
+
+def _event(event_id: str, kind: str, word: str, **fields: Any) -> Event:
+    start = TEXT.index(word)
+    sentence = next(m.span() for m in re.finditer(r"[^.\n ][^.\n]*\.", TEXT) if m.end() > start)
+    return Event.model_validate(
+        {
+            "id": event_id,
+            "stage": STAGE,
+            "type": kind,
+            "trigger": Span.of(TEXT, start, start + len(word)),
+            "spans": [Span.of(TEXT, *sentence)],
+            **fields,
+        }
+    )
+
+
+def _hand_analysis(events: list[Event], times: tuple[TimeExpression, ...] = ()) -> Analysis:
+    nyala = _place("Nyala", "city", "SD", "South Darfur", None)
+    nyala.mentions = [Span.of(TEXT, m.start(), m.end()) for m in re.finditer("Nyala", TEXT)]
+    return Analysis(
+        article=Article(text=TEXT, published=dt.date(2023, 6, 16)),
+        pipeline=PipelineInfo(model="none", model_version="0", stages=[], wirecoder_version="0"),
+        places=[nyala],
+        times=list(times),
+        actors=[Actor(id="A1", stage=STAGE, name="Hamid Osman", kind="person")],
+        events=events,
+    )
+
+
+def test_a_record_takes_doer_place_date_and_harm_from_the_main_event_and_the_article() -> None:
+    police = Participant(name="Police", sector="COP")
+    lawyer = Participant(name="Hamid Osman", actor_id="A1")
+    day = dt.date(2023, 6, 13)
+    detained = _event(
+        "E1",
+        "COERCE",
+        "detained",
+        mode="arrest",
+        actor=police,
+        recipient=lawyer,
+        place_id="P-Nyala",
+        time_id="T1",
+        date_start=day,
+        date_end=day,
+        date_precision=1,
+        main=True,
+    )
+    abducted = _event(
+        "E2", "ASSAULT", "abducted", mode="abduct", actor=Participant(name="Masked gunmen")
+    )
+    shot = _event(
+        "E3",
+        "ASSAULT",
+        "shot dead",
+        mode="firearms",
+        actor=Participant(name="Officers of the Kano Police Command"),
+        size={"killed": {"best": 1}},
+    )
+    jailed = _event("E4", "COERCE", "jailed", mode="arrest", aux=["historical"])
+    threatened = _event("E5", "ASSAULT", "abducted", mode="abduct", aux=["future"])
+    record = record_of(_hand_analysis([detained, abducted, shot, jailed, threatened]))
+    assert record.event_id == "E1" and record.perpetrator_type == "state actor"
+    assert (record.year, record.month, record.day, record.dated) == (2023, 6, 13, "event")
+    assert record.city is not None and record.city.name == "Nyala" and record.located == "event"
+    assert record.region == "South Darfur" and record.country == "SD"
+    # every harm the article reports happened, the recalled jailing too; not the threatened one
+    assert record.violation_types == {"arbitrary detention", "kidnapping", "killing", "other"}
+    assert record.incident_violations == {"arbitrary detention"}
+    assert record.victims == ("Hamid Osman",)
+
+
+def test_the_article_fills_what_the_main_event_does_not_say() -> None:
+    time = TimeExpression(
+        id="T1",
+        stage=STAGE,
+        span=Span.of(TEXT, TEXT.index("2019"), TEXT.index("2019") + 4),
+        type="DATE",
+        value="2019",
+        start=dt.date(2019, 1, 1),
+        end=dt.date(2019, 12, 31),
+    )
+    shot = _event(
+        "E1",
+        "ASSAULT",
+        "shot dead",
+        mode="firearms",
+        main=True,
+        date_start=dt.date(2023, 6, 10),
+        date_end=dt.date(2023, 6, 16),
+        date_precision=2,
+    )
+    other = _event(
+        "E2",
+        "ASSAULT",
+        "abducted",
+        mode="abduct",
+        actor=Participant(name="Officers of the Kano Police Command"),
+    )
+    record = record_of(_hand_analysis([shot, other], (time,)))
+    # the doer of another assault, named by its words as police: the state's
+    assert record.doer_from == "article" and record.perpetrator_type == "state actor"
+    # no date of its own: the first date the article gives, at its precision
+    assert (record.year, record.month, record.day, record.dated) == (2019, None, None, "article")
+    # no place of its own: the town the article names most
+    assert record.city is not None and record.city.name == "Nyala" and record.located == "article"
+    arrest = _event("E1", "COERCE", "detained", mode="arrest", main=True)
+    assert record_of(_hand_analysis([arrest])).perpetrator_type == "state actor"  # by its mode
+    assert record_of(_hand_analysis([])) == Record()

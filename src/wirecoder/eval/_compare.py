@@ -7,11 +7,13 @@ places of that name in the gold country) and compared by identity, not by string
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 from collections.abc import Iterable
 
 from ..actors import fold
-from ..gazetteer import Entry, Gazetteer, load, name_key
+from ..gazetteer import Entry, Gazetteer, countries, demonyms, load, name_key
 from ..schema import Place
 
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
@@ -26,15 +28,47 @@ def _gazetteer() -> Gazetteer:
 
 
 def country_codes(name: str | None) -> frozenset[str]:
-    """The ISO alpha-2 codes a gold country name can mean ("Congo": CD and CG); a region's
-    name ("England") means its country; empty when the gazetteer knows no such country."""
+    """The ISO alpha-2 codes a gold country value can mean: a country's name ("Congo": CD and
+    CG), a demonym ("Yemeni"), a region's name ("England" is GB), each of a list ("Myanmar and
+    Iran"), or a near spelling of a country's name ("Nigeia"); empty for a continent or what the
+    gazetteer does not know."""
     if name is None:
         return frozenset()
+    found = _one_country(name)
+    if not found:
+        for part in _LIST.split(name):
+            found |= _one_country(part) if part.strip() else set()
+    return frozenset(found)
+
+
+_LIST = re.compile(r",|\(|\)|\band\b|;|/")
+
+
+def _one_country(name: str) -> set[str]:
     entries = _gazetteer().lookup(name)
     states = {e.country for e in entries if e.fcode in _COUNTRY_CODES and e.country}
     if not states:
         states = {e.country for e in entries[:1] if e.fcode == "ADM1" and e.country}
-    return frozenset(states)
+    if not states and (code := _demonyms().get(name.strip())) is not None:
+        states = {code}
+    if not states:
+        names = _country_names()
+        close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=_NEAR)
+        states = {names[close[0]]} if close else set()
+    return states
+
+
+_NEAR = 0.85
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    return dict(demonyms())
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    return {name_key(name): code for code, (name, _) in countries().items()}
 
 
 def same_country(gold: frozenset[str], ours: str | None) -> bool:

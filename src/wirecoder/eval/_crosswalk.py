@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors import STATE_SECTORS
+from ..actors import STATE_SECTORS, sector_of
 from ..lexicon import Lexicon, Words, load
 from ..schema import Actor, Event, Participant
 
@@ -36,6 +36,7 @@ PERPETRATOR_TYPES = (
 class _Perpetrators(Lexicon):
     state: str
     otherwise: str
+    modes: dict[str, str]
     sectors: dict[str, str]
     kinds: dict[str, str]
 
@@ -76,14 +77,25 @@ def _check() -> None:
 _check()
 
 
-def perpetrator_type(participant: Participant | None, actors: dict[str, Actor]) -> str | None:
+def perpetrator_type(
+    participant: Participant | None, actors: dict[str, Actor], mode: str | None = None
+) -> str | None:
     """The perpetrator type of an event's actor: by its sector, else by its kind, else
     ``state`` for an actor named as a state, else ``otherwise``; None when the event names no
-    actor."""
+    actor. An act of a mode only states perform (an arrest) is the state's unless its actor is
+    an armed group of another type."""
+    found = _actor_type(participant, actors)
+    by_mode = _DATA.perpetrators.modes.get(mode or "")
+    if by_mode is not None and found in (None, _DATA.perpetrators.otherwise):
+        return by_mode
+    return found
+
+
+def _actor_type(participant: Participant | None, actors: dict[str, Actor]) -> str | None:
     if participant is None:
         return None
     table = _DATA.perpetrators
-    sector = (participant.sector or "").split("-")[0]
+    sector = (participant.sector or "").split("-")[0] or _named_sector(participant.name)
     if sector in table.sectors:
         return table.sectors[sector]
     actor = actors.get(participant.actor_id or "")
@@ -93,6 +105,18 @@ def perpetrator_type(participant: Participant | None, actors: dict[str, Actor]) 
     if participant.country and not sector:
         return table.state
     return table.otherwise
+
+
+def _named_sector(name: str) -> str:
+    """The sector a word of the name says, the last such word first: "the Kano Police
+    Command" is police, "Saudi authorities" the government."""
+    words = _WORD.findall(name)
+    for end in range(len(words), 0, -1):
+        for phrase in (words[max(0, end - 2) : end], words[end - 1 : end]):
+            sector = sector_of(" ".join(phrase))
+            if sector is not None:
+                return sector
+    return ""
 
 
 def violation_types(event: Event) -> set[str]:

@@ -1,12 +1,15 @@
 """One record per article in HRDsAttack's fields, from its main event (``Event.main``).
 
-The main event gives the doer, the place and the date; where it names no doer or place, an
-event reported with it in its sentence does ("police detained and beat him" is one incident),
-and where none of them has a place, the record takes the country the article names most,
-marked ``located = "article"``. The harm, violation types and victims, is the article's: an
-HRDsAttack record codes every violation and every named victim its article reports, so they are
-those of each event the article reports as having happened (the main incident's alone are kept
-beside them, ``incident_violations`` and ``incident_victims``).
+The main event gives the doer, the place and the date. Where it names no doer or place, an event
+reported with it in its sentence does ("police detained and beat him" is one incident); where
+none names a doer, another harmful event of its PLOVER type does. Where the incident has no
+place, or one in a country the article hardly names, the record takes the country the article
+names most, and where it has no town, the town the article names most inside its place. Where
+the event has no date of its own, the record takes the first date the article gives. Each such
+inference is marked (``doer_from``, ``located``, ``dated``). The harm, violation types and
+victims, is the article's: an HRDsAttack record codes every violation and every named victim its
+article reports, so they are those of each event the article reports as having happened (the
+main incident's alone are kept beside them, ``incident_violations`` and ``incident_victims``).
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ def record_for(analysis: Analysis, event: Event | None) -> Record:
         event_id=event.id,
         perpetrator_mentioned=doer is not None,
         doer_from=doer_from,
-        perpetrator_type=perpetrator_type(doer, actors),
+        perpetrator_type=perpetrator_type(doer, actors, event.mode),
         violation_types=_violations([*incident, *harmful]),
         incident_violations=_violations(incident),
         year=year,

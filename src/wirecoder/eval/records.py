@@ -2,19 +2,23 @@
 
 Each article (its HTML paragraphs as text, its title, its publication date) goes through the
 default pipeline; the headline stage marks its main event, and the record is read from it
-(``record_of``): whether a perpetrator is named and its type (the actor's sector and kind through
-the crosswalk in ``data/hrdsattack.toml``), the violation types of the event and of those
-reported with it in its sentence (PLOVER type, mode and tolls through the same file), the year,
-month and day at the precision the event's date has (none when undated), the city, region
-(admin1) and country of its place, and the person names among its victims.
+(``record_of``, see ``_record``): whether a perpetrator is named and its type (the actor's sector
+and kind through the crosswalk in ``data/hrdsattack.toml``), the year, month and day at the
+precision the event's date has, the city, region (admin1) and country of its place; and, as the
+dataset codes every harm its article reports, the violation types (PLOVER type, mode and tolls
+through the same file) and the person names among the victims of every event that happened. Where
+the main event's sentence says nothing, the record falls back on the article (another harmful
+event's doer, the first date it gives, the country and town it names most), and says so.
 
 Scores are those of the dataset's own scorer: accuracy over all items, where no value on both
 sides is right (the published figures), and accuracy over the items with a gold value; micro
 precision, recall and F1 of violation types (a record with none is ``unknown``) and of victim
-names matched fuzzily (one name's words within the other's). Places are compared through the
-gazetteer, not by string: the gold "USA" is our US, the gold "Kiev" our Kyiv. An errors table
-says, per field, where the wrong records went wrong (no main event, no place, the fallback date
-window ...), which names the stage to look at.
+names matched fuzzily (one name's words within the other's), for the article's events and for
+the main incident alone. Places are compared through the gazetteer, not by string: the gold "USA"
+is our US, the gold "Kiev" our Kyiv. ``any_event`` is the share of items some event of the
+article would have got right as the main one: far above ``accuracy_with_gold``, the choice of
+the main event loses; low, the events' own arguments do. The errors table says, per field, where
+the wrong records went wrong (no main event, no place, the fallback date window ...).
 """
 
 from __future__ import annotations
