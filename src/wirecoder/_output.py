@@ -148,7 +148,7 @@ def _event_rows(events: list[Event], places: dict[str, Place]) -> list[list[str]
         killed = event.size.killed
         rows.append(
             [
-                event.id,
+                f"**{event.id} (main)**" if event.main else event.id,
                 event.type + (f":{event.mode}" if event.mode else ""),
                 _participant(event.actor),
                 _participant(event.recipient),

@@ -167,6 +167,22 @@ def eval_wire(
     _print_report(evaluate(directory), as_json)
 
 
+@eval_app.command("records")
+def eval_records(
+    hrdsattack: Annotated[Path, typer.Option(help="HRDsAttack split (train.json or dev.json).")],
+    details: Annotated[
+        Path | None,
+        typer.Option(help="Write one JSON line per article: gold record, ours, main event."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Document records from each article's main event: perpetrator, violation types, date,
+    place and victims, with the published T5-large row beside ours."""
+    from .eval.records import evaluate
+
+    _print_report(evaluate(hrdsattack, details=details), as_json)
+
+
 def _print_report(report: object, as_json: bool) -> None:
     from .eval import Report
 

@@ -13,21 +13,23 @@ from ..schema import Analysis, Article
 def analyses(stages: tuple[str, ...], articles: Iterable[Article]) -> Iterator[Analysis]:
     """Each article analysed by the default config's ``stages``, in order; an article the
     pipeline fails on fails the evaluation, loudly, rather than scoring as empty."""
+    for result in results(stages, articles):
+        if isinstance(result, Failure):
+            raise RuntimeError(str(result))
+        yield result
+
+
+def results(stages: tuple[str, ...], articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
+    """Each article analysed, or the Failure that names it: for a scorer of whole documents,
+    where one article the pipeline fails on is a wrong record to report, not a lost run."""
     pipeline = Pipeline(Config.default().with_stages(stages))
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) == pipeline.config.batch_size:
-            yield from _checked(pipeline.analyze_batch(batch))
+            yield from pipeline.analyze_batch(batch)
             batch = []
-    yield from _checked(pipeline.analyze_batch(batch))
-
-
-def _checked(results: list[Analysis | Failure]) -> Iterator[Analysis]:
-    for result in results:
-        if isinstance(result, Failure):
-            raise RuntimeError(str(result))
-        yield result
+    yield from pipeline.analyze_batch(batch)
 
 
 def stages_up_to(last: str) -> tuple[str, ...]:

@@ -100,3 +100,13 @@ class Event(Extracted):
     size: Size = Field(default_factory=Size)
     aux: list[AuxMode] = Field(default_factory=list)
     claim_ids: list[str] = Field(default_factory=list)
+    main: bool = Field(
+        default=False,
+        description=(
+            "True for the article's main event, the one its title and lead are about (at most "
+            "one per article; marked by the headline stage): the first reported, most specific "
+            "event that happened (not negated, future, hypothetical or recalled from the past), "
+            "a violent one before a statement when the lead reports violence. It is the event a "
+            "one-record-per-article dataset codes."
+        ),
+    )
