@@ -337,6 +337,7 @@ def _shelling(**changes: Any) -> Event:
         "date_start": dt.date(2025, 3, 3),
         "date_end": dt.date(2025, 3, 3),
         "size": Size(killed=Count(low=3, best=3, high=3)),
+        "main": True,
     }
     return _event("E1", "shelled", _sentence(0, SECOND - 1), **(fields | changes))
 

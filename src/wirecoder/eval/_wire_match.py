@@ -116,10 +116,8 @@ def _toll_right(gold: GoldEvent, event: Event) -> bool:
     return all(_triple(want) == _triple(got) for want, got in pairs)
 
 
-def _main_right(gold: GoldEvent, event: Event) -> bool | None:
-    if "main" not in type(event).model_fields:
-        return None  # the output has no main-event mark yet: not scored
-    return bool(getattr(event, "main", False)) == gold.main
+def _main_right(gold: GoldEvent, event: Event) -> bool:
+    return event.main == gold.main
 
 
 def field_checks(gold: GoldEvent, event: Event, places: dict[str, Place]) -> dict[str, bool | None]:
@@ -190,7 +188,7 @@ def _describe(name: str, event: Event) -> str:
         "date": f"{event.date_start}..{event.date_end}",
         "toll": f"killed {_triple(event.size.killed)}, injured {_triple(event.size.injured)}",
         "occurred": f"aux {event.aux}",
-        "main": f"main {getattr(event, 'main', None)}",
+        "main": f"main {event.main}",
     }
     return described[name]
 

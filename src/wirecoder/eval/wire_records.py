@@ -27,8 +27,7 @@ most fields right, then a trigger on the gold trigger, then the nearest trigger.
   a count of nothing (no figure, or zero) equals no count.
 - *occurred*: the event is a dataset row: not negated, future, hypothetical or historical. A
   gold event with ``occurred`` false is right when no row stands for it.
-- *main*: the event carries the article's main-event mark as the gold does; scored only once
-  the output has such a mark.
+- *main*: the event carries the article's main-event mark (``Event.main``) as the gold does.
 
 Where-precision and date-precision agreement are reported beside the fields, not in "fully right".
 
@@ -203,9 +202,6 @@ def _field_rows(report: Report, events: list[EventScore]) -> None:
         share=_share(len(found), len(occurred)),
     )
     for name in (*FIELDS, "where_precision", "date_precision"):
-        if name == "main" and not any(s.fields.get(name) is not None for s in found):
-            report.add_row("fields", field=name, right=None, total=None, share=None)
-            continue
         right = sum(score.fields.get(name) is True for score in found)
         report.add_row(
             "fields",
@@ -312,7 +308,7 @@ def build_report(scores: list[ReportScore], title: str) -> Report:
     _report_rows(report, scores)
     report.notes.append(
         "a record is fully right when found and its type, actor, recipient, place, date, toll "
-        "and occurred fields are right (main too, once the output marks a main event); see "
+        "occurred and main fields are right; see "
         "wirecoder.eval.wire_records for the rule of each field"
     )
     report.notes.append(
