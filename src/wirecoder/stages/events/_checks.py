@@ -66,9 +66,29 @@ def _standing_control(seen: Seen) -> bool:
     verb = seen.head
     if seen.trigger.mode != "capture" or seen.lemma not in OBJECTS.holding_ground:
         return False
-    if verb.tag_ not in _PRESENT_TAGS:
+    tags = _PRESENT_TAGS | {"VBD"} if seen.lemma in OBJECTS.keeping_ground else _PRESENT_TAGS
+    if verb.tag_ not in tags:
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _releasing(seen: Seen) -> bool:
+    return seen.trigger.mode == "release" and seen.lemma in OBJECTS.releasing
+
+
+def _people_set_free(seen: Seen) -> Trigger | None:
+    """ "released 12 hostages", "the release of the detainees", "a prisoner release", "his
+    release": people set free; not "a press release", "released a video", "released gas"."""
+    head = seen.head
+    freed = seen.words | {
+        c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+    }
+    if freed & (OBJECTS.released | OBJECTS.people) or _people(seen.obj):
+        return seen.trigger
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if seen.obj is None and owner is not None and owner.pos_ in ("PRON", "PROPN"):
+        return seen.trigger  # "his release from prison", "Navalny's release"
+    return None
 
 
 def _weapons_found(seen: Seen) -> bool:
@@ -184,7 +204,12 @@ def _held(seen: Seen) -> Trigger | None:
     passive = any(c.dep_ == "auxpass" for c in head.children) or any(
         c.dep_ in ("dobj", "obj") for c in head.children
     )
-    return seen.trigger if passive and _people(seen.obj) else None
+    if any(c.lemma_.lower() in OBJECTS.held_to_account for c in head.children):
+        return None  # "held Russia responsible for the strike": blamed, not detained
+    if seen.obj is not None and is_place(seen.obj, seen.places):
+        return None  # "who held Andriivka": ground held, not people
+    people = _people(seen.obj) or bool(seen.words & OBJECTS.people)
+    return seen.trigger if passive and people else None
 
 
 def _people(held: Token | None) -> bool:
@@ -238,6 +263,7 @@ _CHECKS: tuple[tuple[Callable[[Seen], bool], Callable[[Seen], Trigger | None]], 
     (_ground_freed, _captured),
     (_capturing, _what_was_taken),
     (_holding, _held),
+    (_releasing, _people_set_free),
     (_base, _base_set_up),
     (_threat, _threat_made),
     (_object_missing, _no_event),
