@@ -24,7 +24,23 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _PREP_OBJECTS = ("pobj", "pcomp")
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT", "EX"})
 _NOT_NAMES = frozenset(
-    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+    {
+        "GPE",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "PERCENT",
+        "MONEY",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "EVENT",
+        "LANGUAGE",
+    }
 )
 """Entity labels of what is no doer: places, dates, times and numbers."""
 _OBJECTS = ("dobj", "obj")
@@ -313,6 +329,8 @@ class Arguments:
             return None
         verb = head.head
         if verb.lemma_.lower() in WORDS.answerable:
+            if verb.dep_ == "amod":  # "held the Houthis responsible", parsed as a modifier
+                return self.names.participant(verb.head)
             holder = verb.head
             if denied(holder):
                 return None  # "denied it was responsible for the attack"

@@ -77,18 +77,23 @@ def _releasing(seen: Seen) -> bool:
 
 
 def _people_set_free(seen: Seen) -> Trigger | None:
-    """ "released 12 hostages", "the release of the detainees", "a prisoner release", "his
-    release": people set free; not "a press release", "released a video", "released gas"."""
+    """People set free: "released 12 hostages", "she was released", "the release of the
+    detainees", "his release"; not "a press release", "a Central Command release", "released a
+    video", "released toxic gas"."""
     head = seen.head
-    freed = seen.words | {
+    before = {
         c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
     }
-    if freed & (OBJECTS.released | OBJECTS.people) or _people(seen.obj):
+    if (seen.words | before) & OBJECTS.not_freed:
+        return None
+    if seen.obj is not None:
         return seen.trigger
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if seen.obj is None and owner is not None and owner.pos_ in ("PRON", "PROPN"):
-        return seen.trigger  # "his release from prison", "Navalny's release"
-    return None
+    # "after his release": someone's; "a U.S. Central Command release": a statement
+    person = owner is not None and (owner.pos_ == "PRON" or owner.ent_type_ == "PERSON")
+    return seen.trigger if person else None
 
 
 def _weapons_found(seen: Seen) -> bool:
@@ -204,7 +209,8 @@ def _held(seen: Seen) -> Trigger | None:
     passive = any(c.dep_ == "auxpass" for c in head.children) or any(
         c.dep_ in ("dobj", "obj") for c in head.children
     )
-    if any(c.lemma_.lower() in OBJECTS.held_to_account for c in head.children):
+    complements = [*head.children, *(seen.obj.children if seen.obj is not None else ())]
+    if any(c.lemma_.lower() in OBJECTS.held_to_account for c in complements):
         return None  # "held Russia responsible for the strike": blamed, not detained
     if seen.obj is not None and is_place(seen.obj, seen.places):
         return None  # "who held Andriivka": ground held, not people

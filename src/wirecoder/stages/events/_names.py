@@ -146,7 +146,10 @@ class Names:
         if state is not None:
             return state
         if token.dep_ == "amod" or modifier and token.pos_ in ("ADJ", "PROPN"):
-            return self._nation(token)
+            nation = self._nation(token)
+            if nation is None and token.dep_ == "poss" and token.ent_type_ == "GPE":
+                return self._state(token)  # "Israel's bid to encircle Jabalia"
+            return nation
         return None if modifier else self._group(token)
 
     def forces_of(self, nation: Participant) -> Participant:

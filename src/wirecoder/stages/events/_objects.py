@@ -32,7 +32,7 @@ class _Objects(Lexicon):
     holding_ground: Words
     keeping_ground: Words
     releasing: Words
-    released: Words
+    not_freed: Words
     signing: Words
     forming: Words
     handing_over: Words
