@@ -70,7 +70,7 @@ class Arguments:
 
     def of_verb(self, verb: Token) -> tuple[Participant | None, Participant | None]:
         """Actor and recipient of a verb trigger."""
-        passive = any(
+        passive = _reduced_passive(verb) or any(
             child.dep_ in _PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children
         )
         if passive:
@@ -104,7 +104,7 @@ class Arguments:
             recipient = self._inside_object(verb) or self._clause_subject(verb)
         if recipient is None:
             recipient = self._open_clause_recipient(verb, actor)
-        if recipient is None and verb.dep_ == "relcl" and passive:
+        if recipient is None and verb.dep_ in ("relcl", "acl") and passive:
             recipient = self.names.participant(verb.head)
         return recipient
 
@@ -147,6 +147,8 @@ class Arguments:
             and anchor.head.head.lemma_.lower() in WORDS.spans_of
         ):
             anchor = anchor.head.head  # "launched ten days of war games": the days are launched
+        if actor is None and anchor is not noun:
+            actor = self.names.doer_by(anchor)  # "a series of shootings carried out by IS"
         governor = anchor.head
         if governor.pos_ == "VERB":
             actor, recipient = self._governed(anchor, governor, actor, recipient)
@@ -416,6 +418,11 @@ def _not_shared(token: Token, head: Token) -> bool:
         and head.lower_ in ("of", "for")
         and head.head.lemma_.lower() in WORDS.accusing | WORDS.answerable
     )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "four aid workers kidnapped by gunmen": a past participle describing a noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _has_subject(verb: Token) -> bool:
