@@ -17,32 +17,11 @@ from ...schema import Participant
 from ._aux import denied
 from ._clauses import speech_verb
 from ._lexicon import NOUNS, REPORTING_VERBS, VERBS
-from ._names import Names
+from ._names import PLACE_LABELS, Names
 from ._words import SUBJECTS, WORDS
 
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _PREP_OBJECTS = ("pobj", "pcomp")
-_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT", "EX"})
-_NOT_NAMES = frozenset(
-    {
-        "GPE",
-        "LOC",
-        "FAC",
-        "DATE",
-        "TIME",
-        "CARDINAL",
-        "ORDINAL",
-        "QUANTITY",
-        "PERCENT",
-        "MONEY",
-        "LAW",
-        "WORK_OF_ART",
-        "PRODUCT",
-        "EVENT",
-        "LANGUAGE",
-    }
-)
-"""Entity labels of what is no doer: places, dates, times and numbers."""
 _OBJECTS = ("dobj", "obj")
 _ADDRESSEE_PREPS = WORDS.recipient_preps | WORDS.partner_preps | WORDS.addressee_preps
 """Prepositions of whom an act is aimed at: "gave aid to", "withdrew from", "talks with"."""
@@ -254,17 +233,8 @@ class Arguments:
         for child in head.children:
             if child.dep_ in deps:
                 found = self.names.participant(child)
-                if (
-                    found is None
-                    and loose
-                    and _unknown_name(child)
-                    and fold(child.text) not in self.names.place_words
-                ):
-                    left = child.left_edge.i
-                    start, end = child.doc[left].idx, child.idx + len(child)
-                    found = Participant(
-                        name=self.names.text[start:end], span=self.names.span(start, end)
-                    )
+                if found is None and loose:
+                    found = self.names.loose(child)
                 if found is None:
                     conj = next((c for c in child.children if c.dep_ == "conj"), None)
                     found = self.names.participant(conj) if conj is not None else None
@@ -392,12 +362,23 @@ class Arguments:
                 head = head.head if head.dep_ in _OBJECTS + ("pobj",) else head
             if _not_shared(token, head):
                 return None
-            if head.pos_ != "ADP":
-                found = self._first(head, SUBJECTS)
-                if found is not None:
+            if head.pos_ != "ADP" and _has_subject(head):
+                # the nearest subject, named or not: "two bombs exploded, killing seven" is
+                # not the doing of whoever reports it; but a place is no doer, and a clause
+                # hung on its verb may belong higher up ("as Hamburg hosts the summit, setting
+                # up barricades")
+                found = self._first(head, SUBJECTS, loose=True)
+                if found is not None or not self._place_subject(head):
                     return found
             token = head
         return None
+
+    def _place_subject(self, verb: Token) -> bool:
+        """The verb's subject is a place name."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        return subject is not None and (
+            subject.ent_type_ in PLACE_LABELS or fold(subject.text) in self.names.place_words
+        )
 
 
 def _not_shared(token: Token, head: Token) -> bool:
@@ -410,9 +391,13 @@ def _not_shared(token: Token, head: Token) -> bool:
     ):
         return True
     if lemma in WORDS.bystanders and (
-        token.dep_ == "ccomp" or token.dep_ == "xcomp" and token.tag_ == "VBG"
+        token.dep_ == "ccomp"
+        or token.dep_ == "xcomp"
+        and (token.tag_ == "VBG" or any(c.dep_ in _OBJECTS for c in head.children))
     ):
-        return True
+        return True  # "reported shelling", "witnessed a bomb explode"
+    if lemma in WORDS.enduring and token.dep_ == "xcomp" and token.tag_ == "VB":
+        return True  # "foiled a plot to blow up the checkpoint"
     return (
         token.dep_ in _PREP_OBJECTS
         and head.lower_ in ("of", "for")
@@ -428,28 +413,6 @@ def _reduced_passive(verb: Token) -> bool:
 def _has_subject(verb: Token) -> bool:
     """The verb has a subject of its own, named or not ("a container exploded")."""
     return any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
-
-
-def _unknown_name(token: Token) -> bool:
-    """A noun that names no known actor or sector but may still be a doer: a name that is no
-    place or date ("Karapatan"), or a noun of people ("the assailants", "the group", "raiders");
-    not "others", "the area", "the crisis", "the weekend", a weapon or a pronoun."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in _PRONOUN_TAGS:
-        return False
-    if token.lower_ in WORDS.skip_heads or token.lemma_.lower() in WORDS.weapons:
-        return False
-    if token.ent_type_ in _NOT_NAMES:
-        return False
-    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
-        return True
-    lower = token.lower_
-    if lower in WORDS.doer_nouns or token.lemma_.lower() in WORDS.doer_nouns:
-        return True
-    return (
-        token.tag_ == "NNS"
-        and lower.endswith(WORDS.agent_endings)
-        and lower not in WORDS.not_agents
-    )
 
 
 def _may_act(participant: Participant) -> bool:

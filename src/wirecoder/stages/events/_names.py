@@ -24,6 +24,24 @@ _DOING_PARTICIPLES = WORDS.light_verbs | WORDS.doing_participles
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels of places."""
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT", "EX"})
+_NOT_NAMES = PLACE_LABELS | frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "PERCENT",
+        "MONEY",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "EVENT",
+        "LANGUAGE",
+    }
+)
+"""Entity labels of what is no doer: places, dates, times and numbers."""
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 """Tags of a relative pronoun: "who", "which", "that"."""
 _NAMED_KINDS = ("PERSON", "ORG", "NORP")
@@ -151,6 +169,13 @@ class Names:
                 return self._state(token)  # "Israel's bid to encircle Jabalia"
             return nation
         return None if modifier else self._group(token)
+
+    def loose(self, token: Token) -> Participant | None:
+        """A doer that names no known actor or sector: "the assailants", "Karapatan"."""
+        if not _unknown_name(token) or fold(token.text) in self.place_words:
+            return None
+        start, end = token.doc[token.left_edge.i].idx, token.idx + len(token)
+        return Participant(name=self.text[start:end], span=self.span(start, end))
 
     def forces_of(self, nation: Participant) -> Participant:
         """The armed forces of the nation ``nation`` names."""
@@ -348,7 +373,8 @@ class Names:
                 return None
             start, end, actor = found
             span = pronoun.doc.char_span(start, end, alignment_mode="expand")
-            if person or span is None or agrees(pronoun, span.root):
+            reporter = not person and actor.sector == "JRN"  # "Reuters reported ... they"
+            if not reporter and (person or span is None or agrees(pronoun, span.root)):
                 return self._named(actor, start, end)
             offset = start
         return None
@@ -367,7 +393,8 @@ class Names:
                 return found, None
         if verb.dep_ == "advcl":
             main = _main_subject(verb.head, pronoun)
-            if main is not None and (found := self.participant(main)) is not None:
+            found = self.participant(main) or self.loose(main) if main is not None else None
+            if found is not None:
                 return found, None
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
             speaker = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
@@ -385,6 +412,28 @@ def _definite(token: Token) -> bool:
     """ "the rebels": a group named again, with no nation of its own."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
         c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children
+    )
+
+
+def _unknown_name(token: Token) -> bool:
+    """A noun that names no known actor or sector but may still be a doer: a name that is no
+    place or date ("Karapatan"), or a noun of people ("the assailants", "the group", "raiders");
+    not "others", "the area", "the crisis", "the weekend", a weapon or a pronoun."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in _PRONOUN_TAGS:
+        return False
+    if token.lower_ in WORDS.skip_heads or token.lemma_.lower() in WORDS.weapons:
+        return False
+    if token.ent_type_ in _NOT_NAMES:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    lower = token.lower_
+    if lower in WORDS.doer_nouns or token.lemma_.lower() in WORDS.doer_nouns:
+        return True
+    return (
+        token.tag_ == "NNS"
+        and lower.endswith(WORDS.agent_endings)
+        and lower not in WORDS.not_agents
     )
 
 
