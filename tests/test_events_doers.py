@@ -323,3 +323,76 @@ def test_unnamed_attackers_are_still_doers(run: Run) -> None:
     text = "Unidentified assailants ambushed a bus near Djibo, killing nine passengers."
     event = _event(run(text), "ambushed")
     assert event.actor is not None and "assailants" in event.actor.name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor_id"),
+    [
+        (
+            "Yemeni officials say four aid workers kidnapped by suspected al-Qaeda gunmen were "
+            "freed on Sunday.",
+            "kidnapped",
+            "xxx.al.qaeda",
+        ),
+        (
+            "Northern Burkina Faso has seen a wave of deadly raids carried out by Islamic State "
+            "militants since March.",
+            "raids",
+            "xxx.isis",
+        ),
+        (
+            "Islamic State claimed responsibility for the attack on the checkpoint in Diffa.",
+            "attack",
+            "xxx.isis",
+        ),
+        (
+            "Nine villagers were killed at the hands of RSF fighters in Geneina, survivors said.",
+            "killed",
+            "sdn.rsf",
+        ),
+    ],
+)
+def test_more_ways_of_naming_the_doer(run: Run, text: str, trigger: str, actor_id: str) -> None:
+    event = _event(run(text), trigger)
+    assert event.actor is not None and event.actor.actor_id == actor_id
+
+
+def test_denied_responsibility_names_no_doer(run: Run) -> None:
+    events = run("The Houthis denied responsibility for the attack on the tanker off Hodeidah.")
+    assert all(e.actor is None for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Police in Baghdad said two bombs exploded minutes apart near a central square, "
+            "killing at least seven people.",
+            "exploded",
+        ),
+        (
+            "The army said it foiled a plot to blow up a checkpoint near Jenin.",
+            "blow up",
+        ),
+        (
+            "A witness said he saw a second bomb explode outside the market in Maiduguri, "
+            "killing four traders.",
+            "killing",
+        ),
+    ],
+)
+def test_what_a_speaker_saw_or_stopped_is_not_the_speakers_doing(
+    run: Run, text: str, trigger: str
+) -> None:
+    events = [e for e in run(text) if e.type == "ASSAULT"]
+    assert events, text
+    assert all(e.actor is None for e in events), [(e.trigger.text, e.actor) for e in events]
+
+
+def test_a_news_agency_is_no_antecedent(run: Run) -> None:
+    text = (
+        "Reuters reported that armed youths killed seven people in Abidjan on Wednesday when "
+        "they opened fire on civilians."
+    )
+    events = [e for e in run(text) if e.type == "ASSAULT"]
+    assert events and all(e.actor is None or "Reuters" not in e.actor.name for e in events)

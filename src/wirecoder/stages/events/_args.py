@@ -53,7 +53,7 @@ class Arguments:
             child.dep_ in _PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children
         )
         if passive:
-            actor = self._agent(verb)
+            actor = self._agent(verb) or self._at_hands(verb)
             recipient = self._first(verb, _PASSIVE_SUBJECTS)
         elif verb.lemma_.lower() in WORDS.falling_to:
             return self._prep_object(verb, frozenset({"to"})), None
@@ -303,7 +303,7 @@ class Arguments:
         if verb.lemma_.lower() in WORDS.answerable:
             if verb.dep_ == "amod":  # "held the Houthis responsible", parsed as a modifier
                 return self.names.participant(verb.head)
-            holder = verb.head
+            holder = verb.head  # "was responsible for", "claimed responsibility for"
             if denied(holder):
                 return None  # "denied it was responsible for the attack"
             return self._first(holder, _OBJECTS, loose=True) or self._first(
@@ -313,6 +313,14 @@ class Arguments:
             return self._first(verb, _OBJECTS, loose=True) or self._first(
                 verb, _PASSIVE_SUBJECTS, loose=True
             )
+        return None
+
+    def _at_hands(self, verb: Token) -> Participant | None:
+        """ "killed at the hands of RSF fighters"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if noun.lower_ in WORDS.agent_nouns:
+                    return self._prep_object(noun, frozenset({"of"}))
         return None
 
     def _gerund_agent(self, verb: Token) -> Participant | None:

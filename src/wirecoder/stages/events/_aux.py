@@ -110,9 +110,11 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
 
 def denied(verb: Token) -> bool:
     """The clause of ``verb`` is negated or denied: "was not responsible", "denied it was
-    responsible"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
+    responsible", "denied responsibility"."""
+    if verb.lemma_.lower() in _MODALITY.negating_heads or any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return True  # "denied responsibility for the attack", "was not responsible"
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _MODALITY.negating_heads
 
 

@@ -14,6 +14,7 @@ class _Participants(Lexicon):
     doing_participles: Words
     accusing: Words
     answerable: Words
+    agent_nouns: Words
     suffered: Words
     falling_to: Words
     recipient_preps: Words
