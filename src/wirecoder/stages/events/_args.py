@@ -2,9 +2,14 @@
 
 Verbs take their subject as actor and their object as recipient (swapped in the passive, with the
 "by" phrase as actor); nouns take a possessor, a national or actor modifier ("Ukrainian artillery
-strikes") or a "by" phrase as actor, and an "on"/"against"/"of" phrase as recipient. A noun that
-is the object of a light verb ("launched an offensive") takes the verb's subject. Who each noun
-phrase names is ``_names``' business.
+strikes") or a "by" phrase as actor ("shelling by Ukraine's forces", "an attack carried out by RSF
+fighters"), and an "on"/"against"/"of" phrase as recipient. A noun that is the object of a light
+verb ("launched an offensive") takes the verb's subject; the subject of a verb of reporting,
+witnessing or fleeing ("reported heavy fighting", "fled the fighting") is no participant, and that
+of a verb of fending off or enduring ("repelled an attack", "came under shelling") the target.
+The speaker is not the doer of what is said, unless the content says so ("the army said it
+struck"); the one accused or held responsible is ("accused Russia of shelling Kherson"). Who each
+noun phrase names is ``_names``' business.
 """
 
 from __future__ import annotations

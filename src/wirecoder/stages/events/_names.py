@@ -1,8 +1,11 @@
 """Who a noun phrase names: an actor the actors stage found, a state, a nation's forces, a pronoun's
 antecedent, or an unnamed group of a PLOVER sector ("gunmen", "seven civilians").
 
-Pronouns take the subject of the reporting verb they hang from ("Moscow says it invaded") or the
-last actor before them; "his troops" takes the country of whoever "his" is.
+Pronouns take the subject of the reporting verb they hang from ("Moscow says it invaded"), the
+last actor before them in their sentence, or the doer of the sentence before, when they agree with
+it (``_antecedents``); "his troops" takes the country of whoever "his" is, and "the rebels" the
+armed group named just before. Words that name nobody ("others", "the area", "the weekend") are no
+participant.
 """
 
 from __future__ import annotations
