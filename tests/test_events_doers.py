@@ -396,3 +396,26 @@ def test_a_news_agency_is_no_antecedent(run: Run) -> None:
     )
     events = [e for e in run(text) if e.type == "ASSAULT"]
     assert events and all(e.actor is None or "Reuters" not in e.actor.name for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (
+            "Dozens of attackers in army uniforms stormed the village of Mainok.",
+            "stormed",
+            "attackers",
+        ),
+        ("A police sergeant shot a teenager at a checkpoint in Juba.", "shot", "police sergeant"),
+        (
+            "In a night of retaliation, the United States destroyed two Houthi radar sites.",
+            "destroyed",
+            "United States",
+        ),
+    ],
+)
+def test_people_counted_ranked_or_named_in_full_are_doers(
+    run: Run, text: str, trigger: str, name: str
+) -> None:
+    event = _event(run(text), trigger)
+    assert event.actor is not None and name in event.actor.name

@@ -419,8 +419,14 @@ def _not_shared(token: Token, head: Token) -> bool:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """ "four aid workers kidnapped by gunmen": a past participle describing a noun."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    """ "four aid workers kidnapped by gunmen": a past participle describing a noun (not "air
+    strikes killed 12 people", a verb with its object that the parser may hang the same way)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in _OBJECTS for c in verb.children)
+    )
 
 
 def _has_subject(verb: Token) -> bool:

@@ -174,7 +174,11 @@ class Names:
         return None if modifier else self._group(token)
 
     def loose(self, token: Token) -> Participant | None:
-        """A doer that names no known actor or sector: "the assailants", "Karapatan"."""
+        """A doer that names no known actor or sector: "the assailants", "dozens of attackers",
+        "Karapatan"."""
+        members = _members(token)
+        if members is not None:
+            return self.participant(members) or self.loose(members)
         if not _unknown_name(token) or fold(token.text) in self.place_words:
             return None
         start, end = token.doc[token.left_edge.i].idx, token.idx + len(token)
@@ -237,14 +241,21 @@ class Names:
         return self.participant(target) if target is not None else None
 
     def _state(self, token: Token) -> Participant | None:
-        state = catalog().lookup(token.text)
+        """The state a place name stands for: "Norway", "the United States" (the whole name)."""
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        words = (
+            entity
+            if entity is not None and entity.label_ == "GPE"
+            else token.doc[token.i : token.i + 1]
+        )
+        state = catalog().lookup(words.text) or catalog().lookup(token.text)
         if state is None or state.kind != "country" or not state.country:
             return None
         linked = self.by_id.get(state.id)
         return Participant(
             actor_id=linked.id if linked else None,
             name=state.name,
-            span=self.span(token.idx, token.idx + len(token)),
+            span=self.span(words.start_char, words.end_char),
             country=state.country,
         )
 
@@ -449,7 +460,11 @@ def _place_words(document: Document) -> set[tuple[str, ...]]:
 
 def _members(token: Token) -> Token | None:
     """The people a quantity counts: "dozens of soldiers" -> "soldiers"."""
-    if token.lemma_.lower() not in WORDS.quantities and token.pos_ != "NUM":
+    if (
+        token.lemma_.lower() not in WORDS.quantities
+        and token.lower_ not in WORDS.quantities
+        and token.pos_ != "NUM"
+    ):
         return None
     return next(
         (
