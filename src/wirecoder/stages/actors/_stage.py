@@ -296,6 +296,8 @@ def _is_place_entity(doc: Doc, entity: SpacySpan, places: dict[tuple[int, int], 
     """
     if any(start < entity.end_char and entity.start_char < end for start, end in places):
         return True
+    if all(token.lower_ in _LOCATION_ADJECTIVES for token in entity):
+        return True  # "Eastern outskirts": a direction the parse took for a name
     return entity.start > 0 and doc[entity.start - 1].lower_ in _LOCATIVE
 
 

@@ -108,6 +108,16 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     )
 
 
+def denied(verb: Token) -> bool:
+    """The clause of ``verb`` is negated or denied: "was not responsible", "denied it was
+    responsible", "denied responsibility"."""
+    if verb.lemma_.lower() in _MODALITY.negating_heads or any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return True  # "denied responsibility for the attack", "was not responsible"
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _MODALITY.negating_heads
+
+
 def conditions(trigger: Token) -> list[Token]:
     """The verbs of the "if"/"unless"/"until" clauses of the trigger's clause."""
     clause = trigger if trigger.pos_ == "VERB" else trigger.head

@@ -66,9 +66,34 @@ def _standing_control(seen: Seen) -> bool:
     verb = seen.head
     if seen.trigger.mode != "capture" or seen.lemma not in OBJECTS.holding_ground:
         return False
-    if verb.tag_ not in _PRESENT_TAGS:
+    tags = _PRESENT_TAGS | {"VBD"} if seen.lemma in OBJECTS.keeping_ground else _PRESENT_TAGS
+    if verb.tag_ not in tags:
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _releasing(seen: Seen) -> bool:
+    return seen.trigger.mode == "release" and seen.lemma in OBJECTS.releasing
+
+
+def _people_set_free(seen: Seen) -> Trigger | None:
+    """People set free: "released 12 hostages", "she was released", "the release of the
+    detainees", "his release"; not "a press release", "a Central Command release", "released a
+    video", "released toxic gas"."""
+    head = seen.head
+    before = {
+        c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+    }
+    if (seen.words | before) & OBJECTS.not_freed:
+        return None
+    if seen.obj is not None:
+        return seen.trigger
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    # "after his release": someone's; "a U.S. Central Command release": a statement
+    person = owner is not None and (owner.pos_ == "PRON" or owner.ent_type_ == "PERSON")
+    return seen.trigger if person else None
 
 
 def _weapons_found(seen: Seen) -> bool:
@@ -184,7 +209,13 @@ def _held(seen: Seen) -> Trigger | None:
     passive = any(c.dep_ == "auxpass" for c in head.children) or any(
         c.dep_ in ("dobj", "obj") for c in head.children
     )
-    return seen.trigger if passive and _people(seen.obj) else None
+    complements = [*head.children, *(seen.obj.children if seen.obj is not None else ())]
+    if any(c.lemma_.lower() in OBJECTS.held_to_account for c in complements):
+        return None  # "held Russia responsible for the strike": blamed, not detained
+    if seen.obj is not None and is_place(seen.obj, seen.places):
+        return None  # "who held Andriivka": ground held, not people
+    people = _people(seen.obj) or bool(seen.words & OBJECTS.people)
+    return seen.trigger if passive and people else None
 
 
 def _people(held: Token | None) -> bool:
@@ -238,6 +269,7 @@ _CHECKS: tuple[tuple[Callable[[Seen], bool], Callable[[Seen], Trigger | None]], 
     (_ground_freed, _captured),
     (_capturing, _what_was_taken),
     (_holding, _held),
+    (_releasing, _people_set_free),
     (_base, _base_set_up),
     (_threat, _threat_made),
     (_object_missing, _no_event),

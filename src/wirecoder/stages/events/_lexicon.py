@@ -71,10 +71,12 @@ class _Cues(Lexicon):
     general_strike: Words
     labour_cues: Words
     commenting: Words
+    awaiting: Words
     topic_links: Words
     parties: OrderedWords
     violent_protest: Words
     topics: Words
+    reported_by: Words
     habitual: Words
     accidents: Words
     industrial: Words

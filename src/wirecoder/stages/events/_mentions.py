@@ -10,6 +10,7 @@ from ...schema import Event
 from ._clauses import verbal
 from ._lexicon import CUES
 from ._triggers import Found, paragraph_words
+from ._words import WORDS
 
 _ARMED_OR_UNIDENTIFIED = ARMED_SECTORS | {"UAF"}
 """Sectors of an armed actor, with unidentified armed forces."""
@@ -41,7 +42,8 @@ def bare_mention(found: Found, event: Event) -> bool:
     if found.trigger.casualty and not found.absorbed:
         return _bare_harm(found, event, counted)
     anonymous = event.actor is None or not (event.actor.country or event.actor.sector)
-    if event.mode == "explosives" and anonymous and _accident(found.head, industrial=True):
+    blast = "explosives" in (event.mode, found.trigger.mode)
+    if blast and anonymous and _accident(found.head, industrial=True):
         return True  # a furnace or a storage tank that blew up is an accident, not an attack
     material = event.type in _MATERIAL
     if (
@@ -54,6 +56,7 @@ def bare_mention(found: Found, event: Event) -> bool:
     return (
         not verbal(found.head)
         and not found.absorbed
+        and not _reported(found.head)
         and event.actor is None
         and event.recipient is None
         and (event.place_id is None or not material)
@@ -84,8 +87,17 @@ def _habitual(noun: Token) -> bool:
 
 
 def _topic(noun: Token) -> bool:
-    """A noun that is what something is about ("a campaign against bombings"), not a report."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in CUES.topics
+    """A noun that is what something is about ("a campaign against bombings"), not a report;
+    "months of protests" is the protests."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in CUES.topics:
+        return False
+    return not (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in WORDS.spans_of)
+
+
+def _reported(noun: Token) -> bool:
+    """ "a commander reported fierce clashes", "witnesses described the strike": a noun someone
+    reports is a report of the event, though nobody in it is named."""
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in CUES.reported_by
 
 
 def _accident(token: Token, industrial: bool = False) -> bool:

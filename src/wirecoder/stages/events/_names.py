@@ -1,8 +1,11 @@
 """Who a noun phrase names: an actor the actors stage found, a state, a nation's forces, a pronoun's
 antecedent, or an unnamed group of a PLOVER sector ("gunmen", "seven civilians").
 
-Pronouns take the subject of the reporting verb they hang from ("Moscow says it invaded") or the
-last actor before them; "his troops" takes the country of whoever "his" is.
+Pronouns take the subject of the reporting verb they hang from ("Moscow says it invaded"), the
+last actor before them in their sentence, or the doer of the sentence before, when they agree with
+it (``_antecedents``); "his troops" takes the country of whoever "his" is, and "the rebels" the
+armed group named just before. Words that name nobody ("others", "the area", "the weekend") are no
+participant.
 """
 
 from __future__ import annotations
@@ -13,41 +16,37 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..._document import Document
-from ...actors import ActorEntry, catalog, fold, sector_of
-from ...lexicon import Lexicon, Words, load
+from ...actors import COMBATANT_SECTORS, ActorEntry, catalog, fold, sector_of
 from ...schema import Actor, Participant, Span
+from ._antecedents import agrees, previous_subject
 from ._lexicon import REPORTING_VERBS
+from ._words import SUBJECTS, WORDS
 
-
-class _Participants(Lexicon):
-    light_verbs: Words
-    suffered: Words
-    falling_to: Words
-    recipient_preps: Words
-    partner_preps: Words
-    addressee_preps: Words
-    agent_preps: Words
-    owner_preps: Words
-    country_preps: Words
-    skip_heads: Words
-    quantities: Words
-    generic_heads: Words
-    spans_of: Words
-    weapons: Words
-    military_targets: Words
-    personal: Words
-    impersonal: Words
-    plural: Words
-
-
-WORDS = load("wirecoder.stages.events", "participants", _Participants)
-"""The words that say who a participant is (``data/participants.toml``)."""
-
-SUBJECTS = ("nsubj", "csubj")
 _PRONOUNS = WORDS.personal | WORDS.impersonal
+_DOING_PARTICIPLES = WORDS.light_verbs | WORDS.doing_participles
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """Entity labels of places."""
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT", "DT", "EX"})
+_NOT_NAMES = PLACE_LABELS | frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "PERCENT",
+        "MONEY",
+        "LAW",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "EVENT",
+        "LANGUAGE",
+    }
+)
+"""Entity labels of what is no doer: places, dates, times and numbers."""
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+"""Tags of a relative pronoun: "who", "which", "that"."""
 _NAMED_KINDS = ("PERSON", "ORG", "NORP")
 """Entity labels of a name that is a participant with no sector of its own."""
 
@@ -82,14 +81,21 @@ class ActorIndex:
                 return start, end, actor
         return None
 
-    def before(self, offset: int, lower: int, person: bool | None) -> tuple[int, int, Actor] | None:
-        """The last mention ending before ``offset`` and after ``lower``, of a person or not."""
+    def before(
+        self, offset: int, lower: int, person: bool | None, sector: str | None = None
+    ) -> tuple[int, int, Actor] | None:
+        """The last mention ending before ``offset`` and after ``lower``, of a person or not (and
+        of ``sector``, when given)."""
         index = bisect_right(self.starts, offset) - 1
         while index >= 0:
             start, end, actor = self.mentions[index]
             if start < lower:
                 return None
-            if end <= offset and (person is None or (actor.kind == "person") == person):
+            if (
+                end <= offset
+                and (person is None or (actor.kind == "person") == person)
+                and (sector is None or actor.sector == sector)
+            ):
                 return start, end, actor
             index -= 1
         return None
@@ -122,7 +128,10 @@ def _main_subject(verb: Token, pronoun: Token) -> Token | None:
     def agrees(token: Token) -> bool:
         return (token.tag_ in ("NNS", "NNPS")) == plural
 
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    subject = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS + ("nsubjpass",) and c.pos_ != "PRON"),
+        None,
+    )
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and agrees(c)]
     return subject if subject is not None and agrees(subject) and not objects else None
 
@@ -139,6 +148,9 @@ class Names:
     def participant(self, token: Token, modifier: bool = False) -> Participant | None:
         """The participant a noun-phrase head names, or None when it names no one; a
         ``modifier`` ("Russian", "Israel's") names only a nation or an actor."""
+        if token.tag_ in _RELATIVE_TAGS and token.head.dep_ == "relcl":
+            # "the rebels, who shelled the town": the noun the clause describes
+            return self.participant(token.head.head, modifier)
         if token.lower_ in WORDS.skip_heads:
             return None
         members = _members(token)
@@ -155,8 +167,22 @@ class Names:
         if state is not None:
             return state
         if token.dep_ == "amod" or modifier and token.pos_ in ("ADJ", "PROPN"):
-            return self._nation(token)
+            nation = self._nation(token)
+            if nation is None and token.dep_ == "poss" and token.ent_type_ == "GPE":
+                return self._state(token)  # "Israel's bid to encircle Jabalia"
+            return nation
         return None if modifier else self._group(token)
+
+    def loose(self, token: Token) -> Participant | None:
+        """A doer that names no known actor or sector: "the assailants", "dozens of attackers",
+        "Karapatan"."""
+        members = _members(token)
+        if members is not None:
+            return self.participant(members) or self.loose(members)
+        if not _unknown_name(token) or fold(token.text) in self.place_words:
+            return None
+        start, end = token.doc[token.left_edge.i].idx, token.idx + len(token)
+        return Participant(name=self.text[start:end], span=self.span(start, end))
 
     def forces_of(self, nation: Participant) -> Participant:
         """The armed forces of the nation ``nation`` names."""
@@ -188,21 +214,48 @@ class Names:
         return None
 
     def _weapon_owner(self, weapon: Token) -> Participant | None:
-        """ "a Russian missile struck": Russia's forces; "shells hit": no one."""
+        """ "a Russian missile struck": Russia's forces; "a drone launched by the Houthis": the
+        Houthis; "shells hit": no one."""
         nation = _nation_before(weapon)
         if nation is None or not nation.country:
-            return None
+            return self.doer_by(weapon)
         return self.forces_of(Participant(name=nation.name, country=nation.country))
 
+    def doer_by(self, noun: Token) -> Participant | None:
+        """Who a noun's "by" phrase says did it: "shelling by Ukraine's armed forces", "an attack
+        carried out by RSF fighters", "a drone launched by Russian forces"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found = self._by_object(child)
+                if found is not None:
+                    return found
+            if child.dep_ == "acl" and child.lemma_.lower() in _DOING_PARTICIPLES:
+                agent = next((g for g in child.children if g.dep_ == "agent"), None)
+                found = self._by_object(agent) if agent is not None else None
+                if found is not None:
+                    return found
+        return None
+
+    def _by_object(self, by: Token) -> Participant | None:
+        target = next((g for g in by.children if g.dep_ == "pobj"), None)
+        return self.participant(target) if target is not None else None
+
     def _state(self, token: Token) -> Participant | None:
-        state = catalog().lookup(token.text)
+        """The state a place name stands for: "Norway", "the United States" (the whole name)."""
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        words = (
+            entity
+            if entity is not None and entity.label_ == "GPE"
+            else token.doc[token.i : token.i + 1]
+        )
+        state = catalog().lookup(words.text) or catalog().lookup(token.text)
         if state is None or state.kind != "country" or not state.country:
             return None
         linked = self.by_id.get(state.id)
         return Participant(
             actor_id=linked.id if linked else None,
             name=state.name,
-            span=self.span(token.idx, token.idx + len(token)),
+            span=self.span(words.start_char, words.end_char),
             country=state.country,
         )
 
@@ -233,6 +286,12 @@ class Names:
         start = token.doc[left].idx
         end = token.idx + len(token)
         country = self._country_before(token) or _country_after(token)
+        if country is None and sector in COMBATANT_SECTORS and _definite(token):
+            named = self._named_before(token, sector)
+            if named is not None:
+                return named.model_copy(
+                    update={"name": self.text[start:end], "span": self.span(start, end)}
+                )
         actor_id = None
         if country and sector:
             linked = self.by_id.get(f"{country.lower()}.{sector.lower()}")
@@ -244,6 +303,17 @@ class Names:
             country=country,
             sector=sector,
         )
+
+    def _named_before(self, token: Token, sector: str) -> Participant | None:
+        """ "M23 rebels seized Rubaya. The rebels then shelled ...": the last actor of the sector
+        named in this sentence or the one before."""
+        sentence = token.sent
+        lower = token.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        found = self.index.before(token.idx, lower, False, sector)
+        if found is None:
+            return None
+        start, end, actor = found
+        return self._named(actor, start, end)
 
     def _country_before(self, token: Token) -> str | None:
         """The country a modifier names: "Ukrainian soldiers", "Israel's army", "his troops"."""
@@ -279,28 +349,54 @@ class Names:
         )
 
     def _pronoun(self, pronoun: Token) -> Participant | None:
-        """The actor a pronoun stands for: the reporting verb's subject, else the last one named."""
+        """The actor a pronoun stands for: the reporting verb's subject, else the last one named
+        in its sentence, else the doer of the sentence before (its main subject, or the last
+        one named there). A pronoun of a state or a group stands for no single person, and a
+        "they" in what one person says not for the speaker."""
         if pronoun.lower_ not in _PRONOUNS:
             return None
+        person = pronoun.lower_ in WORDS.personal
+        sentence = pronoun.sent
+        lower = sentence.start_char
         if pronoun.dep_ in SUBJECTS:
-            found = self._subject_antecedent(pronoun)
+            found, speaker = self._subject_antecedent(pronoun)
             if found is not None:
                 return found
-        sentence = pronoun.sent
-        lower_bound = sentence.start_char
-        previous = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        if previous is not None:
-            lower_bound = previous.start_char
-        person = pronoun.lower_ in WORDS.personal
-        found_mention = self.index.before(pronoun.idx, lower_bound, person if person else None)
-        if found_mention is None:
-            return None
-        start, end, actor = found_mention
-        return self._named(actor, start, end)
+            if speaker is not None:
+                lower = max(lower, speaker.doc[speaker.right_edge.i].idx + 1)
+        found = self._mention_before(pronoun, lower, person)
+        if found is not None or sentence.start == 0:
+            return found
+        if not person:
+            subject = previous_subject(pronoun)
+            found = self.participant(subject) if subject is not None else None
+            if found is not None:
+                return found
+        previous = pronoun.doc[sentence.start - 1].sent
+        return self._mention_before(pronoun, previous.start_char, person, sentence.start_char)
 
-    def _subject_antecedent(self, pronoun: Token) -> Participant | None:
+    def _mention_before(
+        self, pronoun: Token, lower: int, person: bool, upper: int | None = None
+    ) -> Participant | None:
+        """The last actor named between ``lower`` and the pronoun (or ``upper``) that the
+        pronoun agrees with."""
+        offset = pronoun.idx if upper is None else upper
+        for _ in range(4):
+            found = self.index.before(offset, lower, person)
+            if found is None:
+                return None
+            start, end, actor = found
+            span = pronoun.doc.char_span(start, end, alignment_mode="expand")
+            reporter = not person and actor.sector == "JRN"  # "Reuters reported ... they"
+            if not reporter and (person or span is None or agrees(pronoun, span.root)):
+                return self._named(actor, start, end)
+            offset = start
+        return None
+
+    def _subject_antecedent(self, pronoun: Token) -> tuple[Participant | None, Token | None]:
         """Whom a subject pronoun stands for in its sentence: the subject of the verb its own is
-        coordinated with, of the main clause of its "if" clause, or the speaker of its clause."""
+        coordinated with, of the main clause of its "if" clause, or the speaker of its clause;
+        with the speaker it may not stand for ("the commander said they ...")."""
         verb = pronoun.head
         if verb.dep_ == "conj":
             sibling = next(
@@ -308,18 +404,51 @@ class Names:
             )
             found = self.participant(sibling) if sibling is not None else None
             if found is not None:
-                return found
+                return found, None
         if verb.dep_ == "advcl":
             main = _main_subject(verb.head, pronoun)
-            if main is not None and (found := self.participant(main)) is not None:
-                return found
+            found = self.participant(main) or self.loose(main) if main is not None else None
+            if found is not None:
+                return found, None
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
             speaker = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-            if speaker is not None and speaker.pos_ != "PRON":
-                found = self.participant(speaker)
-                if found is not None and (found.sector is not None or found.country):
-                    return found
-        return None
+            if speaker is None or speaker.pos_ == "PRON":
+                return None, None
+            if pronoun.lower_ not in WORDS.personal and not agrees(pronoun, speaker):
+                return None, speaker
+            found = self.participant(speaker)
+            if found is not None and (found.sector is not None or found.country):
+                return found, None
+        return None, None
+
+
+def _definite(token: Token) -> bool:
+    """ "the rebels": a group named again, with no nation of its own."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children
+    )
+
+
+def _unknown_name(token: Token) -> bool:
+    """A noun that names no known actor or sector but may still be a doer: a name that is no
+    place or date ("Karapatan"), or a noun of people ("the assailants", "the group", "raiders");
+    not "others", "the area", "the crisis", "the weekend", a weapon or a pronoun."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in _PRONOUN_TAGS:
+        return False
+    if token.lower_ in WORDS.skip_heads or token.lemma_.lower() in WORDS.weapons:
+        return False
+    if token.ent_type_ in _NOT_NAMES:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    lower = token.lower_
+    if lower in WORDS.doer_nouns or token.lemma_.lower() in WORDS.doer_nouns:
+        return True
+    return (
+        token.tag_ == "NNS"
+        and lower.endswith(WORDS.agent_endings)
+        and lower not in WORDS.not_agents
+    )
 
 
 def _place_words(document: Document) -> set[tuple[str, ...]]:
@@ -331,7 +460,11 @@ def _place_words(document: Document) -> set[tuple[str, ...]]:
 
 def _members(token: Token) -> Token | None:
     """The people a quantity counts: "dozens of soldiers" -> "soldiers"."""
-    if token.lemma_.lower() not in WORDS.quantities and token.pos_ != "NUM":
+    if (
+        token.lemma_.lower() not in WORDS.quantities
+        and token.lower_ not in WORDS.quantities
+        and token.pos_ != "NUM"
+    ):
         return None
     return next(
         (

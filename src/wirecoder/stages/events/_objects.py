@@ -28,7 +28,11 @@ class _Objects(Lexicon):
     capturing_ground: Words
     freeing: Words
     holding_people: Words
+    held_to_account: Words
     holding_ground: Words
+    keeping_ground: Words
+    releasing: Words
+    not_freed: Words
     signing: Words
     forming: Words
     handing_over: Words
@@ -94,6 +98,8 @@ class Seen:
             for c in head.children
             if c.dep_ == "advmod" and c.i == head.i + 1 and is_place(c, places)
         ]
+        if not objects and head.pos_ in ("NOUN", "PROPN"):
+            objects = _of_object(head)  # "the capture of Andriivka"
         if not objects and head.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in head.children):
             objects = [head.head]
         words = _object_words(objects[0]) if objects else set()
@@ -113,6 +119,17 @@ class Seen:
 
 Rule = Callable[[Seen], Trigger | None]
 """Reads a candidate trigger's object: the trigger it is, or None for no event."""
+
+
+def _of_object(noun: Token) -> list[Token]:
+    """What a noun trigger acts on, in its "of" phrase: "the capture of the town"."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ][:1]
 
 
 def _object_words(obj: Token) -> set[str]:

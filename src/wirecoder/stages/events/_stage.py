@@ -227,7 +227,7 @@ class _Builder:
             )
         ):
             recipient = None
-        return actor, recipient
+        return (self.arguments.armed(actor) if forces else actor), recipient
 
     def _of(self, token: Token, forces: bool) -> tuple[Participant | None, Participant | None]:
         if verbal(token) and not _nominal_gerund(token):
@@ -289,7 +289,7 @@ def _nominal_gerund(token: Token) -> bool:
     """ "Ukrainian shelling of a bakery killed two": a gerund standing as a noun phrase."""
     return (
         token.tag_ == "VBG"
-        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
         and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in token.children)
     )
 

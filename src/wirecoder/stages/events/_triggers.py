@@ -73,6 +73,7 @@ def find_triggers(sentence: SpacySpan, places: set[int]) -> list[Found]:
     found = _demands(tokens, found, taken)
     found += _protester_actions(tokens, taken)
     _turn_violent(sentence, found)
+    found = [f for f in found if f.trigger.type != "AID" or not _awaited(f.head)]
     found.sort(key=lambda f: f.start)
     return _merge(found)
 
@@ -306,6 +307,29 @@ def _comment_topic(token: Token) -> bool:
         if preposition.lower_ != "of" and preposition.head.lemma_.lower() in CUES.commenting:
             return True
         current = preposition.head
+    return False
+
+
+_AWAITING_LINKS = frozenset({"dobj", "obj", "xcomp", "advcl", "pobj", "prep", "compound", "conj"})
+
+
+def _awaited(token: Token) -> bool:
+    """ "gathered to receive aid", "queued for food aid", "waited for hours to collect rations":
+    what people gather or wait for is not aid given."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head == current or current.dep_ not in _AWAITING_LINKS:
+            return False
+        if current.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in CUES.awaiting:
+            return True
+        if (
+            current.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() in CUES.awaiting
+        ):
+            return True
+        current = head
     return False
 
 
