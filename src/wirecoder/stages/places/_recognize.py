@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]  # compiled, no stubs
 from spacy.tokens import Doc, Span
@@ -35,6 +35,7 @@ from ._cues import (
     struck,
     titled,
 )
+from ._geography import Clue, clues
 from ._lexicon import (
     CONNECTORS,
     MEDIA_WORDS,
@@ -46,6 +47,7 @@ from ._lexicon import (
     ROAD_WORDS,
     Hint,
 )
+from ._unplaced import outlet_name, ship_name
 
 ROAD_PATTERN = re.compile(
     r"\b(?:(?P<letter>[MHPTOmhpto])[-\s]?(?P<lettered>\d{2}(?:\d{2})?)|(?P<bare>\d{4}))\b"
@@ -72,6 +74,19 @@ class Candidate:
     hint: Hint = None
     role: Role = "location"
     demonym_target: str | None = None
+    clue: Clue | None = None
+    """Where the sentence says the place lies, relative to another candidate."""
+
+
+def _with_clues(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The candidates, each with what the text says about where it lies (:func:`clues`):
+    only a place a town or village may be is located, and only by another such name."""
+    located = [
+        candidate.role != "demonym" and candidate.hint not in ("road", "river", "water")
+        for candidate in found
+    ]
+    said = clues(text, [item.start for item in found], [item.end for item in found], located)
+    return [replace(item, clue=said.get(index)) for index, item in enumerate(found)]
 
 
 def _capitalised(word: str) -> bool:
@@ -151,12 +166,15 @@ def _plausible(entries: list[Entry]) -> bool:
 
 
 def _doubtful(span: Span, key: str, entries: list[Entry]) -> bool:
-    """An acronym the gazetteer knows only as a minor place, or a common English word that is no
-    country, big city or curated fact: without other support, not a place."""
+    """An acronym the gazetteer knows only as a minor place, a name it knows only under a looser
+    spelling, or a common English word that is no country, big city or curated fact: without
+    other support, not a place."""
     if _acronym(span) and not any(
         entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
     ):
         return True
+    if all(entry.spelled for entry in entries) and not after_locative(span):
+        return True  # found only under a looser spelling: "Fourth" is no "Fürth"
     return _common_word(span) and not _strong(entries, key, common=True)
 
 
@@ -253,7 +271,7 @@ class Recognizer:
                 for item in found
                 if item.role != "demonym" and item.hint != "road"
             )
-        return sorted(found, key=lambda item: item.start)
+        return _with_clues(view.text, sorted(found, key=lambda item: item.start))
 
     def _scan(
         self, doc: Doc, view: _View, people: set[str], known: frozenset[str], blocked: set[int]
@@ -337,10 +355,14 @@ class Recognizer:
             )
         if len(span) == 1 and span[0].lower_ in people:
             return None
+        if ship_name(span) or outlet_name(span, self._is_place_name):
+            return None
         hint, end = kind_word(doc, span)
         entries = self._entries(span, end)
         if not entries:
             return None
+        if hint == "populated" and any(entry.fcode == "PCLI" for entry in entries):
+            hint, end = None, span.end_char  # "U.S. cities": the country says where they are
         if hint is None and after_the(span) and any(entry.fcode == "STM" for entry in entries):
             hint = "river"  # "the Dnipro" is the river; the city takes no article
         sure = (label in PLACE_LABELS and whole) or key in known or hint is not None
@@ -397,6 +419,10 @@ class Recognizer:
         return span.root.pos_ == "PROPN" and (
             _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
         )
+
+    def _is_place_name(self, name: str) -> bool:
+        """The gazetteer knows a place of this name (under any of its spellings)."""
+        return bool(self.gazetteer.lookup(name))
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ...gazetteer import Entry, Gazetteer, name_key
+from ...gazetteer import Entry, Gazetteer, name_key, same_spelling
 from ...schema._places import WherePrecision
+from ._geography import Placement, fits, haversine_km, placed_by, usable
 from ._lexicon import KIND_CODES, KIND_SUFFIXES, Hint
 from ._recognize import Candidate
 
@@ -31,6 +32,9 @@ _FEATURE_BONUS = {
 }
 """A country wins over a town of its name; a city over the province named after it."""
 _COHERENCE_KM = 400.0
+_SENSE_BONUS = 3.0
+"""The area a bare name means in conflict copy ("Gaza": the Strip) over the city of its name;
+a country named in the article that has another place of the name can still outweigh it."""
 _SUPPLEMENT_BASE = {"village": 2.7, "ocean": 8.0, "sea": 7.0}
 """Curated facts carry no population; they score like a place of a million people (a village
 like one of 500), so a city of the same name still wins unless the text says "river"."""
@@ -83,15 +87,6 @@ def feature_of(entry: Entry) -> str:
     }.get(entry.fcode, "area")
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin(math.radians(lat2 - lat1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
 @dataclass(frozen=True)
 class Context:
     """What the article says about where it is: countries with weights, and anchor points."""
@@ -114,7 +109,7 @@ def _own_score(entry: Entry, key: str, hint: Hint, acronym: bool) -> float:
     else:
         score = math.log10(entry.population + 1)
         own = name_key(entry.name)
-        if own == key or entry.alias:
+        if own == key or entry.alias or (not entry.spelled and same_spelling(own, key)):
             score += 2.0 + _FEATURE_BONUS.get(entry.fcode, 0.0)
         elif own == f"{key} city":
             score += 2.0 + _FEATURE_BONUS["PPL"]
@@ -172,12 +167,11 @@ class Resolver:
                 country = self.gazetteer.country(target)
                 return [country] if country else []
             return self.gazetteer.lookup(target)
-        if candidate.hint is not None:
+        suffix = KIND_SUFFIXES.get(candidate.hint) if candidate.hint is not None else None
+        if suffix is not None:
             # "Donetsk province", "Bakhmutka River", "Donetsk is a province": the name with the
             # kind word may be a name itself.
-            whole = self.gazetteer.lookup(
-                f"{candidate.name} {KIND_SUFFIXES.get(candidate.hint, '')}"
-            )
+            whole = self.gazetteer.lookup(f"{candidate.name} {suffix}")
             if whole:
                 return whole
         if candidate.hint == "road":
@@ -202,28 +196,33 @@ class Resolver:
                 points.append((entry.latitude, entry.longitude))
         return Context(countries, admin1s, tuple(points))
 
-    def choose(self, candidate: Candidate, entries: list[Entry], context: Context) -> Entry | None:
-        if not entries:
-            return None
+    def score(self, candidate: Candidate, entry: Entry, context: Context) -> float:
+        """How well ``entry`` fits the candidate: its own merits, the article's context, and
+        the area a bare name means in conflict copy ("Gaza": the Strip)."""
         key = name_key(candidate.name)
         letters = [char for char in candidate.name if char.isalpha()]
         acronym = 1 < len(letters) <= 5 and all(char.isupper() for char in letters)
-        return max(
-            entries,
-            key=lambda entry: (
-                _own_score(entry, key, candidate.hint, acronym) + _context_score(entry, context)
-            ),
+        sense = self.gazetteer.sense(candidate.name) if candidate.hint is None else None
+        return (
+            _own_score(entry, key, candidate.hint, acronym)
+            + _context_score(entry, context)
+            + (_SENSE_BONUS if sense is not None and entry.geonameid == sense else 0.0)
         )
 
-    def resolve(
-        self, candidates: list[Candidate], dateline: str | None
-    ) -> list[tuple[Entry | None, int]]:
-        """The chosen entry and the number of entries weighed, per candidate.
+    def choose(self, candidate: Candidate, entries: list[Entry], context: Context) -> Entry | None:
+        if not entries:
+            return None
+        return max(entries, key=lambda entry: self.score(candidate, entry, context))
+
+    def resolve(self, candidates: list[Candidate], dateline: str | None) -> list[Resolution]:
+        """The chosen entry, the number of entries weighed and, for a name no entry fits where
+        the text puts it, where it is placed instead, per candidate.
 
         The first pass chooses each name alone; the second rescores each name against the
         first-pass choices for every *other* name, so that no name supports itself. Demonyms
         give no context: in conflict copy they name who acts, not where ("Russian-installed
-        authorities in Donetsk" are in Ukraine's Donetsk)."""
+        authorities in Donetsk" are in Ukraine's Donetsk). Last, the text's own geography
+        (:mod:`._geography`) overrules both where it says where a name lies."""
         options = [self.entries(candidate) for candidate in candidates]
         dateline_entry = None
         if dateline:
@@ -246,7 +245,105 @@ class Resolver:
             )
             for key in set(keys)
         }
-        return [
-            (self.choose(c, o, contexts[k]), len(o))
+        chosen = [
+            self.choose(c, o, contexts[k])
             for c, o, k in zip(candidates, options, keys, strict=True)
         ]
+        return _Located(self, candidates, options, [contexts[k] for k in keys]).apply(chosen)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a candidate resolved to: an entry, or a placement by its anchor, or neither."""
+
+    entry: Entry | None
+    weighed: int
+    placed: Placement | None = None
+    anchor: int | None = None
+    """The index of the candidate whose place the placement was made from."""
+
+
+_MAJOR = 100_000
+"""A place this size, a capital, a province or a country is never replaced by a placement."""
+
+
+def _settlement(entry: Entry | None) -> bool:
+    """A town, village, site or minor division: what a clue may move or place."""
+    return entry is not None and (entry.fclass in ("P", "S") or entry.fcode in ("ADM2", "ADM3"))
+
+
+def _placeable(options: list[Entry], best: Entry | None) -> bool:
+    """A name the text locates may be placed by its anchor when every entry of it is a town,
+    village or site and none of note: a minor settlement the gazetteer has elsewhere."""
+    return (
+        best is not None
+        and all(entry.fclass in ("P", "S") for entry in options)
+        and best.population < _MAJOR
+        and best.fcode != "PPLC"
+    )
+
+
+class _Located:
+    """The clues' pass: each located name's entry checked against its anchor's."""
+
+    def __init__(
+        self,
+        resolver: Resolver,
+        candidates: list[Candidate],
+        options: list[list[Entry]],
+        contexts: list[Context],
+    ) -> None:
+        self.resolver, self.candidates, self.options = resolver, candidates, options
+        self.contexts = contexts
+        self.index = {candidate.start: i for i, candidate in enumerate(candidates)}
+
+    def apply(self, chosen: list[Entry | None]) -> list[Resolution]:
+        placed: dict[int, tuple[Placement, int]] = {}
+        settled: dict[str, int] = {}
+        for _ in range(2):  # an anchor may itself be located by a later clue
+            for i, candidate in enumerate(self.candidates):
+                if self._settle(i, candidate, chosen, placed):
+                    settled.setdefault(name_key(candidate.name), i)
+        for i, candidate in enumerate(self.candidates):  # one sense per name
+            first = settled.get(name_key(candidate.name))
+            if first is None or first == i or candidate.clue is not None:
+                continue
+            if candidate.role != "demonym" and candidate.hint == self.candidates[first].hint:
+                chosen[i] = chosen[first]
+                if first in placed:
+                    placed[i] = placed[first]
+        return [
+            Resolution(entry, len(options), *placed.get(i, (None, None)))
+            for i, (entry, options) in enumerate(zip(chosen, self.options, strict=True))
+        ]
+
+    def _settle(
+        self,
+        i: int,
+        candidate: Candidate,
+        chosen: list[Entry | None],
+        placed: dict[int, tuple[Placement, int]],
+    ) -> bool:
+        """Choose the best entry that fits the candidate's clue, or place it by the anchor."""
+        clue = candidate.clue
+        at = self.index.get(clue.anchor) if clue is not None else None
+        anchor = chosen[at] if at is not None else None
+        if clue is None or at is None or anchor is None or not usable(clue, anchor):
+            return False
+        if not _settlement(chosen[i]) and i not in placed:
+            return False  # "Oaxaca State, Mexico": a province is not moved by its country
+        fitting = [entry for entry in self.options[i] if fits(entry, anchor, clue)]
+        if fitting:
+            context = self.contexts[i]
+            chosen[i] = max(
+                fitting, key=lambda entry: self.resolver.score(candidate, entry, context)
+            )
+            placed.pop(i, None)
+            return True
+        if i in placed or not _placeable(self.options[i], chosen[i]):
+            return i in placed
+        if clue.inside and anchor.fcode not in ("ADM1", "ADM2", "ADM3"):
+            return False
+        chosen[i] = None
+        placed[i] = (placed_by(anchor, clue), at)
+        return True

@@ -24,6 +24,7 @@ from ..._registry import Settings, StageFn, stage
 from ...gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ...schema import Place, Span, StageRef
 from ...schema._places import RelativeLocation, WherePrecision
+from ._geography import Placement, haversine_km
 from ._recognize import Candidate, Recognizer
 from ._relative import (
     RelativePhrase,
@@ -34,7 +35,8 @@ from ._relative import (
     find_phrases,
     offset,
 )
-from ._resolve import Resolver, feature_of, haversine_km, precision_of
+from ._relative import anchor_start as name_start
+from ._resolve import Resolver, feature_of, precision_of
 
 STAGE = StageRef(name="places", version="1")
 
@@ -69,13 +71,14 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
         dateline = document.article.dateline.place if document.article.dateline else None
         candidates = recognizer(document.doc)
         resolved = resolver.resolve(candidates, dateline)
+        entries = [resolution.entry for resolution in resolved]
         points = tuple(
             (entry.latitude, entry.longitude)
-            for entry, _ in resolved
+            for entry in entries
             if entry is not None and (entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2")
         )
         area = frozenset(focus) | {
-            entry.country for entry, _ in resolved if entry is not None and entry.country
+            entry.country for entry in entries if entry is not None and entry.country
         }
         if points or area:
             candidates = recognizer(document.doc, points, area)
@@ -83,7 +86,8 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
         built: dict[tuple[str, str], Place] = {}
         by_start: dict[int, Place] = {}
         ordered: list[tuple[int, Place]] = []
-        for candidate, (entry, weighed) in zip(candidates, resolved, strict=True):
+        for candidate, resolution in zip(candidates, resolved, strict=True):
+            entry, weighed = resolution.entry, resolution.weighed
             road = candidate.hint == "road"
             if road and (entry is None or entry.supplement is None):
                 fallback = road_entries(candidate)
@@ -94,10 +98,17 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
             )
             if road and entry is not None and entry.supplement is None:
                 identity = (f"road:{candidate.name}", candidate.role)
+            if resolution.placed is not None:
+                identity = (f"placed:{name_key(candidate.name)}", candidate.role)
             span = document.span(candidate.start, candidate.end)
             place = built.get(identity)
             if place is None:
-                place = _place(f"P{len(built) + 1}", candidate, entry, weighed, span)
+                number = f"P{len(built) + 1}"
+                place = (
+                    _placed(number, candidate, resolution.placed, weighed, span)
+                    if resolution.placed is not None
+                    else _place(number, candidate, entry, weighed, span)
+                )
                 built[identity] = place
             else:
                 place.mentions.append(span)
@@ -146,6 +157,29 @@ def _place(
     )
 
 
+def _placed(
+    place_id: str, candidate: Candidate, placed: Placement, weighed: int, span: Span
+) -> Place:
+    """A settlement the gazetteer has only elsewhere, put where the text says it lies: beside
+    its anchor ("Krasnyi Yar, some 10 km from Pokrovsk") or in its province. Not in the
+    gazetteer near there, it is a village (GeoNames lists the towns of 500 people and more)."""
+    return Place(
+        id=place_id,
+        stage=STAGE,
+        name=candidate.name,
+        mentions=[span],
+        role=candidate.role,
+        feature="village",
+        latitude=placed.latitude,
+        longitude=placed.longitude,
+        country_code=placed.country,
+        admin1=placed.admin1,
+        admin2=placed.admin2,
+        precision=placed.precision,
+        candidates=weighed,
+    )
+
+
 def _relative_places(
     document: Document,
     by_start: dict[int, Place],
@@ -181,10 +215,11 @@ def _anchor(
     ordered: list[tuple[int, Place]],
 ) -> tuple[Place, int] | None:
     """The located place a phrase is about, and where the phrase ends: the place named right
-    after it ("west of (the) Bakhmut"), or for "west of the town" the town mentioned most."""
+    after it ("west of (the) Bakhmut", "from the city of Pokrovsk"), or for "west of the town"
+    the town mentioned most."""
     anchor_start = phrase.anchor_start
-    if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
-        anchor_start += 4
+    if anchor_start not in by_start:
+        anchor_start = name_start(text, anchor_start)  # "the town of Bakhmut"
     anchor = by_start.get(anchor_start)
     end = None
     if anchor is not None:
