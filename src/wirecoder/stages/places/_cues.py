@@ -86,6 +86,8 @@ def _listed_kind(doc: Doc, span: Span) -> Hint:
     Zaporizhzhia regions"."""
     index = span.end
     joined = False
+    if index >= len(doc) or doc[index].lower_ not in _LIST_WORDS:
+        return None  # "In Ituri and North Kivu provinces": "In" opens no list
     while index < min(len(doc), span.end + _LIST_LENGTH) and _listed(doc[index]):
         joined = joined or doc[index].lower_ in _LIST_WORDS
         index += 1
@@ -99,6 +101,8 @@ def _kind_before(doc: Doc, span: Span) -> Hint:
     "the city of Pokrovsk", "the regions of Donetsk and Luhansk" (a list needs a plural)."""
     index = span.start - 1
     listed = False
+    if index < 1 or doc[index].lower_ not in _LIST_WORDS | {"of"}:
+        return None
     while index > max(0, span.start - _LIST_LENGTH) and doc[index].lower_ != "of":
         if not _listed(doc[index]):
             return None

@@ -31,8 +31,14 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 """Between a name and the phrase that locates it: nothing, a comma, "a (small) village"."""
-_INSIDE = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:[a-z-]*ern|central)\s+)?", re.IGNORECASE)
-"""Between a name and the area it lies in: "in", "in the", "in central", ", in eastern"."""
+_INSIDE = re.compile(
+    r"\s*(?:,\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"(?:{'|'.join(RELATIVE.appositions)})(?:\s+[\w'’-]+){{0,4}}?\s*,?\s+)?)?"
+    r"in\s+(?:the\s+)?(?:(?:[a-z-]*ern|central)\s+)?",
+    re.IGNORECASE,
+)
+"""Between a name and the area it lies in: "in", "in the", ", in eastern", ", a village near
+Hombori in central" (no other name recognised between)."""
 _APPOSED = re.compile(r"\s*[,(]\s*")
 """Between a name and an area named beside it: "Kupiansk, Kharkiv region", "Pokrovsk (Donetsk"."""
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -171,9 +177,9 @@ class Placement:
 
 def placed_by(anchor: Entry, clue: Clue) -> Placement:
     """A name the gazetteer has nowhere near where the text puts it: beside a town within 25 km
-    is UCDP precision 2, further 3; inside a division its precision (3 or 4)."""
+    is UCDP precision 2, further 3; inside a division or country its precision (3, 4 or 6)."""
     if clue.inside:
-        precision: WherePrecision = 4 if anchor.fcode == "ADM1" else 3
+        precision: WherePrecision = {"ADM1": 4, "PCLI": 6}.get(anchor.fcode, 3)  # type: ignore[assignment]
         return Placement(
             anchor.latitude, anchor.longitude, precision, anchor.country, anchor.admin1, None
         )

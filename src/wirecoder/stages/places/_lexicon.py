@@ -51,6 +51,7 @@ class _Names(Lexicon):
 class _Ground(Lexicon):
     locatives: Words
     road_words: Words
+    group_nouns: Words
     attack_nouns: Words
     attack_prepositions: Words
     seize_verbs: Words
@@ -107,6 +108,7 @@ TITLES = _NAMES.titles
 _GROUND = load(_PACKAGE, "ground", _Ground)
 LOCATIVES = _GROUND.locatives
 ROAD_WORDS = _GROUND.road_words
+GROUP_NOUNS = _GROUND.group_nouns
 ATTACK_NOUNS = _GROUND.attack_nouns
 ATTACK_PREPOSITIONS = _GROUND.attack_prepositions
 SEIZE_VERBS = _GROUND.seize_verbs

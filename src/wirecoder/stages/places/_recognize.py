@@ -38,6 +38,7 @@ from ._cues import (
 from ._geography import Clue, clues
 from ._lexicon import (
     CONNECTORS,
+    GROUP_NOUNS,
     MEDIA_WORDS,
     NOT_PLACES,
     ORG_WORDS,
@@ -321,6 +322,8 @@ class Recognizer:
             following = {token.lower_ for token in doc[span.end : span.end + 3]}
             if match.group("bare") and not following & ROAD_WORDS:
                 continue
+            if span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS:
+                continue  # "M23 rebels"
             if match.group("letter") and not (
                 match.group("letter").isupper() or following & ROAD_WORDS
             ):

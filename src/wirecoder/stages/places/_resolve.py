@@ -272,14 +272,15 @@ def _settlement(entry: Entry | None) -> bool:
     return entry is not None and (entry.fclass in ("P", "S") or entry.fcode in ("ADM2", "ADM3"))
 
 
-def _placeable(options: list[Entry], best: Entry | None) -> bool:
+def _placeable(options: list[Entry], best: Entry | None, settlement: bool) -> bool:
     """A name the text locates may be placed by its anchor when every entry of it is a town,
-    village or site and none of note: a minor settlement the gazetteer has elsewhere."""
+    village or site and none of note (a minor settlement the gazetteer has elsewhere), or any
+    size when the text says it is a settlement ("Boni, a village near Hombori in central Mali"
+    is no Bonn)."""
     return (
         best is not None
         and all(entry.fclass in ("P", "S") for entry in options)
-        and best.population < _MAJOR
-        and best.fcode != "PPLC"
+        and (settlement or (best.population < _MAJOR and best.fcode != "PPLC"))
     )
 
 
@@ -340,9 +341,10 @@ class _Located:
             )
             placed.pop(i, None)
             return True
-        if i in placed or not _placeable(self.options[i], chosen[i]):
+        settlement = candidate.hint == "populated"
+        if i in placed or not _placeable(self.options[i], chosen[i], settlement):
             return i in placed
-        if clue.inside and anchor.fcode not in ("ADM1", "ADM2", "ADM3"):
+        if clue.inside and anchor.fcode not in ("ADM1", "ADM2", "ADM3", "PCLI"):
             return False
         chosen[i] = None
         placed[i] = (placed_by(anchor, clue), at)
