@@ -22,6 +22,8 @@ from ._lexicon import (
     FALL_VERBS,
     KIND_WORDS,
     LOCATIVES,
+    OUTLET_MODIFIERS,
+    OUTLET_NOUNS,
     SEIZE_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -47,6 +49,9 @@ def kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
     if span.end < len(doc):
         word = doc[span.end]
         kind = _kind_of(word)
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if following is not None and following.lower_ in OUTLET_NOUNS | OUTLET_MODIFIERS:
+            kind = None  # "Iran state TV" is Iran's television, not a state of Iran
         before = doc[span.start - 1] if span.start > 0 else None
         if kind == "populated" and before is not None and before.pos_ == "DET":
             kind = None if before.lower_ != "the" else kind  # "a Kentucky town", "no US city"

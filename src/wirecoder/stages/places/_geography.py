@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ...gazetteer import Entry
 from ...schema._places import WherePrecision
 from ._lexicon import RELATIVE
-from ._relative import anchor_start, bearing, find_phrases, offset
+from ._relative import PATTERN, anchor_start, bearing, find_phrases, offset
 
 _APPOSITION = re.compile(
     r"\s*(?:[,(—–]\s*)?"
@@ -93,6 +93,27 @@ def clues(text: str, starts: list[int], ends: list[int], located: list[bool]) ->
         if _INSIDE.fullmatch(text, *gap) or _APPOSED.fullmatch(text, *gap):
             found[index] = Clue(starts[index + 1], inside=True)
     return found
+
+
+_WINDOW = 80
+"""How far before a name a relative phrase that names it as its anchor may begin."""
+
+
+def _locating(match: re.Match[str] | None) -> bool:
+    """A relative phrase that gives a distance or a direction ("20 km from", "west of")."""
+    return match is not None and bool(match.group("distance") or match.group("direction"))
+
+
+def in_a_relative_phrase(text: str, start: int, end: int) -> bool:
+    """The name is the anchor of a phrase with a distance or direction ("20 km west of
+    Druzhkivka") or is located by one ("Andriivka, roughly 20 km west of"): words that speak
+    of places, whatever the tagger took the name for."""
+    window = max(0, start - _WINDOW)
+    for match in PATTERN.finditer(text, window, start):
+        if _locating(match) and anchor_start(text, match.end()) == start:
+            return True
+    gap = _APPOSITION.match(text, end)
+    return gap is not None and _locating(PATTERN.match(text, gap.end()))
 
 
 def _point(entry: Entry) -> bool:

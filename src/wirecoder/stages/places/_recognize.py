@@ -32,10 +32,9 @@ from ._cues import (
     kind_word,
     metonym_role,
     seized,
-    struck,
     titled,
 )
-from ._geography import Clue, clues
+from ._geography import Clue, clues, in_a_relative_phrase
 from ._lexicon import (
     CONNECTORS,
     GROUP_NOUNS,
@@ -401,10 +400,15 @@ class Recognizer:
         focal = self._focal(entries) and ground_position(span) or beside_a_place(span, known)
         supported = _strong(entries, key) or self._near_place(span.text) or focal
         single = len(span) == 1 and _plausible(entries)
+        located = single and in_a_relative_phrase(span.doc.text, span.start_char, span.end_char)
         if label == "PERSON":
-            return whole and not titled(span) and (supported or single and after_locative(span))
+            return (
+                whole
+                and not titled(span)
+                and (supported or single and after_locative(span) or located)
+            )
         if label == "ORG" and whole:
-            return supported or single and (struck(span) or seized(span))
+            return supported or single and (after_locative(span) or seized(span)) or located
         if label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
             return _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
         if label in OTHER_NAME_LABELS:
@@ -415,6 +419,7 @@ class Recognizer:
             and (
                 self._near_place(span.text)
                 or focal
+                or located
                 or ((after_locative(span) or seized(span)) and _plausible(entries))
             )
         ):

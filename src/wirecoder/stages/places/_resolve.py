@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...gazetteer import Entry, Gazetteer, name_key, same_spelling
 from ...schema._places import WherePrecision
-from ._geography import Placement, fits, haversine_km, placed_by, usable
+from ._geography import Clue, Placement, fits, haversine_km, placed_by, usable
 from ._lexicon import KIND_CODES, KIND_SUFFIXES, Hint
 from ._recognize import Candidate
 
@@ -318,6 +318,22 @@ class _Located:
             for i, (entry, options) in enumerate(zip(chosen, self.options, strict=True))
         ]
 
+    def _anchor(self, at: int, clue: Clue, chosen: list[Entry | None]) -> Entry | None:
+        """The anchor's entry, of the kind the clue needs: "15 km north-west of Amran" is
+        measured from the town, not the governorate of its name, and the anchor is the town."""
+        anchor = chosen[at]
+        if anchor is None or usable(clue, anchor):
+            return anchor
+        named = self.candidates[at]
+        if clue.inside or named.hint is not None:
+            return None
+        points = [entry for entry in self.options[at] if usable(clue, entry)]
+        if not points:
+            return None
+        context = self.contexts[at]
+        chosen[at] = max(points, key=lambda entry: self.resolver.score(named, entry, context))
+        return chosen[at]
+
     def _settle(
         self,
         i: int,
@@ -328,8 +344,10 @@ class _Located:
         """Choose the best entry that fits the candidate's clue, or place it by the anchor."""
         clue = candidate.clue
         at = self.index.get(clue.anchor) if clue is not None else None
-        anchor = chosen[at] if at is not None else None
-        if clue is None or at is None or anchor is None or not usable(clue, anchor):
+        if clue is None or at is None:
+            return False
+        anchor = self._anchor(at, clue, chosen)
+        if anchor is None:
             return False
         if not _settlement(chosen[i]) and i not in placed:
             return False  # "Oaxaca State, Mexico": a province is not moved by its country

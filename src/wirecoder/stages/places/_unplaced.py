@@ -36,9 +36,8 @@ def ship_name(span: Span) -> bool:
     ("the Novocherkassk landing ship", "the Moskva cruiser"), or named right after one ("the
     frigate Admiral Essen", "the tanker Sounion"); not "the ship Russia sent"."""
     doc = span.doc
-    if span[0].text in VESSEL_PREFIXES or (
-        span.start > 0 and doc[span.start - 1].text in VESSEL_PREFIXES
-    ):
+    start = _run(span)[0]  # "the frigate Admiral Essen": the name is the whole run
+    if any(token.text in VESSEL_PREFIXES for token in doc[max(0, start - 1) : span.start + 1]):
         return True
     head, root = span.root, span.root
     for _ in range(_COMPOUND_HOPS):
@@ -47,12 +46,12 @@ def ship_name(span: Span) -> bool:
         head = head.head
         if _vessel_noun(head):
             return True
-    if span.start == 0:
+    if start == 0:
         return False
-    before = doc[span.start - 1]
+    before = doc[start - 1]
     if not _vessel_noun(before) or before.tag_ not in ("NN", "JJ", "NNP"):
         return False
-    return span.start <= before.head.i < span.end or (
+    return start <= before.head.i < span.end or (
         root.head.i == before.i and root.dep_ in ("appos", "compound")
     )
 
