@@ -182,6 +182,34 @@ def test_a_village_in_a_country_with_no_namesake_there_is_placed_in_the_country(
     assert boni.country_code == "ML" and boni.precision == 6 and boni.geonames_id is None
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("The former president spoke at a rally in Flint, Mich., on Monday.", "Flint", "Mich."),
+        ("Hundreds marched in Atlanta, Georgia, on Saturday.", "Atlanta", "Georgia"),
+    ],
+)
+def test_a_town_and_its_state_are_chosen_together(
+    analyse: Run, text: str, town: str, state: str
+) -> None:
+    """The state named after a town is the one the town lies in: "Mich." is Michigan, not
+    Michoacan; "Georgia" after Atlanta is the US state, not the country."""
+    document = analyse(text)
+    place, area = named(document, town), named(document, state)
+    assert place.country_code == area.country_code == "US"
+    assert area.feature == "admin1" and place.admin1 == area.admin1
+
+
+def test_a_village_name_leans_to_the_province_the_article_names(analyse: Run) -> None:
+    """Of a dozen villages of one name, one in the province the article is about."""
+    document = analyse(
+        "Russian forces shelled Kostiantynivka and Druzhkivka in the Donetsk region on Monday, "
+        "the governor said. Andriivka was also hit, and two people were wounded there."
+    )
+    assert named(document, "Druzhkivka").admin1 == "Donetska oblast"
+    assert named(document, "Andriivka").admin1 == "Donetska oblast"
+
+
 def test_a_description_far_off_does_not_move_a_city(analyse: Run) -> None:
     """ "Kyiv, some 750 km from Moscow" describes; nothing near Moscow replaces the capital."""
     document = analyse("Kyiv, some 750 km from Moscow, was attacked again overnight.")

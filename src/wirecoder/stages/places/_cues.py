@@ -222,6 +222,20 @@ def ground_position(span: Span) -> bool:
     return False
 
 
+def listed_with_a_place(span: Span, known: frozenset[str]) -> bool:
+    """The second of two names joined by "and" when the first was taken as a place where the
+    sentence puts ground: "shelled Kostiantynivka and Druzhkivka" (a longer list of names may
+    be people or storms: "Helen, Clarence, Irene, Marie and Randy")."""
+    first = span.root.head
+    return (
+        span.root.dep_ == "conj"
+        and first.i == span.start - 2
+        and span.doc[span.start - 1].lower_ == "and"
+        and name_key(first.text) in known
+        and ground_position(span.doc[first.i : first.i + 1])
+    )
+
+
 def metonym_role(doc: Doc, span: Span) -> Role:
     """``metonym`` when the place is the subject of an agent's verb, the addressee of a speech
     verb, the owner of an agent's noun, or the backer in "Moscow-backed" (but "Kyiv-based" is a

@@ -30,6 +30,7 @@ from ._cues import (
     coordinated_names,
     ground_position,
     kind_word,
+    listed_with_a_place,
     metonym_role,
     seized,
     titled,
@@ -397,7 +398,11 @@ class Recognizer:
     ) -> bool:
         """Whether a name that neither the parse's place label, an earlier mention nor a kind
         word vouches for is a place, by what the parser took it for."""
-        focal = self._focal(entries) and ground_position(span) or beside_a_place(span, known)
+        focal = (
+            self._focal(entries)
+            and (ground_position(span) or listed_with_a_place(span, known))
+            or beside_a_place(span, known)
+        )
         supported = _strong(entries, key) or self._near_place(span.text) or focal
         single = len(span) == 1 and _plausible(entries)
         located = single and in_a_relative_phrase(span.doc.text, span.start_char, span.end_char)

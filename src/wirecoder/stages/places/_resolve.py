@@ -32,6 +32,11 @@ _FEATURE_BONUS = {
 }
 """A country wins over a town of its name; a city over the province named after it."""
 _COHERENCE_KM = 400.0
+_PROVINCE_BONUS = 1.5
+"""Of namesake villages, one in a province the article names ("in the Donetsk region") over the
+others: villages share names by the dozen, towns and cities seldom."""
+_VILLAGE = 20_000
+_CONTEXT_CAP = 4.0
 _SENSE_BONUS = 3.0
 """The area a bare name means in conflict copy ("Gaza": the Strip) over the city of its name;
 a country named in the article that has another place of the name can still outweigh it."""
@@ -94,6 +99,8 @@ class Context:
     countries: Counter[str]
     admin1s: Counter[str]
     points: tuple[tuple[float, float], ...]
+    provinces: frozenset[str] = frozenset()
+    """The first-order divisions the article names ("the Donetsk region"): its focus."""
 
     @classmethod
     def empty(cls) -> Context:
@@ -135,8 +142,9 @@ def _likeness(name: str, written: str) -> float:
 
 
 def _context_score(entry: Entry, context: Context) -> float:
-    """Agreement with the rest of the article: same country, same province, nearby places.
-    At most 4 points, so context settles near-ties but a country never loses to a hamlet."""
+    """Agreement with the rest of the article: same country, same province, nearby places. At
+    most :data:`_CONTEXT_CAP` points, so context settles near-ties but a country never loses to
+    a hamlet."""
     score = 0.0
     total = sum(context.countries.values())
     if entry.country and total:
@@ -149,7 +157,7 @@ def _context_score(entry: Entry, context: Context) -> float:
             haversine_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in context.points
         )
         score += 2.0 * max(0.0, 1.0 - nearest / _COHERENCE_KM)
-    return min(score, 4.0)
+    return min(score, _CONTEXT_CAP)
 
 
 class Resolver:
@@ -185,6 +193,7 @@ class Resolver:
         countries: Counter[str] = Counter(self.focus)
         admin1s: Counter[str] = Counter()
         points: list[tuple[float, float]] = []
+        provinces: set[str] = set()
         for entry in [*chosen, dateline, dateline]:
             if entry is None:
                 continue
@@ -192,9 +201,11 @@ class Resolver:
                 countries[entry.country] += 1
             if entry.admin1 and entry.fcode != "PCLI":
                 admin1s[entry.admin1] += 1
+            if entry.admin1 and entry.fcode == "ADM1":
+                provinces.add(entry.admin1)
             if entry.fclass in ("P", "H", "R", "S") or entry.fcode in ("ADM2", "ADM3"):
                 points.append((entry.latitude, entry.longitude))
-        return Context(countries, admin1s, tuple(points))
+        return Context(countries, admin1s, tuple(points), frozenset(provinces))
 
     def score(self, candidate: Candidate, entry: Entry, context: Context) -> float:
         """How well ``entry`` fits the candidate: its own merits, the article's context, and
@@ -210,9 +221,19 @@ class Resolver:
         )
 
     def choose(self, candidate: Candidate, entries: list[Entry], context: Context) -> Entry | None:
+        """The best-scoring entry; of namesake villages, one in a province the article names
+        gets :data:`_PROVINCE_BONUS` more."""
         if not entries:
             return None
-        return max(entries, key=lambda entry: self.score(candidate, entry, context))
+        villages = all(entry.fclass == "P" and entry.population < _VILLAGE for entry in entries)
+        provinces = context.provinces if villages else frozenset()
+        return max(
+            entries,
+            key=lambda entry: (
+                self.score(candidate, entry, context)
+                + (_PROVINCE_BONUS if entry.admin1 in provinces else 0.0)
+            ),
+        )
 
     def resolve(self, candidates: list[Candidate], dateline: str | None) -> list[Resolution]:
         """The chosen entry, the number of entries weighed and, for a name no entry fits where
@@ -334,6 +355,25 @@ class _Located:
         chosen[at] = max(points, key=lambda entry: self.resolver.score(named, entry, context))
         return chosen[at]
 
+    def _other_area(
+        self, i: int, at: int, clue: Clue, chosen: list[Entry | None], anchor: Entry
+    ) -> tuple[Entry, list[Entry]]:
+        """ "Atlanta, Georgia": when no entry of the name lies in the area chosen for the
+        anchor, another area of the anchor's name that holds one is meant (the US state, not
+        the country); the anchor becomes that area."""
+        named, context = self.candidates[at], self.contexts[at]
+        areas = [
+            (area, fitting)
+            for area in self.options[at]
+            if usable(clue, area)
+            and (fitting := [entry for entry in self.options[i] if fits(entry, area, clue)])
+        ]
+        if not areas:
+            return anchor, []
+        area, fitting = max(areas, key=lambda pair: self.resolver.score(named, pair[0], context))
+        chosen[at] = area
+        return area, fitting
+
     def _settle(
         self,
         i: int,
@@ -352,6 +392,8 @@ class _Located:
         if not _settlement(chosen[i]) and i not in placed:
             return False  # "Oaxaca State, Mexico": a province is not moved by its country
         fitting = [entry for entry in self.options[i] if fits(entry, anchor, clue)]
+        if not fitting and clue.inside:
+            anchor, fitting = self._other_area(i, at, clue, chosen, anchor)
         if fitting:
             context = self.contexts[i]
             chosen[i] = max(
