@@ -269,6 +269,18 @@ def test_every_name_of_a_list_of_regions_is_a_province(
     assert "In" not in surfaces(document)
 
 
+def test_a_district_of_a_town_is_a_part_of_the_town(analyse: Run) -> None:
+    """ "the station district of Bakhmut" is in the town; "the besieged city of El Fasher" is
+    the city; a "town hall" names no town."""
+    document = analyse(
+        "Russian forces captured the railway station district of Bakhmut, and RSF fighters "
+        "stormed the besieged city of El Fasher. She spoke at a BET town hall."
+    )
+    assert named(document, "Bakhmut").geonames_id == 713174
+    assert named(document, "El Fasher").precision == 1
+    assert "BET" not in surfaces(document)
+
+
 def test_a_plural_kind_after_one_name_is_no_kind_of_it(analyse: Run) -> None:
     """ "Kentucky counties" are counties in Kentucky; "a US city" is some city in the US."""
     document = analyse("Several Kentucky counties and a U.S. city sued the company.")

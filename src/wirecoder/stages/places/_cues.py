@@ -59,8 +59,8 @@ def kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
             # the last of a list ("Donetsk and Luhansk regions"), not "Kentucky counties"
             listed = before is not None and before.lower_ in _LIST_WORDS
             return (kind if listed else None), span.end_char
-        if kind == "populated":
-            return kind, span.end_char  # "Gaza city": the name is "Gaza"
+        if kind == "populated":  # "Gaza city": the name is "Gaza"; not "BET town hall"
+            return (None if word.dep_ == "compound" else kind), span.end_char
         if kind is not None:
             return kind, word.idx + len(word)
     return _listed_kind(doc, span) or _kind_before(doc, span) or _said_to_be(span), span.end_char
@@ -83,7 +83,8 @@ def _listed(token: Token) -> bool:
 
 
 def _plural_kind(word: Token) -> Hint:
-    return _kind_of(word) if word.lower_.endswith("s") and word.tag_ == "NNS" else None
+    """The kind a plural kind word names ("regions"; no singular kind word ends in s)."""
+    return _kind_of(word) if word.lower_.endswith("s") else None
 
 
 def _listed_kind(doc: Doc, span: Span) -> Hint:
@@ -102,8 +103,9 @@ def _listed_kind(doc: Doc, span: Span) -> Hint:
 
 
 def _kind_before(doc: Doc, span: Span) -> Hint:
-    """The kind word (in lower case) before "of" ahead of the name or of the list it stands in:
-    "the city of Pokrovsk", "the regions of Donetsk and Luhansk" (a list needs a plural)."""
+    """The kind word (in lower case, after an article or adjective) before "of" ahead of the
+    name or of the list it stands in: "the city of Pokrovsk", "the besieged city of El Fasher",
+    "the regions of Donetsk and Luhansk" (a list needs a plural)."""
     index = span.start - 1
     listed = False
     if index < 1 or doc[index].lower_ not in _LIST_WORDS | {"of"}:
@@ -116,8 +118,8 @@ def _kind_before(doc: Doc, span: Span) -> Hint:
     if index < 1 or doc[index].lower_ != "of" or not doc[index - 1].is_lower:
         return None
     word = doc[index - 1]
-    if index > 1 and doc[index - 2].pos_ == "PROPN":
-        return None  # "the Kharkiv region of Ukraine": the region is Kharkiv, not Ukraine
+    if index < 2 or doc[index - 2].pos_ not in ("DET", "ADJ"):
+        return None  # "the Kharkiv region of Ukraine", "the station district of Bakhmut"
     return _plural_kind(word) if listed else _kind_of(word)
 
 
