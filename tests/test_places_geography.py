@@ -273,8 +273,9 @@ def test_a_district_of_a_town_is_a_part_of_the_town(analyse: Run) -> None:
     """ "the station district of Bakhmut" is in the town; "the besieged city of El Fasher" is
     the city; a "town hall" names no town."""
     document = analyse(
-        "Russian forces captured the railway station district of Bakhmut, and RSF fighters "
-        "stormed the besieged city of El Fasher. She spoke at a BET town hall."
+        "Russian forces captured the railway station district of Bakhmut, a town in the "
+        "Donetsk region, and RSF fighters stormed the besieged city of El Fasher. She spoke at "
+        "a BET town hall."
     )
     assert named(document, "Bakhmut").geonames_id == 713174
     assert named(document, "El Fasher").precision == 1
