@@ -358,8 +358,6 @@ class Recognizer:
             )
         if len(span) == 1 and span[0].lower_ in people:
             return None
-        if ship_name(span) or outlet_name(span, self._is_place_name):
-            return None
         hint, end = kind_word(doc, span)
         entries = self._entries(span, end)
         if not entries:
@@ -373,6 +371,8 @@ class Recognizer:
             _doubtful(span, key, entries)
             or not self._accepted(span, key, entries, label, whole, known)
         ):
+            return None
+        if ship_name(span) or outlet_name(span, self._is_place_name):
             return None
         role: Role = "metonym" if _institution(entity, whole) else metonym_role(doc, span)
         return Candidate(span.start_char, end, span.text, hint, role=role)
@@ -405,7 +405,7 @@ class Recognizer:
         )
         supported = _strong(entries, key) or self._near_place(span.text) or focal
         single = len(span) == 1 and _plausible(entries)
-        located = single and in_a_relative_phrase(span.doc.text, span.start_char, span.end_char)
+        located = single and in_a_relative_phrase(text_of(span.doc), span.start_char, span.end_char)
         if label == "PERSON":
             return (
                 whole

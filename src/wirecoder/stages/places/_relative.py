@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from ...schema import Place
@@ -61,6 +62,13 @@ class RelativePhrase:
 
 
 def find_phrases(text: str) -> list[RelativePhrase]:
+    """Every relative phrase of the text, in the order the patterns find them."""
+    return list(_phrases(text))
+
+
+@lru_cache(maxsize=8)
+def _phrases(text: str) -> tuple[RelativePhrase, ...]:
+    """The phrases of a text, once: the recognizer and the stage both read them."""
     phrases = []
     for match in PATTERN.finditer(text):
         direction = match.group("direction")
@@ -75,7 +83,7 @@ def find_phrases(text: str) -> list[RelativePhrase]:
     for match in PART_PATTERN.finditer(text):
         direction = match.group("direction").lower().replace("-", "")
         phrases.append(RelativePhrase(match.start(), match.end(), direction, None, part=True))
-    return phrases
+    return tuple(phrases)
 
 
 def anchor_start(text: str, start: int) -> int:

@@ -37,6 +37,7 @@ _PROVINCE_BONUS = 1.5
 others: villages share names by the dozen, towns and cities seldom."""
 _VILLAGE = 20_000
 _CONTEXT_CAP = 4.0
+_NAMES_KEPT = 50_000
 _SENSE_BONUS = 3.0
 """The area a bare name means in conflict copy ("Gaza": the Strip) over the city of its name;
 a country named in the article that has another place of the name can still outweigh it."""
@@ -166,6 +167,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, focus_countries: tuple[str, ...] = ()) -> None:
         self.gazetteer = gazetteer
         self.focus = focus_countries
+        self._names: dict[tuple[str, Hint], tuple[str, bool, int | None]] = {}
 
     def entries(self, candidate: Candidate) -> list[Entry]:
         """Gazetteer entries the candidate may name (demonyms: the place they derive from)."""
@@ -207,13 +209,22 @@ class Resolver:
                 points.append((entry.latitude, entry.longitude))
         return Context(countries, admin1s, tuple(points), frozenset(provinces))
 
+    def _read(self, name: str, hint: Hint) -> tuple[str, bool, int | None]:
+        """A name's key, whether it is an acronym, and the area it means bare, once per name."""
+        read = self._names.get((name, hint))
+        if read is None:
+            letters = [char for char in name if char.isalpha()]
+            acronym = 1 < len(letters) <= 5 and all(char.isupper() for char in letters)
+            sense = self.gazetteer.sense(name) if hint is None else None
+            read = self._names[(name, hint)] = (name_key(name), acronym, sense)
+            if len(self._names) > _NAMES_KEPT:
+                self._names.clear()
+        return read
+
     def score(self, candidate: Candidate, entry: Entry, context: Context) -> float:
         """How well ``entry`` fits the candidate: its own merits, the article's context, and
         the area a bare name means in conflict copy ("Gaza": the Strip)."""
-        key = name_key(candidate.name)
-        letters = [char for char in candidate.name if char.isalpha()]
-        acronym = 1 < len(letters) <= 5 and all(char.isupper() for char in letters)
-        sense = self.gazetteer.sense(candidate.name) if candidate.hint is None else None
+        key, acronym, sense = self._read(candidate.name, candidate.hint)
         return (
             _own_score(entry, key, candidate.hint, acronym)
             + _context_score(entry, context)
