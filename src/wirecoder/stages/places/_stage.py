@@ -2,11 +2,13 @@
 
 Recognition (``_recognize``) combines the parse's entities with gazetteer matching; the
 article's focus area (the countries in the settings and those the article names) vouches for a
-town the tagger misses where the sentence puts ground ("shells hit Soledar"); resolution
-(``_resolve``) picks GeoNames or supplement entries with population, feature type, the
-article's other places, the dateline and the conflict areas in the settings; relative phrases
-(``_relative``) become places of their own that keep anchor and direction. The words all three
-read are data (``data/*.toml``, loaded by ``_lexicon``).
+town the tagger misses where the sentence puts ground ("shells hit Soledar"), and ships and
+outlets are kept out (``_unplaced``); resolution (``_resolve``) picks GeoNames or supplement
+entries with population, feature type, the article's other places, the dateline and the
+conflict areas in the settings, then the text's own geography (``_geography``: "Krasnyi Yar,
+some 10 km from Pokrovsk", "Lyman in Donetsk region") chooses among namesakes or places a
+village by its anchor; relative phrases (``_relative``) become places of their own that keep
+anchor and direction. The words they read are data (``data/*.toml``, loaded by ``_lexicon``).
 Mentions of one place in one role are one :class:`Place`; "Moscow said" (metonym) and "in
 Moscow" (location) are two, so events never take a government's voice for their location.
 """
