@@ -38,7 +38,7 @@ from ._relative import (
     offset,
 )
 from ._relative import anchor_start as name_start
-from ._resolve import Resolver, feature_of, precision_of
+from ._resolve import Resolution, Resolver, feature_of, precision_of
 
 STAGE = StageRef(name="places", version="1")
 
@@ -73,15 +73,12 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
         dateline = document.article.dateline.place if document.article.dateline else None
         candidates = recognizer(document.doc)
         resolved = resolver.resolve(candidates, dateline)
-        entries = [resolution.entry for resolution in resolved]
         points = tuple(
             (entry.latitude, entry.longitude)
-            for entry in entries
-            if entry is not None and (entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2")
+            for entry in _entries(resolved)
+            if entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2"
         )
-        area = frozenset(focus) | {
-            entry.country for entry in entries if entry is not None and entry.country
-        }
+        area = frozenset(focus) | {entry.country for entry in _entries(resolved) if entry.country}
         if points or area:
             candidates = recognizer(document.doc, points, area)
             resolved = resolver.resolve(candidates, dateline)
@@ -157,6 +154,11 @@ def _place(
         precision=5 if road else precision_of(entry),
         candidates=weighed,
     )
+
+
+def _entries(resolved: list[Resolution]) -> list[Entry]:
+    """The gazetteer entries the candidates resolved to."""
+    return [resolution.entry for resolution in resolved if resolution.entry is not None]
 
 
 def _placed(
