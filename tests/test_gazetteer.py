@@ -11,6 +11,8 @@ from wirecoder.gazetteer import (
     load_supplement,
     name_key,
     road_regions,
+    same_spelling,
+    spelling_key,
 )
 
 BAKHMUT, SLOVIANSK, KYIV, DONETSK_OBLAST = 713174, 693468, 703448, 709716
@@ -123,3 +125,68 @@ def test_supplement_admin_names_are_spelt_as_geonames_spells_them(gazetteer: Gaz
     for item in load_supplement():
         assert item.admin1 is None or item.admin1 in admin1s, item.id
         assert item.admin2 is None or item.admin2 in admin2s, item.id
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("Deir Al-Balah", "Dayr al Balah"),
+        ("Deir el-Balah", "Dayr al Balah"),
+        ("Beit Lahia", "Bayt Lahya"),
+        ("Andriivka", "Andriyivka"),
+        ("Krasnyi Yar", "Krasnyy Yar"),
+        ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Nuseirat", "An Nusayrat"),
+        ("Khan Younis", "Khan Yunis"),
+        ("Hudaydah", "Al Hudaydah"),
+        ("Sheikh Radwan", "Shaykh Radwan"),
+        ("Tel Abyad", "Tall Abyad"),
+        ("Jebel Marra", "Jabal Marra"),
+    ],
+)
+def test_spellings_of_one_name_share_a_spelling_key(written: str, stored: str) -> None:
+    assert spelling_key(name_key(written)) == spelling_key(name_key(stored))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Kyiv", "Kiev"), ("Salt", "As Salt"), ("Bakhmut", "Bakhmach"), ("Gaza", "Gaza City")],
+)
+def test_different_names_keep_different_spellings(first: str, second: str) -> None:
+    assert not same_spelling(name_key(first), name_key(second))
+
+
+def test_a_transliteration_word_for_word_spells_the_main_name(gazetteer: Gazetteer) -> None:
+    """ "Andriivka" is the main name of the villages GeoNames spells "Andriyivka"; "Salt" is
+    not the main name of "As Salt" (the article makes it another word count)."""
+    assert any(
+        entry.name == "Andriyivka" and entry.is_named(name_key("Andriivka"))
+        for entry in gazetteer.lookup("Andriivka")
+    )
+    assert not any(
+        entry.country == "JO" and entry.is_named("salt") for entry in gazetteer.lookup("Salt")
+    )
+
+
+@pytest.mark.parametrize(
+    ("spelling", "geonames_id"),
+    [("Deir Al-Balah", 281141), ("Hodeidah", 79415), ("Dair el-Balah", 281141)],
+)
+def test_a_name_no_spelling_matches_is_found_by_its_spelling_key(
+    gazetteer: Gazetteer, spelling: str, geonames_id: int
+) -> None:
+    found = gazetteer.lookup(spelling)
+    assert geonames_id in ids(found)
+    assert all(entry.spelled and not entry.is_named(name_key(spelling)) for entry in found)
+    assert not any(entry.spelled for entry in gazetteer.lookup("Dayr al Balah"))
+
+
+def test_short_names_are_not_looked_up_by_spelling(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Qwxz") == []
+    assert len(spelling_key(name_key("Hays"))) < 5
+
+
+def test_bare_gaza_means_the_strip(gazetteer: Gazetteer) -> None:
+    assert gazetteer.sense("Gaza") == 281132 and gazetteer.sense("Gaza City") is None
+    strip = next(entry for entry in gazetteer.lookup("Gaza") if entry.geonameid == 281132)
+    assert strip.fcode == "ADM1" and strip.country == "PS" and strip.name == "Gaza Strip"

@@ -10,7 +10,7 @@ from ._build import build
 from ._countries import countries
 from ._entry import Entry, SupplementEntry
 from ._index import Gazetteer, default_path, load
-from ._names import name_key
+from ._names import name_key, same_spelling, spelling_key
 from ._supplement import demonyms, load_supplement, road_regions
 
 __all__ = [
@@ -25,4 +25,6 @@ __all__ = [
     "load_supplement",
     "name_key",
     "road_regions",
+    "same_spelling",
+    "spelling_key",
 ]

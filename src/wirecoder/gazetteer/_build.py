@@ -10,8 +10,8 @@ Sources (all GeoNames, CC BY 4.0):
   which give admin1/admin2 names.
 
 Only Latin-script names are kept (English copy never prints the others), folded by
-:func:`name_key`. The build writes a temporary file and renames it, so concurrent builds are
-safe.
+:func:`name_key`, and again by the looser :func:`spelling_key` for the second look-up. The build
+writes a temporary file and renames it, so concurrent builds are safe.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from ._names import is_latin, name_key
+from ._names import SPELLING_MIN, is_latin, name_key, spelling_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when the table layout, its indexes or the name folding change: older indexes are then
 rebuilt."""
 
@@ -191,6 +191,11 @@ def _keys(names: Iterable[str]) -> set[str]:
     return {key for name in names if name and is_latin(name) and (key := name_key(name))}
 
 
+def _spellings(keys: set[str]) -> set[str]:
+    """The spelling keys of a place's names that a second look-up may use."""
+    return {spelling for key in keys if len(spelling := spelling_key(key)) >= SPELLING_MIN}
+
+
 def build(path: Path) -> Path:
     """Compile the index to ``path`` (atomically) and return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -209,6 +214,8 @@ def build(path: Path) -> Path:
                 population INTEGER NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL);
             CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
                 PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+            CREATE TABLE spellings (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
+                PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             """
         )
@@ -216,14 +223,18 @@ def build(path: Path) -> Path:
         for source in (_cities(divisions), _areas(subdivisions, by_id, known)):
             places: list[tuple[object, ...]] = []
             names: list[tuple[str, int]] = []
+            spellings: list[tuple[str, int]] = []
             for row, row_names in source:
                 known.add(row.geonameid)
                 places.append(tuple(vars(row).values()))
-                names.extend((key, row.geonameid) for key in _keys(row_names))
+                keys = _keys(row_names)
+                names.extend((key, row.geonameid) for key in keys)
+                spellings.extend((spelling, row.geonameid) for spelling in _spellings(keys))
             connection.executemany(
                 "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places
             )
             connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
+            connection.executemany("INSERT OR IGNORE INTO spellings VALUES (?,?)", spellings)
         connection.execute("CREATE INDEX places_by_feature ON places (fcode)")
         # The towns of a country, for where a part of it lies ("eastern Ukraine").
         connection.execute("CREATE INDEX places_by_country ON places (country, fclass, population)")

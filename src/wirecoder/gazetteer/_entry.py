@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._names import name_key
+from ._names import name_key, same_spelling
 
 FEATURES = {
     "river": ("H", "STM"),
@@ -73,12 +73,24 @@ class Entry:
     supplement: SupplementEntry | None = None
     alias: bool = False
     """Found under a name the supplement gives it ("Holy See"), which counts as its own name."""
+    spelled: bool = False
+    """Found only by the looser spelling key ("Deir Al-Balah" for Dayr al Balah): weaker
+    evidence that the words name a place, never its own name."""
 
     def is_named(self, key: str) -> bool:
-        """The folded ``key`` is this entry's main name ("new york" for New York City too),
-        not one of its alternate names."""
+        """The folded ``key`` is this entry's main name ("new york" for New York City too), or
+        spells it another way word for word ("Andriivka" for Andriyivka), not one of its
+        alternate names. An entry found only by its spelling key is never named so."""
+        if self.spelled:
+            return False
         own = name_key(self.name)
-        return own == key or own == f"{key} city" or self.supplement is not None or self.alias
+        return (
+            own == key
+            or own == f"{key} city"
+            or self.supplement is not None
+            or self.alias
+            or same_spelling(own, key)
+        )
 
     @property
     def key(self) -> str:

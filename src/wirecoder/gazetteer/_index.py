@@ -13,8 +13,8 @@ from typing import Any
 
 from ._build import SCHEMA_VERSION, build
 from ._entry import Entry, SupplementEntry
-from ._names import name_key
-from ._supplement import load_aliases, load_supplement
+from ._names import SPELLING_MIN, name_key, spelling_key
+from ._supplement import load_aliases, load_senses, load_supplement
 
 _CACHE_SIZE = 100_000
 _PART_TOWN = 5_000
@@ -70,14 +70,21 @@ class Gazetteer:
         )
         self._lock = threading.Lock()
         self.supplement = load_supplement()
-        self._supplement_names: dict[str, list[SupplementEntry]] = {}
-        for item in self.supplement:
-            for key in dict.fromkeys(name_key(name) for name in item.names):
-                self._supplement_names.setdefault(key, []).append(item)
-        self._aliases: dict[str, list[int]] = {}
-        for geonameid, names in load_aliases().items():
-            for key in {name_key(name) for name in names}:
-                self._aliases.setdefault(key, []).append(geonameid)
+        # Curated names and aliases by table: under their folded keys ("names") and under their
+        # spelling keys ("spellings"), as the index stores GeoNames' names.
+        self._supplement_names: dict[str, dict[str, list[SupplementEntry]]] = {}
+        self._aliases: dict[str, dict[str, list[int]]] = {}
+        self._senses = {name_key(name): geonameid for name, geonameid in load_senses().items()}
+        aliases = [*load_aliases().items(), *((id_, (key,)) for key, id_ in self._senses.items())]
+        for table, fold in (("names", name_key), ("spellings", _spelling)):
+            by_name = self._supplement_names.setdefault(table, {})
+            for item in self.supplement:
+                for key in {fold(name) for name in item.names}:
+                    by_name.setdefault(key, []).append(item)
+            by_alias = self._aliases.setdefault(table, {})
+            for geonameid, names in aliases:
+                for key in {fold(name) for name in names}:
+                    by_alias.setdefault(key, []).append(geonameid)
         self._cache: dict[str, list[Entry]] = {}
         self._parts: dict[tuple[str, str | None, float], tuple[float, float] | None] = {}
         with self._lock:
@@ -88,27 +95,44 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every place called ``name`` (any spelling GeoNames or the supplement knows), by
-        population."""
+        population. A name no spelling matches is looked up again by its :func:`spelling_key`
+        ("Deir Al-Balah" finds GeoNames' "Dayr al Balah")."""
         key = name_key(name)
         found = self._cache.get(key)
         if found is None:
-            with self._lock:
-                rows = self._connection.execute(
-                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?",
-                    (key,),
-                ).fetchall()
-            found = [item.entry() for item in self._supplement_names.get(key, ())]
-            found += [_entry(row) for row in rows]
-            seen = {entry.geonameid for entry in found}
-            found += [
-                replace(entry, alias=True)
-                for geonameid in self._aliases.get(key, ())
-                if geonameid not in seen and (entry := self.get(geonameid)) is not None
-            ]
-            found.sort(key=lambda entry: -entry.population)
+            found = self._found(key, "names")
+            spelling = spelling_key(key)
+            if not found and len(spelling) >= SPELLING_MIN:
+                found = [
+                    replace(entry, spelled=True) for entry in self._found(spelling, "spellings")
+                ]
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # a long ingest must not grow without bound
             self._cache[key] = found
+        return found
+
+    def sense(self, name: str) -> int | None:
+        """The GeoNames id of the place a bare ``name`` means in conflict copy ("Gaza" is the
+        Strip), when the supplement gives one."""
+        return self._senses.get(name_key(name))
+
+    def _found(self, key: str, table: str) -> list[Entry]:
+        """The places stored under ``key`` in ``table`` (names or spellings), the supplement's
+        and the aliases', by population."""
+        with self._lock:
+            rows = self._connection.execute(
+                f"SELECT {_COLUMNS} FROM {table} JOIN places USING (geonameid) WHERE key = ?",
+                (key,),
+            ).fetchall()
+        found = [item.entry() for item in self._supplement_names[table].get(key, ())]
+        found += [_entry(row) for row in rows]
+        seen = {entry.geonameid for entry in found}
+        found += [
+            replace(entry, alias=True)
+            for geonameid in self._aliases[table].get(key, ())
+            if geonameid not in seen and (entry := self.get(geonameid)) is not None
+        ]
+        found.sort(key=lambda entry: -entry.population)
         return found
 
     def get(self, geonameid: int) -> Entry | None:
@@ -148,6 +172,10 @@ class Gazetteer:
         towns.sort(key=lambda town: -(east * town[1] * squeeze + north * town[0]))
         part = towns[: max(1, len(towns) // 3)]
         return sum(lat for lat, _ in part) / len(part), sum(lon for _, lon in part) / len(part)
+
+
+def _spelling(name: str) -> str:
+    return spelling_key(name_key(name))
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

@@ -53,6 +53,13 @@ def load_aliases() -> dict[int, tuple[str, ...]]:
 
 
 @cache
+def load_senses() -> dict[str, int]:
+    """A bare name and the GeoNames id of the place it means in conflict copy ("Gaza": the
+    Strip, not the city, which copy calls "Gaza City")."""
+    return {raw["name"]: int(raw["geonameid"]) for raw in _read("supplement.toml").get("sense", [])}
+
+
+@cache
 def road_regions() -> dict[str, str]:
     """Oblast name by the two-digit code in Ukrainian T and O road numbers."""
     return dict(_read("supplement.toml")["road_regions"])

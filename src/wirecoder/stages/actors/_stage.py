@@ -115,11 +115,14 @@ def _entity_drafts(
     place: a later mention of a known name joins it, a new one is numbered "A1", "A2" ..."""
     counter = 0
     place_names = {fold(e.text) for e in document.doc.ents if e.label_ in _PLACE_LABELS}
+    resolved = _resolved_names(document)
     for entity in document.doc.ents:
         if entity.label_ not in labels or _overlaps(taken, entity.start_char, entity.end_char):
             continue
         if fold(entity.text) in place_names or _is_place_entity(document.doc, entity, places):
             continue
+        if entity.label_ == "PERSON" and fold(entity.text) in resolved:
+            continue  # "Zaporizhzhia" the places stage resolved is no person, here either
         title = _title_before(document.text, entity.start_char, titles)
         if title is not None:
             _drop_mention(drafts, title, titles, entity.start_char, document.text)
@@ -261,13 +264,30 @@ def _location_spans(document: Document) -> dict[tuple[int, int], str]:
     }
 
 
+def _resolved_names(document: Document) -> set[tuple[str, ...]]:
+    """The folded names of the places the places stage put on the map as places (not
+    demonyms): a person of that name elsewhere in the article is the tagger's slip."""
+    return {
+        fold(span.text)
+        for place in document.places
+        if place.role != "demonym" and place.latitude is not None and place.relative is None
+        for span in place.mentions
+    }
+
+
 def _is_location(
     doc: Doc, start: int, end: int, entry: ActorEntry, places: dict[tuple[int, int], str]
 ) -> bool:
-    """A country or capital used as a place: "in eastern Ukraine", "fighting near Kyiv"."""
+    """A country or capital used as a place: "in eastern Ukraine", "fighting near Kyiv", or
+    inside a place's name ("Gaza" in "Gaza City")."""
     if entry.kind != "country":
         return False
     role = places.get((start, end))
+    if role is None:
+        role = next(
+            (role for (first, last), role in places.items() if first <= start and end <= last),
+            None,
+        )
     if role is not None:
         return role == "location"
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import name_key
 from ._lexicon import (
@@ -22,6 +22,8 @@ from ._lexicon import (
     FALL_VERBS,
     KIND_WORDS,
     LOCATIVES,
+    OUTLET_MODIFIERS,
+    OUTLET_NOUNS,
     SEIZE_VERBS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
@@ -40,14 +42,85 @@ def titled(span: Span) -> bool:
 
 
 def kind_word(doc: Doc, span: Span) -> tuple[Hint, int]:
-    """What a following word says the place is, and where the name then ends:
-    "Donetsk province" (admin1), "the Bakhmutka River" (river)."""
+    """What a word about the name says the place is, and where the name then ends: a word
+    right after it ("Donetsk province", "the Bakhmutka River", "Gaza city"), a plural after a
+    list it is in ("the Donetsk and Luhansk regions"), a kind word before "of" ("the city of
+    Pokrovsk", "the provinces of Kherson and Zaporizhzhia"), or what the sentence says it is."""
     if span.end < len(doc):
         word = doc[span.end]
-        kind = KIND_WORDS.get(word.lower_)
+        kind = _kind_of(word)
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if following is not None and following.lower_ in OUTLET_NOUNS | OUTLET_MODIFIERS:
+            kind = None  # "Iran state TV" is Iran's television, not a state of Iran
+        before = doc[span.start - 1] if span.start > 0 else None
+        if kind == "populated" and before is not None and before.pos_ == "DET":
+            kind = None if before.lower_ != "the" else kind  # "a Kentucky town", "no US city"
+        if kind is not None and _plural_kind(word) is not None:
+            # the last of a list ("Donetsk and Luhansk regions"), not "Kentucky counties"
+            listed = before is not None and before.lower_ in _LIST_WORDS
+            return (kind if listed else None), span.end_char
+        if kind == "populated":  # "Gaza city": the name is "Gaza"; not "BET town hall"
+            return (None if word.dep_ == "compound" else kind), span.end_char
         if kind is not None:
             return kind, word.idx + len(word)
-    return _said_to_be(span), span.end_char
+    return _listed_kind(doc, span) or _kind_before(doc, span) or _said_to_be(span), span.end_char
+
+
+def _kind_of(word: Token) -> Hint:
+    """The kind a word names; a populated place's word only in lower case ("Gaza City" is a
+    name, "Gaza city" the city)."""
+    kind = KIND_WORDS.get(word.lower_)
+    return None if kind == "populated" and not word.is_lower else kind
+
+
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+_LIST_LENGTH = 16
+
+
+def _listed(token: Token) -> bool:
+    """A word of a list of names: a capitalised word, a hyphen or a joining word."""
+    return token.lower_ in _LIST_WORDS or token.text == "-" or token.text[:1].isupper()
+
+
+def _plural_kind(word: Token) -> Hint:
+    """The kind a plural kind word names ("regions"; no singular kind word ends in s)."""
+    return _kind_of(word) if word.lower_.endswith("s") else None
+
+
+def _listed_kind(doc: Doc, span: Span) -> Hint:
+    """The plural kind word closing a list the name stands in: "the Odesa, Kherson and
+    Zaporizhzhia regions"."""
+    index = span.end
+    joined = False
+    if index >= len(doc) or doc[index].lower_ not in _LIST_WORDS:
+        return None  # "In Ituri and North Kivu provinces": "In" opens no list
+    while index < min(len(doc), span.end + _LIST_LENGTH) and _listed(doc[index]):
+        joined = joined or doc[index].lower_ in _LIST_WORDS
+        index += 1
+    if not joined or index >= len(doc) or index == span.end:
+        return None
+    return _plural_kind(doc[index]) if doc[index - 1].lower_ not in _LIST_WORDS else None
+
+
+def _kind_before(doc: Doc, span: Span) -> Hint:
+    """The kind word (in lower case, after an article or adjective) before "of" ahead of the
+    name or of the list it stands in: "the city of Pokrovsk", "the besieged city of El Fasher",
+    "the regions of Donetsk and Luhansk" (a list needs a plural)."""
+    index = span.start - 1
+    listed = False
+    if index < 1 or doc[index].lower_ not in _LIST_WORDS | {"of"}:
+        return None
+    while index > max(0, span.start - _LIST_LENGTH) and doc[index].lower_ != "of":
+        if not _listed(doc[index]):
+            return None
+        listed = True
+        index -= 1
+    if index < 1 or doc[index].lower_ != "of" or not doc[index - 1].is_lower:
+        return None
+    word = doc[index - 1]
+    if index < 2 or doc[index - 2].pos_ not in ("DET", "ADJ"):
+        return None  # "the Kharkiv region of Ukraine", "the station district of Bakhmut"
+    return _plural_kind(word) if listed else _kind_of(word)
 
 
 def _said_to_be(span: Span) -> Hint:
@@ -70,6 +143,8 @@ def _said_to_be(span: Span) -> Hint:
             )
             noun = next(objects, noun)
         kind = KIND_WORDS.get(noun.lower_)
+        if kind == "populated" and root.pos_ != "PROPN":
+            continue  # "It's a city": a pronoun, not a name
         if kind is not None and noun.lemma_ not in UNSAID_KINDS:
             return kind
     return None
@@ -147,6 +222,20 @@ def ground_position(span: Span) -> bool:
     if root.dep_ in ("advmod", "npadvmod"):
         return head.pos_ == "VERB" and head.i == span.start - 1
     return False
+
+
+def listed_with_a_place(span: Span, known: frozenset[str]) -> bool:
+    """The second of two names joined by "and" when the first was taken as a place where the
+    sentence puts ground: "shelled Kostiantynivka and Druzhkivka" (a longer list of names may
+    be people or storms: "Helen, Clarence, Irene, Marie and Randy")."""
+    first = span.root.head
+    return (
+        span.root.dep_ == "conj"
+        and first.i == span.start - 2
+        and span.doc[span.start - 1].lower_ == "and"
+        and name_key(first.text) in known
+        and ground_position(span.doc[first.i : first.i + 1])
+    )
 
 
 def metonym_role(doc: Doc, span: Span) -> Role:

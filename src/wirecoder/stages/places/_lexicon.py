@@ -13,7 +13,7 @@ from ...lexicon import Lexicon, OrderedWords, Words, load
 
 _PACKAGE = "wirecoder.stages.places"
 
-Kind = Literal["admin1", "admin2", "river", "road", "water"]
+Kind = Literal["admin1", "admin2", "populated", "river", "road", "water"]
 Hint = Kind | None
 
 
@@ -37,6 +37,11 @@ class _Names(Lexicon):
     other_name_labels: Words
     not_places: Words
     outlets: Words
+    outlet_nouns: Words
+    outlet_modifiers: Words
+    news_words: Words
+    vessel_prefixes: Words
+    vessel_nouns: Words
     media_words: Words
     org_words: Words
     connectors: Words
@@ -46,6 +51,7 @@ class _Names(Lexicon):
 class _Ground(Lexicon):
     locatives: Words
     road_words: Words
+    group_nouns: Words
     attack_nouns: Words
     attack_prepositions: Words
     seize_verbs: Words
@@ -68,6 +74,9 @@ class _Relative(Lexicon):
     hedges: OrderedWords
     parts: OrderedWords
     near: OrderedWords
+    away: OrderedWords
+    anchor_nouns: OrderedWords
+    appositions: OrderedWords
     bearings: dict[str, int]
     units: dict[str, float]
     anaphors: dict[str, Literal["P", "A"]]
@@ -86,6 +95,11 @@ PLACE_LABELS = _NAMES.place_labels
 OTHER_NAME_LABELS = _NAMES.other_name_labels
 NOT_PLACES = _NAMES.not_places
 OUTLETS = _NAMES.outlets
+OUTLET_NOUNS = _NAMES.outlet_nouns
+OUTLET_MODIFIERS = _NAMES.outlet_modifiers
+NEWS_WORDS = _NAMES.news_words
+VESSEL_PREFIXES = _NAMES.vessel_prefixes
+VESSEL_NOUNS = _NAMES.vessel_nouns
 MEDIA_WORDS = _NAMES.media_words
 ORG_WORDS = _NAMES.org_words
 CONNECTORS = _NAMES.connectors
@@ -94,6 +108,7 @@ TITLES = _NAMES.titles
 _GROUND = load(_PACKAGE, "ground", _Ground)
 LOCATIVES = _GROUND.locatives
 ROAD_WORDS = _GROUND.road_words
+GROUP_NOUNS = _GROUND.group_nouns
 ATTACK_NOUNS = _GROUND.attack_nouns
 ATTACK_PREPOSITIONS = _GROUND.attack_prepositions
 SEIZE_VERBS = _GROUND.seize_verbs

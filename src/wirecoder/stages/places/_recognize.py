@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]  # compiled, no stubs
 from spacy.tokens import Doc, Span
@@ -30,13 +30,15 @@ from ._cues import (
     coordinated_names,
     ground_position,
     kind_word,
+    listed_with_a_place,
     metonym_role,
     seized,
-    struck,
     titled,
 )
+from ._geography import Clue, clues, in_a_relative_phrase
 from ._lexicon import (
     CONNECTORS,
+    GROUP_NOUNS,
     MEDIA_WORDS,
     NOT_PLACES,
     ORG_WORDS,
@@ -46,6 +48,7 @@ from ._lexicon import (
     ROAD_WORDS,
     Hint,
 )
+from ._unplaced import outlet_name, ship_name
 
 ROAD_PATTERN = re.compile(
     r"\b(?:(?P<letter>[MHPTOmhpto])[-\s]?(?P<lettered>\d{2}(?:\d{2})?)|(?P<bare>\d{4}))\b"
@@ -72,6 +75,19 @@ class Candidate:
     hint: Hint = None
     role: Role = "location"
     demonym_target: str | None = None
+    clue: Clue | None = None
+    """Where the sentence says the place lies, relative to another candidate."""
+
+
+def _with_clues(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The candidates, each with what the text says about where it lies (:func:`clues`):
+    only a place a town or village may be is located, and only by another such name."""
+    located = [
+        candidate.role != "demonym" and candidate.hint not in ("road", "river", "water")
+        for candidate in found
+    ]
+    said = clues(text, [item.start for item in found], [item.end for item in found], located)
+    return [replace(item, clue=said.get(index)) for index, item in enumerate(found)]
 
 
 def _capitalised(word: str) -> bool:
@@ -151,12 +167,15 @@ def _plausible(entries: list[Entry]) -> bool:
 
 
 def _doubtful(span: Span, key: str, entries: list[Entry]) -> bool:
-    """An acronym the gazetteer knows only as a minor place, or a common English word that is no
-    country, big city or curated fact: without other support, not a place."""
+    """An acronym the gazetteer knows only as a minor place, a name it knows only under a looser
+    spelling, or a common English word that is no country, big city or curated fact: without
+    other support, not a place."""
     if _acronym(span) and not any(
         entry.fcode == "PCLI" or entry.supplement or entry.alias for entry in entries
     ):
         return True
+    if all(entry.spelled for entry in entries) and not after_locative(span):
+        return True  # found only under a looser spelling: "Fourth" is no "Fürth"
     return _common_word(span) and not _strong(entries, key, common=True)
 
 
@@ -253,7 +272,7 @@ class Recognizer:
                 for item in found
                 if item.role != "demonym" and item.hint != "road"
             )
-        return sorted(found, key=lambda item: item.start)
+        return _with_clues(view.text, sorted(found, key=lambda item: item.start))
 
     def _scan(
         self, doc: Doc, view: _View, people: set[str], known: frozenset[str], blocked: set[int]
@@ -303,6 +322,8 @@ class Recognizer:
             following = {token.lower_ for token in doc[span.end : span.end + 3]}
             if match.group("bare") and not following & ROAD_WORDS:
                 continue
+            if span.end < len(doc) and doc[span.end].lower_ in GROUP_NOUNS:
+                continue  # "M23 rebels"
             if match.group("letter") and not (
                 match.group("letter").isupper() or following & ROAD_WORDS
             ):
@@ -341,6 +362,8 @@ class Recognizer:
         entries = self._entries(span, end)
         if not entries:
             return None
+        if hint == "populated" and any(entry.fcode == "PCLI" for entry in entries):
+            hint, end = None, span.end_char  # "U.S. cities": the country says where they are
         if hint is None and after_the(span) and any(entry.fcode == "STM" for entry in entries):
             hint = "river"  # "the Dnipro" is the river; the city takes no article
         sure = (label in PLACE_LABELS and whole) or key in known or hint is not None
@@ -348,6 +371,8 @@ class Recognizer:
             _doubtful(span, key, entries)
             or not self._accepted(span, key, entries, label, whole, known)
         ):
+            return None
+        if ship_name(span) or outlet_name(span, self._is_place_name):
             return None
         role: Role = "metonym" if _institution(entity, whole) else metonym_role(doc, span)
         return Candidate(span.start_char, end, span.text, hint, role=role)
@@ -373,13 +398,22 @@ class Recognizer:
     ) -> bool:
         """Whether a name that neither the parse's place label, an earlier mention nor a kind
         word vouches for is a place, by what the parser took it for."""
-        focal = self._focal(entries) and ground_position(span) or beside_a_place(span, known)
+        focal = (
+            self._focal(entries)
+            and (ground_position(span) or listed_with_a_place(span, known))
+            or beside_a_place(span, known)
+        )
         supported = _strong(entries, key) or self._near_place(span.text) or focal
         single = len(span) == 1 and _plausible(entries)
+        located = single and in_a_relative_phrase(text_of(span.doc), span.start_char, span.end_char)
         if label == "PERSON":
-            return whole and not titled(span) and (supported or single and after_locative(span))
+            return (
+                whole
+                and not titled(span)
+                and (supported or single and after_locative(span) or located)
+            )
         if label == "ORG" and whole:
-            return supported or single and (struck(span) or seized(span))
+            return supported or single and (after_locative(span) or seized(span)) or located
         if label == "ORG":  # inside a name: "Bank of Japan", not "Orange Drugs Ltd"
             return _strong(entries, key, common=_common_word(span), big=EMBEDDED_CITY)
         if label in OTHER_NAME_LABELS:
@@ -390,6 +424,7 @@ class Recognizer:
             and (
                 self._near_place(span.text)
                 or focal
+                or located
                 or ((after_locative(span) or seized(span)) and _plausible(entries))
             )
         ):
@@ -397,6 +432,10 @@ class Recognizer:
         return span.root.pos_ == "PROPN" and (
             _strong(entries, key) or (_plausible(entries) and not span[0].is_sent_start)
         )
+
+    def _is_place_name(self, name: str) -> bool:
+        """The gazetteer knows a place of this name (under any of its spellings)."""
+        return bool(self.gazetteer.lookup(name))
 
     def _near_place(self, name: str) -> bool:
         """A populated place, river or road of this name lies near a place already resolved."""

@@ -1,4 +1,5 @@
-"""Relative locations: "10 km south of Bakhmut", "west of the town", "near Kramatorsk".
+"""Relative locations: "10 km south of Bakhmut", "west of the town", "near Kramatorsk", "some
+10 km from the city of Pokrovsk".
 
 The phrase keeps its anchor place and direction. The anchor is the toponym the phrase names, or,
 for "the town" / "the city" / "the region", the last place of that kind mentioned before it.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from ...schema import Place
@@ -26,11 +28,17 @@ _DISTANCE = (
     rf"(?:(?:{'|'.join(RELATIVE.hedges)})\s+)?(?P<distance>\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{'|'.join(_UNITS)})\b\s+(?:\(\d+\s*\w+\)\s+)?"
 )
+_FROM = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in RELATIVE.away)
 PATTERN = re.compile(
-    rf"\b(?:(?:{_DISTANCE})?(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:{_PARTS}))?\s+of\s+"
-    rf"|(?P<near>{_NEAR})\s+)",
+    rf"\b(?:{_DISTANCE})?(?:(?:to\s+the\s+)?{_DIRECTION}(?:\s+(?:{_PARTS}))?\s+of\s+"
+    rf"|(?P<near>{_NEAR})\s+|(?P<away>{_FROM})\s+)",
     re.IGNORECASE,
 )
+"""A relative phrase up to its anchor: "10 km south of", "near", "some 10 km from" (a bare
+"from" is no relative phrase: it needs its distance)."""
+ANCHOR_NOUNS = "|".join(RELATIVE.anchor_nouns)
+ANCHOR_LEAD = re.compile(rf"(?:the\s+)?(?:(?:{ANCHOR_NOUNS})\s+of\s+)?", re.IGNORECASE)
+"""What may stand between a relative phrase and its anchor's name: "the", "the city of"."""
 PART_PATTERN = re.compile(
     rf"\b(?P<direction>(?:{_NS})-?(?:{_EW})|{_NS}|{_EW})ern\s+(?!{_PARTS})",
     re.IGNORECASE,
@@ -54,10 +62,19 @@ class RelativePhrase:
 
 
 def find_phrases(text: str) -> list[RelativePhrase]:
+    """Every relative phrase of the text, in the order the patterns find them."""
+    return list(_phrases(text))
+
+
+@lru_cache(maxsize=8)
+def _phrases(text: str) -> tuple[RelativePhrase, ...]:
+    """The phrases of a text, once: the recognizer and the stage both read them."""
     phrases = []
     for match in PATTERN.finditer(text):
         direction = match.group("direction")
         distance = match.group("distance")
+        if match.group("away") and not distance:
+            continue
         km = None
         if distance:
             km = float(distance) * _UNITS[match.group("unit").lower()]
@@ -66,7 +83,13 @@ def find_phrases(text: str) -> list[RelativePhrase]:
     for match in PART_PATTERN.finditer(text):
         direction = match.group("direction").lower().replace("-", "")
         phrases.append(RelativePhrase(match.start(), match.end(), direction, None, part=True))
-    return phrases
+    return tuple(phrases)
+
+
+def anchor_start(text: str, start: int) -> int:
+    """Where the anchor's name begins after a phrase ending at ``start``: past "the" and "the
+    city of" ("10 km from the city of Pokrovsk")."""
+    return ANCHOR_LEAD.match(text, start).end()  # type: ignore[union-attr]  # it matches ""
 
 
 def anaphor_at(text: str, start: int) -> tuple[int, str] | None:

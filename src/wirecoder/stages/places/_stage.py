@@ -2,11 +2,13 @@
 
 Recognition (``_recognize``) combines the parse's entities with gazetteer matching; the
 article's focus area (the countries in the settings and those the article names) vouches for a
-town the tagger misses where the sentence puts ground ("shells hit Soledar"); resolution
-(``_resolve``) picks GeoNames or supplement entries with population, feature type, the
-article's other places, the dateline and the conflict areas in the settings; relative phrases
-(``_relative``) become places of their own that keep anchor and direction. The words all three
-read are data (``data/*.toml``, loaded by ``_lexicon``).
+town the tagger misses where the sentence puts ground ("shells hit Soledar"), and ships and
+outlets are kept out (``_unplaced``); resolution (``_resolve``) picks GeoNames or supplement
+entries with population, feature type, the article's other places, the dateline and the
+conflict areas in the settings, then the text's own geography (``_geography``: "Krasnyi Yar,
+some 10 km from Pokrovsk", "Lyman in Donetsk region") chooses among namesakes or places a
+village by its anchor; relative phrases (``_relative``) become places of their own that keep
+anchor and direction. The words they read are data (``data/*.toml``, loaded by ``_lexicon``).
 Mentions of one place in one role are one :class:`Place`; "Moscow said" (metonym) and "in
 Moscow" (location) are two, so events never take a government's voice for their location.
 """
@@ -25,6 +27,7 @@ from ...gazetteer import Entry, Gazetteer, load, name_key, road_regions
 from ...schema import Place, Span, StageRef
 from ...schema._places import RelativeLocation, WherePrecision
 from ._dateline import dateline_entry
+from ._geography import Placement, haversine_km
 from ._recognize import Candidate, Recognizer
 from ._relative import (
     RelativePhrase,
@@ -35,7 +38,8 @@ from ._relative import (
     find_phrases,
     offset,
 )
-from ._resolve import Resolver, feature_of, haversine_km, precision_of
+from ._relative import anchor_start as name_start
+from ._resolve import Resolution, Resolver, feature_of, precision_of
 
 STAGE = StageRef(name="places", version="1")
 
@@ -72,19 +76,18 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
         resolved = resolver.resolve(candidates, dateline)
         points = tuple(
             (entry.latitude, entry.longitude)
-            for entry, _ in resolved
-            if entry is not None and (entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2")
+            for entry in _entries(resolved)
+            if entry.fclass in ("P", "H", "R") or entry.fcode == "ADM2"
         )
-        area = frozenset(focus) | {
-            entry.country for entry, _ in resolved if entry is not None and entry.country
-        }
+        area = frozenset(focus) | {entry.country for entry in _entries(resolved) if entry.country}
         if points or area:
             candidates = recognizer(document.doc, points, area)
             resolved = resolver.resolve(candidates, dateline)
         built: dict[tuple[str, str], Place] = {}
         by_start: dict[int, Place] = {}
         ordered: list[tuple[int, Place]] = []
-        for candidate, (entry, weighed) in zip(candidates, resolved, strict=True):
+        for candidate, resolution in zip(candidates, resolved, strict=True):
+            entry, weighed = resolution.entry, resolution.weighed
             road = candidate.hint == "road"
             if road and (entry is None or entry.supplement is None):
                 fallback = road_entries(candidate)
@@ -95,10 +98,17 @@ def make_places(nlp: Language, settings: PlacesSettings) -> StageFn:
             )
             if road and entry is not None and entry.supplement is None:
                 identity = (f"road:{candidate.name}", candidate.role)
+            if resolution.placed is not None:
+                identity = (f"placed:{name_key(candidate.name)}", candidate.role)
             span = document.span(candidate.start, candidate.end)
             place = built.get(identity)
             if place is None:
-                place = _place(f"P{len(built) + 1}", candidate, entry, weighed, span)
+                number = f"P{len(built) + 1}"
+                place = (
+                    _placed(number, candidate, resolution.placed, weighed, span)
+                    if resolution.placed is not None
+                    else _place(number, candidate, entry, weighed, span)
+                )
                 built[identity] = place
             else:
                 place.mentions.append(span)
@@ -147,6 +157,34 @@ def _place(
     )
 
 
+def _entries(resolved: list[Resolution]) -> list[Entry]:
+    """The gazetteer entries the candidates resolved to."""
+    return [resolution.entry for resolution in resolved if resolution.entry is not None]
+
+
+def _placed(
+    place_id: str, candidate: Candidate, placed: Placement, weighed: int, span: Span
+) -> Place:
+    """A settlement the gazetteer has only elsewhere, put where the text says it lies: beside
+    its anchor ("Krasnyi Yar, some 10 km from Pokrovsk") or in its province. Not in the
+    gazetteer near there, it is a village (GeoNames lists the towns of 500 people and more)."""
+    return Place(
+        id=place_id,
+        stage=STAGE,
+        name=candidate.name,
+        mentions=[span],
+        role=candidate.role,
+        feature="village",
+        latitude=placed.latitude,
+        longitude=placed.longitude,
+        country_code=placed.country,
+        admin1=placed.admin1,
+        admin2=placed.admin2,
+        precision=placed.precision,
+        candidates=weighed,
+    )
+
+
 def _relative_places(
     document: Document,
     by_start: dict[int, Place],
@@ -182,10 +220,11 @@ def _anchor(
     ordered: list[tuple[int, Place]],
 ) -> tuple[Place, int] | None:
     """The located place a phrase is about, and where the phrase ends: the place named right
-    after it ("west of (the) Bakhmut"), or for "west of the town" the town mentioned most."""
+    after it ("west of (the) Bakhmut", "from the city of Pokrovsk"), or for "west of the town"
+    the town mentioned most."""
     anchor_start = phrase.anchor_start
-    if text.startswith("the ", anchor_start) and anchor_start + 4 in by_start:
-        anchor_start += 4
+    if anchor_start not in by_start:
+        anchor_start = name_start(text, anchor_start)  # "the town of Bakhmut"
     anchor = by_start.get(anchor_start)
     end = None
     if anchor is not None:
