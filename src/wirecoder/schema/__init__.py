@@ -22,6 +22,7 @@ from ._claims import (
     VerbStrength,
 )
 from ._events import (
+    PLACE_SOURCES,
     SPECULATIVE_AUX,
     UNREAL_AUX,
     Actor,
@@ -29,6 +30,7 @@ from ._events import (
     Count,
     Event,
     Participant,
+    PlaceSource,
     PloverType,
     Size,
 )
@@ -76,6 +78,8 @@ __all__ = [
     "PipelineInfo",
     "Place",
     "PlaceRole",
+    "PLACE_SOURCES",
+    "PlaceSource",
     "PloverType",
     "RelativeLocation",
     "Size",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...schema import Count, Event, Participant, Size
+from ...schema import PLACE_SOURCES, Count, Event, Participant, Size
 
 _GROUND = frozenset({"advance", "capture"})
 _MERGED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"})
@@ -108,6 +108,12 @@ def _merged(first: Event, second: Event) -> Event:
         "recipient": first.recipient or second.recipient,
         "place_id": first.place_id or second.place_id,
         "where_precision": first.where_precision or second.where_precision,
+        "place_from": min(
+            (e.place_from for e in (first, second) if e.place_from),
+            key=PLACE_SOURCES.index,
+            default=None,
+        ),
+        "joined": first.joined + [second.trigger, *second.joined],
         "size": Size(
             killed=_wider(first.size.killed, second.size.killed),
             injured=_wider(first.size.injured, second.size.injured),

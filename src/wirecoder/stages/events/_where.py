@@ -1,31 +1,47 @@
-"""Where an event happened, from the places stage's locations.
+"""Where an event happened, from the places stage's locations and the trigger's own words.
 
-The place is the most precise location in the trigger's clause, else the place its "the town"
-stands for, else the nearest in the sentence; a state's authorities coercing at home with no
-place in the sentence are in that state; else the last place of the paragraph. A meeting in one
-side's capital is a visit by the other.
+The place is the one the trigger's own phrases reach (``_locative``): the most specific of
+them, not the container it is "in" ("a neighbourhood in central Damascus", "Syria's Aleppo
+province") nor the anchor it is "near" ("Amara, south of Baghdad"). Else a place its clause names
+by description ("the town"), else the scene set before the sentence's reporting verb, else a
+place elsewhere in the sentence that belongs to no speaker, person or other act; a state's
+authorities coercing at home with no place in the sentence are in that state; else the nearest
+place named before in the paragraph, else the place the article named most often before. Each
+place records where it was taken from (``PlaceSource``). A meeting in one side's capital is a
+visit by the other.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..._document import Document
 from ...actors import catalog, fold
-from ...schema import Participant, Place, PloverType, WherePrecision
+from ...schema import Participant, Place, PlaceSource, PloverType, WherePrecision
 from ..places import ANAPHORS, antecedent
 from ._clauses import clause_root
 from ._lexicon import CUES
+from ._locative import WHERE, Reach, agentive, reach, scene, speaking
 from ._names import state_named
 
 _AUTHORITIES = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
 """Sectors that act at home: government, police, courts, security services, legislature."""
 _VISITED = (None, "capital", "city")
 """Features of a place that can be a side's capital."""
+_OFFICE_LINKS = frozenset({"poss", "compound", "nmod", "amod", "appos"})
+"""Links by which a name says whose or whence a person is ("Mexico's army", "a Tampa woman")."""
+_NEAR_AT_BEST: WherePrecision = 2
+_POINT_AT_WORST = 3
+"""UCDP precisions up to a second-order division: a place an act can be pinned to."""
+_SMALLEST = max(WHERE.sizes.values()) + 1
+_AREA_AT_BEST: WherePrecision = 4
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,30 @@ class _PlaceMention:
     place: Place
     start: int
     token: int
+    first: int
+    last: int
+    """The mention's first and last token."""
+
+    def tokens(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass(frozen=True)
+class Located:
+    """An event's place, its UCDP where-precision, and where in the text it was taken from."""
+
+    place: Place | None = None
+    precision: WherePrecision | None = None
+    source: PlaceSource | None = None
+
+    @classmethod
+    def at(
+        cls, place: Place, source: PlaceSource, at_best: WherePrecision | None = None
+    ) -> Located:
+        precision = place.precision
+        if at_best is not None:
+            precision = max(precision or at_best, at_best)
+        return cls(place, precision, source)
 
 
 class Places:
@@ -43,6 +83,8 @@ class Places:
         self.mentions = self._place_mentions()
         self.tokens = {mention.token for mention in self.mentions}
         """The token indices of the places' mentions."""
+        self._bound = {m.start: self._binding(m) for m in self.mentions}
+        """What each mention is tied to other than an act: "speech", "person" or nothing."""
 
     def _place_mentions(self) -> list[_PlaceMention]:
         mentions: list[_PlaceMention] = []
@@ -60,35 +102,151 @@ class Places:
                     continue  # "the governor of Donetsk region said": where the speaker serves
                 tokens = self.document.doc.char_span(span.start, span.end, alignment_mode="expand")
                 if tokens is not None:
-                    mentions.append(_PlaceMention(place, span.start, tokens.root.i))
-        return sorted(mentions, key=lambda m: m.start)
+                    mentions.append(
+                        _PlaceMention(
+                            place, span.start, tokens.root.i, tokens.start, tokens.end - 1
+                        )
+                    )
+        return sorted(mentions, key=lambda m: (m.start, m.last))
 
     def located(
-        self, sentence: SpacySpan, head: Token, home: Place | None = None
-    ) -> tuple[Place | None, WherePrecision | None]:
-        """The place and the UCDP where-precision the event gets from it: a place only named
-        earlier in the paragraph is "near" (2) at best; one the clause calls "the town" is the
-        town; with no place in the sentence, an act at ``home`` is there."""
+        self, sentence: SpacySpan, heads: Sequence[Token], home: Place | None = None
+    ) -> Located:
+        """Where the event whose trigger words are ``heads`` happened; with no place in the
+        sentence, an act at ``home`` is there."""
         inside = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char]
-        clause = clause_root(head)
-        doc = self.document.doc
-        own = [m for m in inside if clause_root(doc[m.token]) == clause]
-        described = None if own else self._described(sentence, clause)
+        reached = reach(heads)
+        tied = self._tied(inside, reached)
+        if tied is not None:
+            return tied
+        dateline = self._dateline(reached)
+        if dateline is not None:
+            return dateline
+        described = self._described(sentence, clause_root(heads[0]))
         if described is not None:
-            return described, described.precision
-        if inside:
-            near = own or inside
-            place = min(near, key=lambda m: (m.place.precision or 9, abs(m.token - head.i))).place
-            return place, place.precision
-        if home is not None:
-            return home, home.precision
+            return Located.at(described, "clause")
+        staged = self._staged(inside, sentence)
+        if staged is not None:
+            return staged
+        free = [m for m in inside if self._bound[m.start] is None]
+        if len({m.place.id for m in free}) == 1:
+            return Located.at(free[0].place, "sentence")
+        if home is not None and not inside:
+            return Located.at(home, "home")
+        return self._before(sentence)
+
+    def _tied(self, inside: list[_PlaceMention], reached: dict[int, Reach]) -> Located | None:
+        """The most specific place the trigger's phrases reach, in the nearest tier: not a
+        place inside a longer one, nor the container or anchor of another; of the rest, a town
+        or a district before a province or a country, then the nearest."""
+        ties = [
+            (best, m)
+            for m in inside
+            if (best := _best(m, reached)) is not None
+            and not best.doer
+            and not (best.party and m.place.feature == "country")
+        ]
+        if not ties:
+            return None
+        nearest = min(best.key[0] for best, _ in ties)
+        ties = [(best, m) for best, m in ties if best.key[0] == nearest]
+        kept = [
+            (best, m)
+            for best, m in ties
+            if not any(
+                other is not m and self._contains(m, best, other, way) for way, other in ties
+            )
+        ]
+        best, mention = min(
+            kept or ties,
+            key=lambda item: (_area(item[1].place), item[0].steps, item[1].start),
+        )
+        return Located.at(mention.place, best.tier)
+
+    def _contains(
+        self, mention: _PlaceMention, way: Reach, other: _PlaceMention, other_way: Reach
+    ) -> bool:
+        """The mention is not where the act was but holds the other place: it lies inside the
+        other's words ("Bakhmut" in "10 km west of Bakhmut"), the way to it passes through the
+        other ("al-Tijara neighbourhood in central Damascus", "Amara, south of Baghdad"), or
+        both hang from one noun and it is the larger ("Iraq's northern capital of Mosul", "the
+        Ghat area of Doda district", "a Brooklyn neighbourhood, Canarsie")."""
+        if _inside(mention, other):
+            return True
+        own = set(mention.tokens())
+        passed = set(way.path) - own
+        if passed & set(other.tokens()) or other.token in passed:
+            return True
+        doc = self.document.doc
+        shared = (set(way.path[1:]) & set(other_way.path[1:])) - own - set(other.tokens())
+        if not any(doc[i].pos_ in ("NOUN", "PROPN") for i in shared):
+            return False
+        return _size(mention.place) < _size(other.place) or (
+            _size(mention.place) == _size(other.place) and way.steps < other_way.steps
+        )
+
+    def _staged(self, inside: list[_PlaceMention], sentence: SpacySpan) -> Located | None:
+        """The scene set before the sentence's reporting verb: "In Goma, officials said ..."."""
+        staged = {token.i for token in scene(sentence.root)}
+        for mention in inside:
+            if any(i in staged for i in mention.tokens()):
+                return Located.at(mention.place, "clause")
+        return None
+
+    def _dateline(self, reached: dict[int, Reach]) -> Located | None:
+        """ "Clashes broke out here": the place of the dateline, when the text names it too."""
+        dateline = self.document.article.dateline
+        doc = self.document.doc
+        if dateline is None or dateline.place is None:
+            return None
+        if not any(doc[i].lower_ in WHERE.here for i in reached):
+            return None
+        name = fold(dateline.place)
+        place = next(
+            (m.place for m in self.mentions if name in (fold(m.place.name), _said(doc, m))),
+            None,
+        )
+        return Located.at(place, "dateline") if place is not None else None
+
+    def _before(self, sentence: SpacySpan) -> Located:
+        """No place in the sentence: the nearest one named before in the paragraph, else the
+        one the article named most often before."""
         paragraph_start = self.document.text.rfind("\n\n", 0, sentence.start_char)
-        before = [m for m in self.mentions if paragraph_start <= m.start < sentence.start_char]
+        before = [
+            m
+            for m in self.mentions
+            if m.start < sentence.start_char and self._bound[m.start] != "speech"
+        ]
+        in_paragraph = [m for m in before if m.start >= paragraph_start]
+        if in_paragraph:
+            return Located.at(in_paragraph[-1].place, "paragraph", _NEAR_AT_BEST)
         if not before:
-            return None, None
-        place = before[-1].place
-        precision: WherePrecision = max(place.precision or 2, 2)
-        return place, precision
+            return Located()
+        named = Counter(m.place.id for m in before)
+        most = max(named.values())
+        place = next(m.place for m in before if named[m.place.id] == most)
+        return Located.at(place, "article", _AREA_AT_BEST)
+
+    def _binding(self, mention: _PlaceMention) -> Literal["speech", "person"] | None:
+        """What a mention is tied to other than an act: where someone spoke ("told reporters in
+        Port Sudan", "a press conference in Geneva"), or whose or whence a person or a force is
+        ("Mexico's army", "fighters from X", "residents of Kupiansk")."""
+        doc = self.document.doc
+        token = doc[mention.token]
+        for _ in range(8):
+            head = token.head
+            if head == token:
+                return None
+            if speaking(head) and not (head.dep_ == "ROOT" and token.i < head.i):
+                return "speech"
+            if agentive(head) and (
+                token.dep_ in _OFFICE_LINKS
+                or token.dep_ == "prep"
+                and token.lower_ not in WHERE.locative_preps
+            ):
+                return "person"
+            token = head
+        return None
 
     def home(
         self, kind: PloverType, actor: Participant | None, recipient: Participant | None
@@ -128,7 +286,7 @@ class Places:
     ) -> tuple[Participant | None, Participant | None, str | None]:
         """PLOVER codes the visitor as source and the host as recipient: a meeting in one side's
         capital is a visit by the other."""
-        place = self.located(sentence, head)[0]
+        place = self.located(sentence, [head]).place
         if actor is None or recipient is None or place is None or place.feature not in _VISITED:
             return actor, recipient, mode
         entry = _capitals().get(fold(place.name))
@@ -157,6 +315,44 @@ class Places:
             if place is not None:
                 return place
         return None
+
+
+def _size(place: Place) -> int:
+    """How small a kind of place is (larger numbers are smaller places)."""
+    return WHERE.sizes.get(place.feature or "", _SMALLEST)
+
+
+def _area(place: Place) -> int:
+    """0 for a named place a point stands for (a town, a district), 1 for a province, a region,
+    a country, waters, or a place given only by its bearing from another ("north of Baghdad"):
+    the former is where an act was, the latter what holds it or a guess near it."""
+    named = place.relative is None
+    return 0 if named and (place.precision or 1) <= _POINT_AT_WORST else 1
+
+
+def _best(mention: _PlaceMention, reached: dict[int, Reach]) -> Reach | None:
+    """The best way the trigger reaches any word of the mention."""
+    found = [reached[i] for i in mention.tokens() if i in reached]
+    return min(found, key=lambda r: r.key) if found else None
+
+
+def _inside(mention: _PlaceMention, other: _PlaceMention) -> bool:
+    """The mention lies within a longer one: "Bakhmut" in "10 km west of Bakhmut"."""
+    return (
+        other.first <= mention.first
+        and mention.last <= other.last
+        and (other.first, other.last) != (mention.first, mention.last)
+    )
+
+
+def _said(doc: object, mention: _PlaceMention) -> tuple[str, ...]:
+    """The mention's words as written, folded."""
+    return fold(mention.place.mentions[0].text) if mention.place.mentions else ()
+
+
+def place_of_trigger(document: Document, token: Token) -> Place | None:
+    """The place of the event whose trigger is ``token``, as the events stage links it."""
+    return Places(document).located(token.sent, [token]).place
 
 
 @functools.cache
