@@ -32,7 +32,7 @@ PloverType = Literal[
 
 AuxMode = Literal["negated", "future", "hypothetical", "historical"]
 
-PlaceSource = Literal["trigger", "clause", "sentence", "paragraph", "article", "home", "dateline"]
+PlaceSource = Literal["trigger", "clause", "sentence", "dateline", "home", "paragraph", "article"]
 """Where in the text an event's place was taken from, from the surest to the weakest:
 
 - ``trigger``: the trigger's own phrases: its place phrases ("killed in Kherson", "clashes near
@@ -40,22 +40,24 @@ PlaceSource = Literal["trigger", "clause", "sentence", "paragraph", "article", "
   nouns it governs ("the bombardment of the X district", "an attack on a market in X"), the verb
   a noun trigger hangs from ("an air strike in X killed five");
 - ``clause``: a clause bound to the trigger ("killed when militants stormed the village of X"),
-  the verb it is coordinated with, a place the clause names by description ("the town"), or the
-  scene set before the sentence's reporting verb ("In Goma, officials said ...");
-- ``sentence``: elsewhere in the sentence, in no phrase of another act, a speaker or a person;
-- ``paragraph``: the sentence names no place; the nearest place named before it in the
-  paragraph (``where_precision`` at least 2);
-- ``article``: neither the sentence nor the paragraph before it names a place; the place the
-  article named most often before it (``where_precision`` at least 4);
-- ``home``: no place in the sentence; the state whose own authorities act at home ("Russian
+  the act it is coordinated with ("shot and killed a man in X"), or a place its clause names by
+  description ("the town");
+- ``sentence``: the scene set at the head of the sentence, before its reporting verb ("In Goma,
+  officials said ...");
+- ``dateline``: the text puts the act where the report was filed ("clashes broke out here");
+- ``home``: no place of its own; the state whose own authorities act at home ("Russian
   authorities detained ...");
-- ``dateline``: the text puts the act where the report was filed ("clashes here").
+- ``paragraph``: no place of its own; the nearest place named before it in the paragraph
+  (``where_precision`` at least 2);
+- ``article``: no place of its own nor before it in the paragraph; the place the article named
+  most often before it (``where_precision`` at least 4).
 
 A place where someone spoke ("told reporters in Port Sudan"), the speaker's office ("the
-governor of Donetsk region said") and a person's origin ("a Tampa woman") are never an event's
-place; nor is the dateline unless the text says so. ``paragraph``, ``article`` and ``home`` are
-inferences, not the text's word: a dataset that needs stated locations keeps ``trigger``,
-``clause``, ``sentence`` and ``dateline``."""
+governor of Donetsk region said"), a party to the act ("a US air strike", "clashes with Israel")
+and a person's origin ("a Tampa woman") are never an event's place; nor is the dateline unless
+the text says so. ``home``, ``paragraph`` and ``article`` are inferences, not the text's word: a
+dataset that needs stated locations keeps ``trigger``, ``clause``, ``sentence`` and
+``dateline``."""
 
 PLACE_SOURCES: tuple[PlaceSource, ...] = get_args(PlaceSource)
 """The place sources from the surest to the weakest."""
@@ -129,8 +131,8 @@ class Event(Extracted):
     where_precision: WherePrecision | None = None
     place_from: PlaceSource | None = Field(
         default=None,
-        description="Where in the text the place was taken from: trigger, clause, sentence "
-        "(stated) or paragraph, article, home (inferred), dateline; see PlaceSource.",
+        description="Where in the text the place was taken from: trigger, clause, sentence, "
+        "dateline (stated) or home, paragraph, article (inferred); see PlaceSource.",
     )
     time_id: str | None = None
     date_start: dt.date | None = None

@@ -37,7 +37,7 @@ class _Where(Lexicon):
     moving: Words
     contested_preps: Words
     party_preps: Words
-    distance_units: Words
+    distances: Words
     temporal_preps: Words
     occasion_preps: Words
     time_marks: Words
@@ -105,10 +105,13 @@ class _Link:
 
 
 def speaking(token: Token) -> bool:
-    """A verb or a noun of speaking: its place phrases are where someone spoke."""
+    """A verb or a noun of speaking: its place phrases are where someone spoke. Not a verb of
+    reporting in the passive: "fighting was reported around Pokrovsk" is where the fighting was."""
     lemma = token.lemma_.lower()
     if verbal(token) or token.pos_ == "AUX":
-        return lemma in _SPEAKING
+        return lemma in _SPEAKING and not any(
+            child.dep_ in ("auxpass", "nsubjpass") for child in token.children
+        )
     return lemma in WHERE.speech_nouns
 
 
@@ -122,6 +125,7 @@ def agentive(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
         and lemma not in WHERE.ground_nouns
+        and lemma not in NOUNS  # "shelling" names an act, though artillery shells
         and (sector_of(lemma) is not None or sector_of(token.lower_) is not None)
     )
 
@@ -197,9 +201,9 @@ def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterato
         yield _Link(child, _kind(child))
     elif dep == "conj" and nominal:
         yield _Link(child, kind)
-    elif dep == "conj":
-        if event_word(child) and not (trigger and _has_place_phrase(token)):
-            yield _Link(child, "event", 1)  # "shot and killed a motorist in X"
+    elif dep == "conj" and not (trigger and _has_place_phrase(token)):
+        # "shot and killed a motorist in X"; "... hit the ranks and turned violent in X"
+        yield _Link(child, "event" if event_word(child) else "shared", 1)
     elif dep in _CLAUSES and _occasion(child):
         yield _Link(child, "event" if _whole(child) else "shared", 0 if dep == "acl" else 1)
 
@@ -239,12 +243,14 @@ def _prep_objects(head: Token, kind: _Kind, preposition: Token) -> Iterator[_Lin
         or word in WHERE.partitive_preps
         and kind in ("event", "ground")
         or word in WHERE.motion_preps
-        and (lemma in WHERE.moving or lemma in WHERE.distance_units)
+        and (lemma in WHERE.moving or lemma in WHERE.distances)
         or word in WHERE.contested_preps
         and kind == "event"
         and event_word(head)
     )
-    for obj in preposition.children:
+    # "in and near Paris": the object hangs from the last of the coordinated prepositions
+    coordinated = [c for c in preposition.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for obj in (*preposition.children, *(o for c in coordinated for o in c.children)):
         if obj.dep_ not in ("pobj", "pcomp"):
             continue
         if place:
@@ -262,19 +268,21 @@ def _occasion(clause: Token) -> bool:
     """A bound clause of the same occasion: not one set at another time ("since the ceasefire
     went into effect", "before they left")."""
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-    return all(mark in WHERE.time_marks for mark in marks)
+    return all(mark in WHERE.time_marks or mark == "that" for mark in marks)
 
 
 def _whole(clause: Token) -> bool:
     """A bound clause walked whole: an act of its own ("killed when militants stormed the
-    village of X", "killing three in X") or one set in time by a conjunction ("captured while
-    leaving the embassy in X"); any other ("a bomb placed in a car", "demanding the trial of
-    ...") is followed only for its place phrases."""
-    if not verbal(clause) or clause.dep_ not in _BOUND:
+    village of X", "killing three in X"), one set in time by a conjunction ("captured while
+    leaving the embassy in X") or what the trigger is about ("denied that Bakhmut had fallen",
+    "rejected reports that forces had taken X"); any other ("a bomb placed in a car",
+    "demanding the trial of ...") is followed only for its place phrases."""
+    if not verbal(clause):
         return False
-    return event_word(clause) or any(
-        c.dep_ == "mark" and c.lower_ in WHERE.time_marks for c in clause.children
-    )
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "ccomp" or "that" in marks:
+        return True  # what is denied, reported or feared: "denied that Bakhmut had fallen"
+    return clause.dep_ in _BOUND and (event_word(clause) or bool(marks & WHERE.time_marks))
 
 
 def _governors(head: Token) -> Iterator[_Link]:
@@ -305,17 +313,44 @@ def _governors(head: Token) -> Iterator[_Link]:
         yield _Link(above, "shared", 1)
 
 
-def scene(sentence_root: Token) -> list[Token]:
-    """Place phrases set before a sentence's reporting verb ("In Goma, officials said ..."):
-    the scene of what is reported, not where anyone spoke."""
-    if not speaking(sentence_root):
-        return []
-    subjects = [c.i for c in sentence_root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    first = min([sentence_root.i, *subjects])
-    return [
-        obj
-        for child in sentence_root.children
-        if child.dep_ == "prep" and child.i < first and child.lower_ in WHERE.locative_preps
-        for obj in child.children
-        if obj.dep_ == "pobj"
-    ]
+def scene(heads: Iterable[Token]) -> set[int]:
+    """The words of the scene of what a sentence reports: place phrases set before a reporting
+    verb ("In Goma, officials said ...") and where its speakers are ("officials in the city of
+    Horlivka said", "a police source in Ramadi said"), for the verbs that report the trigger.
+    Not where they spoke ("told reporters in Port Sudan") nor whose office they hold ("the
+    governor of Donetsk region")."""
+    words: set[int] = set()
+    for head in heads:
+        current = head
+        for _ in range(8):
+            if speaking(current):
+                for obj in _scene_objects(current):
+                    words.update(token.i for token in obj.subtree)
+            if current.head == current:
+                break
+            current = current.head
+    return words
+
+
+def _scene_objects(verb: Token) -> Iterator[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = min([verb.i, *(s.i for s in subjects)])
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < first]
+    posted = [c for s in subjects for c in s.children if c.dep_ == "prep"]
+    for preposition in (*fronted, *posted):
+        if preposition.lower_ in WHERE.locative_preps:
+            yield from (o for o in preposition.children if o.dep_ == "pobj")
+
+
+def posted(token: Token) -> bool:
+    """The word names where a person or a force is ("officials in Horlivka"), not whose
+    office or origin it is ("the governor of Donetsk region", "fighters from X")."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head == current or verbal(head):
+            return False
+        if current.dep_ == "prep" and head.lemma_.lower() not in WHERE.ground:
+            return current.lower_ in WHERE.locative_preps  # "the city of X" is still X
+        current = head
+    return False

@@ -2,12 +2,14 @@
 
 The place is the one the trigger's own phrases reach (``_locative``): the most specific of
 them, not the container it is "in" ("a neighbourhood in central Damascus", "Syria's Aleppo
-province") nor the anchor it is "near" ("Amara, south of Baghdad"). Else a place its clause names
-by description ("the town"), else the scene set before the sentence's reporting verb, else a
-place elsewhere in the sentence that belongs to no speaker, person or other act; a state's
-authorities coercing at home with no place in the sentence are in that state; else the nearest
-place named before in the paragraph, else the place the article named most often before. Each
-place records where it was taken from (``PlaceSource``). A meeting in one side's capital is a
+province") nor the anchor it is "near" ("Amara, south of Baghdad"). Else the dateline's place
+when the text says the act was "here"; else a place its clause names by description ("the
+town"); else the scene set before the sentence's reporting verb ("In Goma, officials said ...").
+A place elsewhere in the sentence, in no phrase of the act, is not taken: it is where someone
+spoke, whose a person is, or where another act was. With no place of its own, a state's
+authorities coercing at home are in that state; else the event is at the nearest place named
+before it in the paragraph, else at the place the article named most often before it, marked as
+such (``PlaceSource``) and with a coarser where-precision. A meeting in one side's capital is a
 visit by the other.
 """
 
@@ -17,26 +19,23 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..._document import Document
 from ...actors import catalog, fold
-from ...schema import Participant, Place, PlaceSource, PloverType, WherePrecision
+from ...schema import Participant, Place, PlaceSource, PloverType, Span, WherePrecision
 from ..places import ANAPHORS, antecedent
 from ._clauses import clause_root
 from ._lexicon import CUES
-from ._locative import WHERE, Reach, agentive, reach, scene, speaking
+from ._locative import WHERE, Reach, posted, reach, scene, speaking
 from ._names import state_named
 
 _AUTHORITIES = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
 """Sectors that act at home: government, police, courts, security services, legislature."""
 _VISITED = (None, "capital", "city")
 """Features of a place that can be a side's capital."""
-_OFFICE_LINKS = frozenset({"poss", "compound", "nmod", "amod", "appos"})
-"""Links by which a name says whose or whence a person is ("Mexico's army", "a Tampa woman")."""
 _NEAR_AT_BEST: WherePrecision = 2
 _POINT_AT_WORST = 3
 """UCDP precisions up to a second-order division: a place an act can be pinned to."""
@@ -83,8 +82,8 @@ class Places:
         self.mentions = self._place_mentions()
         self.tokens = {mention.token for mention in self.mentions}
         """The token indices of the places' mentions."""
-        self._bound = {m.start: self._binding(m) for m in self.mentions}
-        """What each mention is tied to other than an act: "speech", "person" or nothing."""
+        self._spoken_at = {m.start for m in self.mentions if self._spoken(m)}
+        """Where the mentions name a place where someone spoke."""
 
     def _place_mentions(self) -> list[_PlaceMention]:
         mentions: list[_PlaceMention] = []
@@ -98,22 +97,21 @@ class Places:
                     b.start <= span.start < b.end for b in between
                 ):
                     continue  # "between Bakhmut and Soledar" is where it is, not Bakhmut
-                if any(s.start <= span.start < s.end for s in speakers):
-                    continue  # "the governor of Donetsk region said": where the speaker serves
                 tokens = self.document.doc.char_span(span.start, span.end, alignment_mode="expand")
-                if tokens is not None:
-                    mentions.append(
-                        _PlaceMention(
-                            place, span.start, tokens.root.i, tokens.start, tokens.end - 1
-                        )
-                    )
+                if tokens is None:
+                    continue
+                if any(_part_of(span, s) for s in speakers) and not posted(tokens.root):
+                    continue  # "the governor of Donetsk region said": where the speaker serves
+                mentions.append(
+                    _PlaceMention(place, span.start, tokens.root.i, tokens.start, tokens.end - 1)
+                )
         return sorted(mentions, key=lambda m: (m.start, m.last))
 
     def located(
         self, sentence: SpacySpan, heads: Sequence[Token], home: Place | None = None
     ) -> Located:
-        """Where the event whose trigger words are ``heads`` happened; with no place in the
-        sentence, an act at ``home`` is there."""
+        """Where the event whose trigger words are ``heads`` happened; with no place of its
+        own, an act at ``home`` is there."""
         inside = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char]
         reached = reach(heads)
         tied = self._tied(inside, reached)
@@ -125,13 +123,10 @@ class Places:
         described = self._described(sentence, clause_root(heads[0]))
         if described is not None:
             return Located.at(described, "clause")
-        staged = self._staged(inside, sentence)
+        staged = self._staged(inside, heads)
         if staged is not None:
             return staged
-        free = [m for m in inside if self._bound[m.start] is None]
-        if len({m.place.id for m in free}) == 1:
-            return Located.at(free[0].place, "sentence")
-        if home is not None and not inside:
+        if home is not None:
             return Located.at(home, "home")
         return self._before(sentence)
 
@@ -159,9 +154,27 @@ class Places:
         ]
         best, mention = min(
             kept or ties,
-            key=lambda item: (_area(item[1].place), item[0].steps, item[1].start),
+            key=lambda item: (
+                _area(item[1].place),
+                item[1].place.relative is not None,
+                item[0].steps,
+                item[1].start,
+            ),
         )
-        return Located.at(mention.place, best.tier)
+        return self._near(mention.place, best.tier)
+
+    def _near(self, place: Place, source: PlaceSource) -> Located:
+        """A place only "near" another ("near Kramatorsk", "on the outskirts of Goma") is the
+        other: one place for every report of the act that names it. It keeps the other's
+        where-precision, as it always has: with UCDP's 2 ("within 25 km") the corpus clustering
+        would merge strikes near two towns 37 km apart."""
+        relative = place.relative
+        if relative is None or relative.direction or relative.distance_km or relative.between_id:
+            return Located.at(place, source)
+        anchor = next((p for p in self.document.places if p.id == relative.anchor_id), None)
+        if anchor is None:
+            return Located.at(place, source)
+        return Located.at(anchor, source)
 
     def _contains(
         self, mention: _PlaceMention, way: Reach, other: _PlaceMention, other_way: Reach
@@ -185,12 +198,13 @@ class Places:
             _size(mention.place) == _size(other.place) and way.steps < other_way.steps
         )
 
-    def _staged(self, inside: list[_PlaceMention], sentence: SpacySpan) -> Located | None:
-        """The scene set before the sentence's reporting verb: "In Goma, officials said ..."."""
-        staged = {token.i for token in scene(sentence.root)}
+    def _staged(self, inside: list[_PlaceMention], heads: Sequence[Token]) -> Located | None:
+        """The scene of what the sentence reports: "In Goma, officials said ...", "officials
+        in Horlivka said ..."."""
+        staged = scene(heads)
         for mention in inside:
             if any(i in staged for i in mention.tokens()):
-                return Located.at(mention.place, "clause")
+                return Located.at(mention.place, "sentence")
         return None
 
     def _dateline(self, reached: dict[int, Reach]) -> Located | None:
@@ -215,7 +229,7 @@ class Places:
         before = [
             m
             for m in self.mentions
-            if m.start < sentence.start_char and self._bound[m.start] != "speech"
+            if m.start < sentence.start_char and m.start not in self._spoken_at
         ]
         in_paragraph = [m for m in before if m.start >= paragraph_start]
         if in_paragraph:
@@ -227,26 +241,18 @@ class Places:
         place = next(m.place for m in before if named[m.place.id] == most)
         return Located.at(place, "article", _AREA_AT_BEST)
 
-    def _binding(self, mention: _PlaceMention) -> Literal["speech", "person"] | None:
-        """What a mention is tied to other than an act: where someone spoke ("told reporters in
-        Port Sudan", "a press conference in Geneva"), or whose or whence a person or a force is
-        ("Mexico's army", "fighters from X", "residents of Kupiansk")."""
-        doc = self.document.doc
-        token = doc[mention.token]
+    def _spoken(self, mention: _PlaceMention) -> bool:
+        """Where someone spoke: "told reporters in Port Sudan", "a press conference in Geneva"
+        (a place set before the sentence's reporting verb is the scene of what is said)."""
+        token = self.document.doc[mention.token]
         for _ in range(8):
             head = token.head
             if head == token:
-                return None
+                return False
             if speaking(head) and not (head.dep_ == "ROOT" and token.i < head.i):
-                return "speech"
-            if agentive(head) and (
-                token.dep_ in _OFFICE_LINKS
-                or token.dep_ == "prep"
-                and token.lower_ not in WHERE.locative_preps
-            ):
-                return "person"
+                return True
             token = head
-        return None
+        return False
 
     def home(
         self, kind: PloverType, actor: Participant | None, recipient: Participant | None
@@ -334,6 +340,15 @@ def _best(mention: _PlaceMention, reached: dict[int, Reach]) -> Reach | None:
     """The best way the trigger reaches any word of the mention."""
     found = [reached[i] for i in mention.tokens() if i in reached]
     return min(found, key=lambda r: r.key) if found else None
+
+
+def _part_of(span: Span, source: Span) -> bool:
+    """A place named within a speaker's words ("the governor of Donetsk region"); a speaker
+    that is only a place's name is the places stage's to call a metonym or not."""
+    return source.start <= span.start < source.end and (span.start, span.end) != (
+        source.start,
+        source.end,
+    )
 
 
 def _inside(mention: _PlaceMention, other: _PlaceMention) -> bool:
