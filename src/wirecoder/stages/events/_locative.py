@@ -180,6 +180,9 @@ def _links(token: Token, kind: _Kind, trigger: bool) -> Iterator[_Link]:
             yield _Link(child, "agent", doer=True)  # "his counterpart, Abbas Araqchi, in X"
         elif kind in ("event", "ground"):
             yield from _argument(token, kind, child, trigger)
+    stray = _stray_subject(token) if kind == "event" else None
+    if stray is not None:
+        yield _subject(token, stray)
 
 
 def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterator[_Link]:
@@ -190,9 +193,7 @@ def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterato
     if dep in _OBJECTS:
         yield _Link(child, _kind(child))
     elif dep in ("nsubj", "csubj"):
-        # The doer: "Eritrea took Badme" names who, not where; but "the town fell" is where.
-        undergoes = token.lemma_.lower() in WHERE.undergoing
-        yield _Link(child, _kind(child) if undergoes else "agent", doer=not undergoes)
+        yield _subject(token, child)
     elif dep == "agent":
         yield from (_Link(o, "agent", doer=True) for o in child.children if o.dep_ == "pobj")
     elif dep in _MODIFIERS and nominal:
@@ -206,6 +207,25 @@ def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterato
         yield _Link(child, "event" if event_word(child) else "shared", 1)
     elif dep in _CLAUSES and _occasion(child):
         yield _Link(child, "event" if _whole(child) else "shared", 0 if dep == "acl" else 1)
+
+
+def _subject(verb: Token, subject: Token) -> _Link:
+    """The doer: "Eritrea took Badme" names who, not where; but "the town fell" is where."""
+    undergoes = verb.lemma_.lower() in WHERE.undergoing
+    return _Link(subject, _kind(subject) if undergoes else "agent", doer=not undergoes)
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The name just before a verb the parse left without a subject ("reported Bakhmut fell
+    to Russian forces", with "Bakhmut" taken for an adverb of "reported")."""
+    if not verbal(verb) or verb.i == verb.sent.start:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN", "ADV") or before.head == verb or not before.is_title:
+        return None
+    return before
 
 
 def _modifier(noun: Token, modifier: Token) -> _Link:
