@@ -17,7 +17,7 @@ attack in X") or the act it is coordinated with, and the number of links walked.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import count
 from typing import Literal
@@ -71,6 +71,7 @@ place phrases."""
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _MAX_STEPS = 7
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,22 @@ def agentive(token: Token) -> bool:
     )
 
 
+def _material(verb: Token) -> bool:
+    """A verb of an act done on the ground ("killed", "wounded", "stormed"), not said ("is
+    accused of")."""
+    trigger = VERBS.get(verb.lemma_.lower()) if verbal(verb) else None
+    return trigger is not None and trigger.type in _MATERIAL
+
+
 def event_word(token: Token) -> bool:
     """A word the event lexicon knows as a trigger."""
     lemma = token.lemma_.lower()
     return lemma in VERBS if verbal(token) else lemma in NOUNS
 
 
-def reach(heads: Iterable[Token]) -> dict[int, Reach]:
-    """Every word the triggers' own phrases reach, the best way first (tier, then links)."""
+def reach(heads: Iterable[Token], places: Collection[int] = ()) -> dict[int, Reach]:
+    """Every word the triggers' own phrases reach, the best way first (tier, then links);
+    ``places`` holds the token indices of place names."""
     ticket = count()
     heap: list[tuple[int, int, int, tuple[int, ...], _Link]] = []
     for head in heads:
@@ -153,7 +162,8 @@ def reach(heads: Iterable[Token]) -> dict[int, Reach]:
         best[token.i] = Reach(TIERS[rank], steps, path, link.doer, link.party)
         if steps >= _MAX_STEPS:
             continue
-        for onward in _links(token, link.kind, steps == 0):
+        placed = steps == 0 and _has_place_phrase(token, places)
+        for onward in _links(token, link.kind, placed):
             if onward.token.i not in best:
                 entry = (max(rank, onward.rank), steps + 1, next(ticket), (*path, onward.token.i))
                 heapq.heappush(heap, (*entry, onward))
@@ -166,7 +176,7 @@ def _kind(token: Token) -> _Kind:
     return "agent" if agentive(token) else "ground"
 
 
-def _links(token: Token, kind: _Kind, trigger: bool) -> Iterator[_Link]:
+def _links(token: Token, kind: _Kind, placed: bool) -> Iterator[_Link]:
     """The words one link below ``token`` that may name where its act happened."""
     for child in token.children:
         if speaking(child):
@@ -179,15 +189,16 @@ def _links(token: Token, kind: _Kind, trigger: bool) -> Iterator[_Link]:
         elif kind == "agent" and child.dep_ == "appos":
             yield _Link(child, "agent", doer=True)  # "his counterpart, Abbas Araqchi, in X"
         elif kind in ("event", "ground"):
-            yield from _argument(token, kind, child, trigger)
+            yield from _argument(token, kind, child, placed)
     stray = _stray_subject(token) if kind == "event" else None
     if stray is not None:
         yield _subject(token, stray)
 
 
-def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterator[_Link]:
+def _argument(token: Token, kind: _Kind, child: Token, placed: bool) -> Iterator[_Link]:
     """An act's or ground's other words: its object and patient, its doer (followed only for
-    its place phrases), its modifiers, the nouns or acts coordinated with it, its clauses."""
+    its place phrases), its modifiers, the nouns or acts coordinated with it (an act only when
+    the trigger names no place of its own: ``placed``), its clauses."""
     dep = child.dep_
     nominal = token.pos_ in _NOMINAL
     if dep in _OBJECTS:
@@ -202,9 +213,8 @@ def _argument(token: Token, kind: _Kind, child: Token, trigger: bool) -> Iterato
         yield _Link(child, _kind(child))
     elif dep == "conj" and nominal:
         yield _Link(child, kind)
-    elif dep == "conj" and not (trigger and _has_place_phrase(token)):
-        # "shot and killed a motorist in X"; "... hit the ranks and turned violent in X"
-        yield _Link(child, "event" if event_word(child) else "shared", 1)
+    elif dep == "conj" and not placed and _material(child):
+        yield _Link(child, "event", 1)  # "shot and killed a motorist in X"
     elif dep in _CLAUSES and _occasion(child):
         yield _Link(child, "event" if _whole(child) else "shared", 0 if dep == "acl" else 1)
 
@@ -239,13 +249,13 @@ def _modifier(noun: Token, modifier: Token) -> _Link:
     return _Link(modifier, _kind(modifier), party=party)
 
 
-def _has_place_phrase(token: Token) -> bool:
-    """The trigger has a place phrase of its own ("captured in a mountain hut and deported to
-    X"): it shares no coordinated act's."""
+def _has_place_phrase(token: Token, places: Collection[int]) -> bool:
+    """The trigger has a place phrase of its own ("captured in a mountain hut in X and deported
+    to Y"): it shares no coordinated act's."""
     return any(
         child.dep_ == "prep"
         and child.lower_ in WHERE.locative_preps
-        and any(obj.dep_ == "pobj" for obj in child.children)
+        and any(word.i in places for word in child.subtree)
         for child in token.children
     )
 

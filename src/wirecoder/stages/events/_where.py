@@ -81,7 +81,9 @@ class Places:
         self.document = document
         self.mentions = self._place_mentions()
         self.tokens = {mention.token for mention in self.mentions}
-        """The token indices of the places' mentions."""
+        """The token indices of the places' mentions' heads."""
+        self.places = {i for mention in self.mentions for i in mention.tokens()}
+        """The token indices of every word of the places' mentions."""
         self._spoken_at = {m.start for m in self.mentions if self._spoken(m)}
         """Where the mentions name a place where someone spoke."""
 
@@ -113,7 +115,7 @@ class Places:
         """Where the event whose trigger words are ``heads`` happened; with no place of its
         own, an act at ``home`` is there."""
         inside = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char]
-        reached = reach(heads)
+        reached = reach(heads, self.places)
         tied = self._tied(inside, reached)
         if tied is not None:
             return tied
