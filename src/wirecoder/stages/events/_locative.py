@@ -44,6 +44,7 @@ class _Where(Lexicon):
     undergoing: Words
     ground_nouns: Words
     ground: Words
+    ways: Words
     settings: Words
     speech_nouns: Words
     speech_verbs: Words
@@ -215,6 +216,8 @@ def _argument(token: Token, kind: _Kind, child: Token, placed: bool) -> Iterator
         yield _Link(child, kind)
     elif dep == "conj" and not placed and _material(child):
         yield _Link(child, "event", 1)  # "shot and killed a motorist in X"
+    elif dep == "xcomp" and kind == "event":
+        yield _Link(child, "event", 1)  # "while waiting to interview figures in Abidjan"
     elif dep in _CLAUSES and _occasion(child):
         yield _Link(child, "event" if _whole(child) else "shared", 0 if dep == "acl" else 1)
 
@@ -273,7 +276,7 @@ def _prep_objects(head: Token, kind: _Kind, preposition: Token) -> Iterator[_Lin
         or word in WHERE.partitive_preps
         and kind in ("event", "ground")
         or word in WHERE.motion_preps
-        and (lemma in WHERE.moving or lemma in WHERE.distances)
+        and (lemma in WHERE.moving or lemma in WHERE.distances or lemma in WHERE.ways)
         or word in WHERE.contested_preps
         and kind == "event"
         and event_word(head)
