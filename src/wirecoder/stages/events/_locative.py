@@ -132,6 +132,16 @@ def agentive(token: Token) -> bool:
     )
 
 
+def _doing(verb: Token) -> bool:
+    """What a person was doing or trying to do at the time: an act, a verb in "-ing", or an
+    attempt ("tried to cross")."""
+    return (
+        verb.tag_ == "VBG"
+        or event_word(verb)
+        or any(child.dep_ == "xcomp" for child in verb.children)
+    )
+
+
 def _material(verb: Token) -> bool:
     """A verb of an act done on the ground ("killed", "wounded", "stormed"), not said ("is
     accused of")."""
@@ -184,9 +194,12 @@ def _links(token: Token, kind: _Kind, placed: bool) -> Iterator[_Link]:
             continue
         if child.dep_ == "prep":
             yield from _prep_objects(token, kind, child)
-        elif kind == "agent" and child.dep_ in ("acl", "relcl"):
-            # "a man riding in the city of X was shot", "people who tried to escape X"
-            yield _Link(child, "event" if _whole(child) else "shared", 1)
+        elif kind == "agent" and child.dep_ == "relcl" and _doing(child):
+            # "people who tried to escape the city of X", "insurgents who were preparing an
+            # ambush near X"; not "X, who left Colorado in 2014" nor "who commanded forces"
+            yield _Link(child, "event", 1)
+        elif kind == "agent" and child.dep_ == "acl":
+            yield _Link(child, "shared", 1)  # "a man riding in the city of X was shot"
         elif kind == "agent" and child.dep_ == "appos":
             yield _Link(child, "agent", doer=True)  # "his counterpart, Abbas Araqchi, in X"
         elif kind in ("event", "ground"):

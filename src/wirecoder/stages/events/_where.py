@@ -178,6 +178,16 @@ class Places:
             return Located.at(place, source)
         return Located.at(anchor, source)
 
+    def _named(self, mention: _PlaceMention) -> set[int]:
+        """The words of a mention that name its place: its head and names ("the East Ghouta
+        region"), of a place given by its bearing only the names ("northwest of the US base");
+        the whole mention when no word of it is a name."""
+        doc = self.document.doc
+        names = {i for i in mention.tokens() if doc[i].pos_ == "PROPN"}
+        if mention.place.relative is None:
+            names.add(mention.token)
+        return names or set(mention.tokens())
+
     def _contains(
         self, mention: _PlaceMention, way: Reach, other: _PlaceMention, other_way: Reach
     ) -> bool:
@@ -188,11 +198,11 @@ class Places:
         Ghat area of Doda district", "a Brooklyn neighbourhood, Canarsie")."""
         if _inside(mention, other):
             return True
+        doc = self.document.doc
         own = set(mention.tokens())
         passed = set(way.path) - own
-        if passed & set(other.tokens()) or other.token in passed:
+        if passed & self._named(other):
             return True
-        doc = self.document.doc
         shared = (set(way.path[1:]) & set(other_way.path[1:])) - own - set(other.tokens())
         if not any(doc[i].pos_ in ("NOUN", "PROPN") for i in shared):
             return False
