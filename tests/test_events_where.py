@@ -436,6 +436,23 @@ def test_the_article_s_place_is_the_last_resort_and_is_coarse(
     assert shelled.where_precision == 4
 
 
+def test_no_article_place_for_a_statement_nor_beside_another_place(
+    make_document: Build, run: Run
+) -> None:
+    text = (
+        "Sudanese army jets bombed El Obeid overnight, killing six.\n\n"
+        "The paramilitary leader rejected the truce proposal.\n\n"
+        "Fighters detained aid workers in Kadugli.\n\n"
+        "Militiamen looted a shop owned by a trader from Kadugli."
+    )
+    document = _document(make_document, text, ("El Obeid", 1, "city"), ("Kadugli", 1, "town"))
+    events = run(document)
+    assert _event(events, "rejected").place_id is None  # said somewhere the article does not say
+    assert _where(document, _event(events, "detained")) == ("Kadugli", "trigger")
+    # the sentence names a place, of another act: not the article's for the looting
+    assert _event(events, "looted").place_id is None
+
+
 def test_the_dateline_is_a_place_only_when_the_text_says_here(
     make_document: Build, run: Run
 ) -> None:

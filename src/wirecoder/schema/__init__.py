@@ -22,6 +22,7 @@ from ._claims import (
     VerbStrength,
 )
 from ._events import (
+    INFERRED_PLACE,
     PLACE_SOURCES,
     SPECULATIVE_AUX,
     UNREAL_AUX,
@@ -78,6 +79,7 @@ __all__ = [
     "PipelineInfo",
     "Place",
     "PlaceRole",
+    "INFERRED_PLACE",
     "PLACE_SOURCES",
     "PlaceSource",
     "PloverType",

@@ -62,6 +62,9 @@ dataset that needs stated locations keeps ``trigger``, ``clause``, ``sentence`` 
 PLACE_SOURCES: tuple[PlaceSource, ...] = get_args(PlaceSource)
 """The place sources from the surest to the weakest."""
 
+INFERRED_PLACE: frozenset[PlaceSource] = frozenset({"home", "paragraph", "article"})
+"""Place sources that are inferences, not the text's word about the event."""
+
 SPECULATIVE_AUX: frozenset[AuxMode] = frozenset({"future", "hypothetical"})
 """Event modes of what may happen, not what did."""
 

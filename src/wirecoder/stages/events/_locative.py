@@ -133,12 +133,15 @@ def agentive(token: Token) -> bool:
 
 
 def _doing(verb: Token) -> bool:
-    """What a person was doing or trying to do at the time: an act, a verb in "-ing", or an
-    attempt ("tried to cross")."""
+    """What a person or a thing was doing or trying to do at the time: an act, a verb in
+    "-ing", an attempt ("tried to cross"), what a thing did ("a drone which crashed")."""
     return (
         verb.tag_ == "VBG"
         or event_word(verb)
-        or any(child.dep_ == "xcomp" for child in verb.children)
+        or any(
+            child.dep_ == "xcomp" or child.dep_ == "nsubj" and child.lower_ == "which"
+            for child in verb.children
+        )
     )
 
 
@@ -196,7 +199,8 @@ def _links(token: Token, kind: _Kind, placed: bool) -> Iterator[_Link]:
             yield from _prep_objects(token, kind, child)
         elif kind == "agent" and child.dep_ == "relcl" and _doing(child):
             # "people who tried to escape the city of X", "insurgents who were preparing an
-            # ambush near X"; not "X, who left Colorado in 2014" nor "who commanded forces"
+            # ambush near X", "a drone which crashed near X"; not "X, who left Colorado in
+            # 2014" nor "who commanded forces"
             yield _Link(child, "event", 1)
         elif kind == "agent" and child.dep_ == "acl":
             yield _Link(child, "shared", 1)  # "a man riding in the city of X was shot"
@@ -335,6 +339,7 @@ def _governors(head: Token) -> Iterator[_Link]:
     """Words above the trigger whose place phrases are the trigger's: the verb a noun trigger
     hangs from ("an attack in X killed five", "killed in fighting in X"), the verb a trigger is
     coordinated with or bound to (rank 1)."""
+    occasion = speaking(head)  # "told a news conference in Ankara": the conference's place
     if head.pos_ in _NOMINAL and not verbal(head):
         current = head
         for _ in range(2):
@@ -343,7 +348,7 @@ def _governors(head: Token) -> Iterator[_Link]:
                 above = above.head
             elif current.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "appos"):
                 return
-            if above == current or speaking(above):
+            if above == current or speaking(above) and not occasion:
                 return
             yield _Link(above, "event" if verbal(above) else "ground")
             if above.pos_ not in _NOMINAL:

@@ -48,6 +48,11 @@ _COOPERATIVE: frozenset[str] = frozenset(
 )
 _CONFLICTUAL: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _SPEECH_WORDS = REPORTING_VERBS | CUES.speech_words
+_ON_THE_GROUND: frozenset[str] = frozenset(
+    {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
+)
+"""Types of acts done on the ground, which the article's place may hold when the sentence
+names none; statements are made where an article seldom says."""
 _HARM = ("killed", "injured")
 
 
@@ -125,7 +130,7 @@ class _Builder:
         if time is None and aux:
             date_start = date_end = precision = None
         home = self.places.home(kind, actor, recipient)
-        where = self.places.located(sentence, _words(found), home)
+        where = self.places.located(sentence, _words(found), home, kind in _ON_THE_GROUND)
         return Event(
             id=event_id,
             stage=STAGE,

@@ -110,10 +110,15 @@ class Places:
         return sorted(mentions, key=lambda m: (m.start, m.last))
 
     def located(
-        self, sentence: SpacySpan, heads: Sequence[Token], home: Place | None = None
+        self,
+        sentence: SpacySpan,
+        heads: Sequence[Token],
+        home: Place | None = None,
+        material: bool = True,
     ) -> Located:
         """Where the event whose trigger words are ``heads`` happened; with no place of its
-        own, an act at ``home`` is there."""
+        own, an act at ``home`` is there; a ``material`` act (done on the ground, not said) in a
+        sentence that names no place may be at the article's."""
         inside = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char]
         reached = reach(heads, self.places)
         tied = self._tied(inside, reached)
@@ -130,7 +135,9 @@ class Places:
             return staged
         if home is not None:
             return Located.at(home, "home")
-        return self._before(sentence)
+        # The article's place only when the sentence names none and the act is done on the
+        # ground: a statement is made where the article seldom says.
+        return self._before(sentence, material and not inside)
 
     def _tied(self, inside: list[_PlaceMention], reached: dict[int, Reach]) -> Located | None:
         """The most specific place the trigger's phrases reach, in the nearest tier: not a
@@ -166,16 +173,19 @@ class Places:
         return self._near(mention.place, best.tier)
 
     def _near(self, place: Place, source: PlaceSource) -> Located:
-        """A place only "near" another ("near Kramatorsk", "on the outskirts of Goma") is the
-        other: one place for every report of the act that names it. It keeps the other's
-        where-precision, as it always has: with UCDP's 2 ("within 25 km") the corpus clustering
-        would merge strikes near two towns 37 km apart."""
+        """A place only "near" another named there ("near Kramatorsk", "on the outskirts of
+        Goma") is the other: one place for every report of the act that names it. It keeps
+        the other's where-precision, as it always has: with UCDP's 2 ("within 25 km") the
+        corpus clustering would merge strikes near two towns 37 km apart."""
         relative = place.relative
         if relative is None or relative.direction or relative.distance_km or relative.between_id:
             return Located.at(place, source)
         anchor = next((p for p in self.document.places if p.id == relative.anchor_id), None)
-        if anchor is None:
-            return Located.at(place, source)
+        named_there = anchor is not None and any(
+            relative.span.start <= m.start and m.end <= relative.span.end for m in anchor.mentions
+        )
+        if anchor is None or not named_there:
+            return Located.at(place, source)  # "near the town": its own place, as it says
         return Located.at(anchor, source)
 
     def _named(self, mention: _PlaceMention) -> set[int]:
@@ -234,9 +244,9 @@ class Places:
         )
         return Located.at(place, "dateline") if place is not None else None
 
-    def _before(self, sentence: SpacySpan) -> Located:
-        """No place in the sentence: the nearest one named before in the paragraph, else the
-        one the article named most often before."""
+    def _before(self, sentence: SpacySpan, article: bool) -> Located:
+        """No place of its own: the nearest one named before in the paragraph, else (when
+        ``article``) the one the article named most often before."""
         paragraph_start = self.document.text.rfind("\n\n", 0, sentence.start_char)
         before = [
             m
@@ -246,7 +256,7 @@ class Places:
         in_paragraph = [m for m in before if m.start >= paragraph_start]
         if in_paragraph:
             return Located.at(in_paragraph[-1].place, "paragraph", _NEAR_AT_BEST)
-        if not before:
+        if not before or not article:
             return Located()
         named = Counter(m.place.id for m in before)
         most = max(named.values())
