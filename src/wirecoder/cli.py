@@ -183,6 +183,20 @@ def eval_records(
     _print_report(evaluate(hrdsattack, details=details), as_json)
 
 
+@eval_app.command("event-location")
+def eval_event_location(
+    halterman: Annotated[
+        Path, typer.Option(help="Halterman's event-location rows (.jsonl or .jsonl.gz).")
+    ],
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N rows.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Token P/R/F1 of the place of each marked event verb, end to end and with the verb given."""
+    from .eval.event_location import evaluate
+
+    _print_report(evaluate(halterman, limit=limit), as_json)
+
+
 def _print_report(report: object, as_json: bool) -> None:
     from .eval import Report
 

@@ -22,6 +22,8 @@ from ._claims import (
     VerbStrength,
 )
 from ._events import (
+    INFERRED_PLACE,
+    PLACE_SOURCES,
     SPECULATIVE_AUX,
     UNREAL_AUX,
     Actor,
@@ -29,6 +31,7 @@ from ._events import (
     Count,
     Event,
     Participant,
+    PlaceSource,
     PloverType,
     Size,
 )
@@ -76,6 +79,9 @@ __all__ = [
     "PipelineInfo",
     "Place",
     "PlaceRole",
+    "INFERRED_PLACE",
+    "PLACE_SOURCES",
+    "PlaceSource",
     "PloverType",
     "RelativeLocation",
     "Size",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -31,6 +31,39 @@ PloverType = Literal[
 ]
 
 AuxMode = Literal["negated", "future", "hypothetical", "historical"]
+
+PlaceSource = Literal["trigger", "clause", "sentence", "dateline", "home", "paragraph", "article"]
+"""Where in the text an event's place was taken from, from the surest to the weakest:
+
+- ``trigger``: the trigger's own phrases: its place phrases ("killed in Kherson", "clashes near
+  Goma"), its object ("shelled Kupiansk"), its patient ("a policeman in Amara was killed"), the
+  nouns it governs ("the bombardment of the X district", "an attack on a market in X"), the verb
+  a noun trigger hangs from ("an air strike in X killed five");
+- ``clause``: a clause bound to the trigger ("killed when militants stormed the village of X"),
+  the act it is coordinated with ("shot and killed a man in X"), or a place its clause names by
+  description ("the town");
+- ``sentence``: the scene set at the head of the sentence, before its reporting verb ("In Goma,
+  officials said ...");
+- ``dateline``: the text puts the act where the report was filed ("clashes broke out here");
+- ``home``: no place of its own; the state whose own authorities act at home ("Russian
+  authorities detained ...");
+- ``paragraph``: no place of its own; the nearest place named before it in the paragraph
+  (``where_precision`` at least 2);
+- ``article``: no place of its own nor before it in the paragraph; the place the article named
+  most often before it (``where_precision`` at least 4).
+
+A place where someone spoke ("told reporters in Port Sudan"), the speaker's office ("the
+governor of Donetsk region said"), a party to the act ("a US air strike", "clashes with Israel")
+and a person's origin ("a Tampa woman") are never an event's place; nor is the dateline unless
+the text says so. ``home``, ``paragraph`` and ``article`` are inferences, not the text's word: a
+dataset that needs stated locations keeps ``trigger``, ``clause``, ``sentence`` and
+``dateline``."""
+
+PLACE_SOURCES: tuple[PlaceSource, ...] = get_args(PlaceSource)
+"""The place sources from the surest to the weakest."""
+
+INFERRED_PLACE: frozenset[PlaceSource] = frozenset({"home", "paragraph", "article"})
+"""Place sources that are inferences, not the text's word about the event."""
 
 SPECULATIVE_AUX: frozenset[AuxMode] = frozenset({"future", "hypothetical"})
 """Event modes of what may happen, not what did."""
@@ -88,11 +121,22 @@ class Event(Extracted):
     mode: str | None = None
     context: list[str] = Field(default_factory=list)
     trigger: Span
+    joined: list[Span] = Field(
+        default_factory=list,
+        description="Other trigger words joined to this event as reports of the same happening: "
+        "casualty words ('killed', 'wounded') joined to the attack they report, a trigger inside "
+        "another of its type ('an offensive to capture'), the triggers of later reports of it.",
+    )
     spans: list[Span] = Field(default_factory=list, description="Sentences the event rests on.")
     actor: Participant | None = None
     recipient: Participant | None = None
     place_id: str | None = None
     where_precision: WherePrecision | None = None
+    place_from: PlaceSource | None = Field(
+        default=None,
+        description="Where in the text the place was taken from: trigger, clause, sentence, "
+        "dateline (stated) or home, paragraph, article (inferred); see PlaceSource.",
+    )
     time_id: str | None = None
     date_start: dt.date | None = None
     date_end: dt.date | None = None

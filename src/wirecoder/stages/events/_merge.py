@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...schema import Count, Event, Participant, Size
+from ...schema import INFERRED_PLACE, PLACE_SOURCES, Count, Event, Participant, Size
 
 _GROUND = frozenset({"advance", "capture"})
 _MERGED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"})
@@ -46,9 +46,10 @@ def _same(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
         return False
     if not _agree(first.actor, second.actor) or not _agree(first.recipient, second.recipient):
         return False
-    if first.place_id and second.place_id and first.place_id != second.place_id:
+    first_place, second_place = _stated(first), _stated(second)
+    if first_place and second_place and first_place != second_place:
         return False
-    if (first.place_id is None) != (second.place_id is None):
+    if (first_place is None) != (second_place is None):
         return False
     if _conflicting_counts(first.size, second.size):
         return False
@@ -95,9 +96,19 @@ def _overlap(first: Event, second: Event) -> bool:
     return first.date_start <= second.date_end and second.date_start <= first.date_end
 
 
+def _stated(event: Event) -> str | None:
+    """The event's place when the text states it; one inferred from the paragraph or the
+    article tells two reports apart no more than none."""
+    return event.place_id if event.place_from not in INFERRED_PLACE else None
+
+
 def _merged(first: Event, second: Event) -> Event:
     precise_date = second.date_precision is not None and (
         first.date_precision is None or second.date_precision < first.date_precision
+    )
+    surest = min(
+        (first, second),
+        key=lambda e: PLACE_SOURCES.index(e.place_from) if e.place_from else len(PLACE_SOURCES),
     )
     update: dict[str, object] = {
         "mode": "capture" if "capture" in (first.mode, second.mode) else first.mode,
@@ -106,8 +117,10 @@ def _merged(first: Event, second: Event) -> Event:
         "context": list(dict.fromkeys(first.context + second.context)),
         "actor": first.actor or second.actor,
         "recipient": first.recipient or second.recipient,
-        "place_id": first.place_id or second.place_id,
-        "where_precision": first.where_precision or second.where_precision,
+        "place_id": surest.place_id,
+        "where_precision": surest.where_precision,
+        "place_from": surest.place_from,
+        "joined": first.joined + [second.trigger, *second.joined],
         "size": Size(
             killed=_wider(first.size.killed, second.size.killed),
             injured=_wider(first.size.injured, second.size.injured),

@@ -48,6 +48,11 @@ _COOPERATIVE: frozenset[str] = frozenset(
 )
 _CONFLICTUAL: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _SPEECH_WORDS = REPORTING_VERBS | CUES.speech_words
+_ON_THE_GROUND: frozenset[str] = frozenset(
+    {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"}
+)
+"""Types of acts done on the ground, which the article's place may hold when the sentence
+names none; statements are made where an article seldom says."""
 _HARM = ("killed", "injured")
 
 
@@ -125,21 +130,21 @@ class _Builder:
         if time is None and aux:
             date_start = date_end = precision = None
         home = self.places.home(kind, actor, recipient)
-        place, where_precision = self.places.located(sentence, head, home)
+        where = self.places.located(sentence, _words(found), home, kind in _ON_THE_GROUND)
         return Event(
             id=event_id,
             stage=STAGE,
             type=kind,
             mode=mode,
             context=contexts(sentence, trigger.context),
-            trigger=self.document.span(
-                self.document.doc[found.start].idx, _end(self.document.doc[found.end - 1])
-            ),
+            trigger=self._words(found),
+            joined=[self._words(other) for other in found.absorbed],
             spans=[self._trimmed(sentence)],
             actor=actor,
             recipient=recipient,
-            place_id=place.id if place else None,
-            where_precision=where_precision,
+            place_id=where.place.id if where.place else None,
+            where_precision=where.precision,
+            place_from=where.source,
             time_id=time.id if time else None,
             date_start=date_start,
             date_end=date_end,
@@ -196,6 +201,10 @@ class _Builder:
             return False
         doers = (self.arguments.of_verb(condition)[0] for condition in conditions(head))
         return any(doer is not None and not _same_side(doer, actor) for doer in doers)
+
+    def _words(self, found: Found) -> Span:
+        doc = self.document.doc
+        return self.document.span(doc[found.start].idx, _end(doc[found.end - 1]))
 
     def _trimmed(self, sentence: SpacySpan) -> Span:
         """The sentence without the blank lines the parser leaves at its edges."""
@@ -298,6 +307,11 @@ def _names_trigger(participant: Participant, found: Found) -> bool:
     """The participant's words are the trigger's own noun phrase."""
     span = participant.span
     return span is not None and span.start <= found.head.idx < span.end
+
+
+def _words(found: Found) -> list[Token]:
+    """The trigger's head and those of the words merged into it ("killed ... in the shelling")."""
+    return [found.head, *(other.head for other in found.absorbed)]
 
 
 def _end(token: Token) -> int:
