@@ -145,6 +145,18 @@ def _where(document: Document, event: Event) -> tuple[str | None, str | None]:
             "Avdiivka",
         ),
         (
+            "Fighters shelled a camp for displaced families outside Zalingei on Friday.",
+            "shelled",
+            [("Zalingei", 1, "town")],
+            "Zalingei",
+        ),
+        (
+            "Gunmen stormed a school for girls in Kankara before dawn, police said.",
+            "stormed",
+            [("Kankara", 1, "town")],
+            "Kankara",
+        ),
+        (
             "Hundreds of soldiers have died in the battle for Bakhmut since the summer.",
             "battle",
             [("Bakhmut", 1, "town")],

@@ -33,6 +33,7 @@ from ._lexicon import NOUNS, REPORTING_VERBS, VERBS
 class _Where(Lexicon):
     locative_preps: Words
     partitive_preps: Words
+    served_preps: Words
     motion_preps: Words
     moving: Words
     contested_preps: Words
@@ -292,6 +293,8 @@ def _prep_objects(head: Token, kind: _Kind, preposition: Token) -> Iterator[_Lin
         word in WHERE.locative_preps
         or word in WHERE.partitive_preps
         and kind in ("event", "ground")
+        or word in WHERE.served_preps
+        and kind == "ground"
         or word in WHERE.motion_preps
         and (lemma in WHERE.moving or lemma in WHERE.distances or lemma in WHERE.ways)
         or word in WHERE.contested_preps
