@@ -196,7 +196,7 @@ def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[A
     with open_store(store_url) as store:
         assert count(store, ArticleRow) == 1
         with store.session() as session:
-            assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+            assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
 
 
 def test_sqlite_file_uses_wal(tmp_path: Path) -> None:

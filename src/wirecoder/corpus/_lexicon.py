@@ -1,0 +1,137 @@
+"""The corpus step's language data (``corpus/data/*.toml``), read once, and a phrase matcher."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+
+from ..lexicon import Lexicon, Words, load
+
+PACKAGE = "wirecoder.corpus"
+
+
+class Phrases:
+    """Phrases matched lower-cased at word boundaries, the longest first."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        ordered = sorted({p.casefold() for p in phrases}, key=lambda p: (-len(p), p))
+        alternatives = "|".join(re.escape(p) for p in ordered)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if ordered else None
+
+    def find(self, text: str) -> list[re.Match[str]]:
+        """The matches in ``text`` (lower-cased, typographic apostrophes folded), left to right."""
+        if self.pattern is None:
+            return []
+        return list(self.pattern.finditer(fold(text)))
+
+    def any(self, text: str) -> bool:
+        return bool(self.find(text))
+
+
+class Families:
+    """Named families of phrases: which families a text names."""
+
+    def __init__(self, families: Mapping[str, Iterable[str]]) -> None:
+        self.family_of = {p.casefold(): name for name, words in families.items() for p in words}
+        self.phrases = Phrases(self.family_of)
+
+    def named(self, text: str) -> frozenset[str]:
+        return frozenset(self.family_of[m.group(0)] for m in self.phrases.find(text))
+
+    def first(self, text: str) -> tuple[str, int] | None:
+        """The family of the longest match starting first in ``text``, with where it starts."""
+        found = self.phrases.find(text)
+        return (self.family_of[found[0].group(0)], found[0].start()) if found else None
+
+
+def fold(text: str) -> str:
+    """Lower-cased, with typographic apostrophes as ASCII ones."""
+    return text.casefold().replace("\u2019", "'")
+
+
+class StoryData(Lexicon):
+    """Cues of within-article coreference (``data/story.toml``)."""
+
+    shift: dict[str, int]
+    new_event: Words
+    background: Words
+    anchor: Words
+    wide: Words
+
+
+class WeaponData(Lexicon):
+    """Weapon families (``data/weapons.toml``)."""
+
+    families: dict[str, Words]
+
+
+class TargetData(Lexicon):
+    """Kinds of target (``data/targets.toml``)."""
+
+    kinds: dict[str, Words]
+
+
+class Body(Lexicon):
+    """A kind of body that speaks as a source, and whether it speaks for a state or authority."""
+
+    official: bool
+    words: Words
+
+
+class SourceData(Lexicon):
+    """Words that fold sources into origins (``data/sources.toml``)."""
+
+    bodies: dict[str, Body]
+    unnamed: Words
+    witnesses: Words
+    staff: Words
+    seeing: Words
+    no_comment: Words
+    aftermath: Words
+
+
+class StoryWords:
+    """The story cues, compiled."""
+
+    def __init__(self, data: StoryData) -> None:
+        self.shift = {fold(phrase): days for phrase, days in data.shift.items()}
+        self.shifts = Phrases(self.shift)
+        self.new_event = Phrases(data.new_event)
+        self.background = Phrases(data.background)
+        self.anchor = Phrases(data.anchor)
+        self.wide = Phrases(data.wide)
+
+
+class SourceWords:
+    """The source words, compiled."""
+
+    def __init__(self, data: SourceData) -> None:
+        self.bodies = Families({name: body.words for name, body in data.bodies.items()})
+        self.official = frozenset(name for name, body in data.bodies.items() if body.official)
+        self.unnamed = Phrases(data.unnamed)
+        self.witnesses = Phrases(data.witnesses)
+        self.staff = Phrases(data.staff)
+        self.seeing = Phrases(data.seeing)
+        self.no_comment = Phrases(data.no_comment)
+        self.aftermath = Phrases(data.aftermath)
+
+
+@functools.cache
+def story_words() -> StoryWords:
+    return StoryWords(load(PACKAGE, "story", StoryData))
+
+
+@functools.cache
+def weapons() -> Families:
+    return Families(load(PACKAGE, "weapons", WeaponData).families)
+
+
+@functools.cache
+def targets() -> Families:
+    return Families(load(PACKAGE, "targets", TargetData).kinds)
+
+
+@functools.cache
+def source_words() -> SourceWords:
+    return SourceWords(load(PACKAGE, "sources", SourceData))
