@@ -50,10 +50,18 @@ def fold(text: str) -> str:
     return text.casefold().replace("\u2019", "'")
 
 
+class Summary(Lexicon):
+    """A count of places or attacks: "attacks on two cities"."""
+
+    counts: Words
+    things: Words
+
+
 class StoryData(Lexicon):
     """Cues of within-article coreference (``data/story.toml``)."""
 
     shift: dict[str, int]
+    summary: Summary
     new_event: Words
     background: Words
     anchor: Words
@@ -83,12 +91,21 @@ class SourceData(Lexicon):
     """Words that fold sources into origins (``data/sources.toml``)."""
 
     bodies: dict[str, Body]
+    umbrella: dict[str, Words]
     unnamed: Words
+    armed_descriptions: Words
+    group_descriptions: Words
+    not_sources: Words
+    organisation_words: Words
+    pronouns: Words
+    titles: Words
+    qualifiers: Words
     witnesses: Words
     staff: Words
     seeing: Words
     no_comment: Words
     aftermath: Words
+    denied_acts: Words
 
 
 class StoryWords:
@@ -101,6 +118,9 @@ class StoryWords:
         self.background = Phrases(data.background)
         self.anchor = Phrases(data.anchor)
         self.wide = Phrases(data.wide)
+        counts = "|".join(re.escape(fold(w)) for w in sorted(data.summary.counts, key=len)[::-1])
+        things = "|".join(re.escape(fold(w)) for w in sorted(data.summary.things, key=len)[::-1])
+        self.summary = re.compile(rf"\b(?:{counts})\s+(?:[\w'-]+\s+){{0,2}}(?:{things})\b")
 
 
 class SourceWords:
@@ -110,11 +130,22 @@ class SourceWords:
         self.bodies = Families({name: body.words for name, body in data.bodies.items()})
         self.official = frozenset(name for name, body in data.bodies.items() if body.official)
         self.unnamed = Phrases(data.unnamed)
+        self.armed_descriptions = Phrases(data.armed_descriptions)
+        self.group_descriptions = Phrases(data.group_descriptions)
+        self.not_sources = frozenset(fold(word) for word in data.not_sources)
+        self.organisation_words = frozenset(fold(word) for word in data.organisation_words)
+        self.pronouns = frozenset(fold(word) for word in data.pronouns)
+        self.titles = frozenset(fold(word) for word in data.titles)
+        self.qualifiers = tuple(fold(word) for word in data.qualifiers)
+        self.umbrella = {
+            member: parent for parent, members in data.umbrella.items() for member in members
+        }
         self.witnesses = Phrases(data.witnesses)
         self.staff = Phrases(data.staff)
         self.seeing = Phrases(data.seeing)
         self.no_comment = Phrases(data.no_comment)
         self.aftermath = Phrases(data.aftermath)
+        self.denied_acts = Phrases(data.denied_acts)
 
 
 @functools.cache

@@ -24,6 +24,8 @@ from ..store import (
 from ._disputes import is_speculative
 from ._records import ArticleFacts, EventRecord, PlaceMention, Voice
 
+SPEECH_TYPES = ("REJECT", "ACCUSE")
+"""Event types of what a source says about an attack."""
 PUBLICATION_WINDOW = dt.timedelta(days=3)
 """An event its report leaves undated ("denied that the town had fallen") is taken to fall in
 the days before its article was published: news reports what happened lately."""
@@ -40,7 +42,7 @@ def load_facts(session: Session) -> dict[int, ArticleFacts]:
             func.coalesce(ClaimRow.origin_name, ActorRow.name).label("name"),
             func.coalesce(ClaimRow.source_kind, ActorRow.kind).label("kind"),
             func.coalesce(ClaimRow.source_country, ActorRow.country).label("country"),
-            ClaimRow.source_text,
+            func.coalesce(ClaimRow.source_resolved, ClaimRow.source_text).label("source_text"),
             ClaimRow.stance,
             ClaimRow.attributed,
             ClaimRow.content,
@@ -73,6 +75,13 @@ def load_facts(session: Session) -> dict[int, ArticleFacts]:
                 place.admin1,
             )
         )
+    speech: dict[int, set[int]] = defaultdict(set)
+    for article_id, claim_id in session.execute(
+        select(EventRow.article_id, EventClaimRow.claim_id)
+        .join(EventClaimRow, EventClaimRow.event_id == EventRow.id)
+        .where(EventRow.current, EventRow.type.in_(SPEECH_TYPES))
+    ):
+        speech[article_id].add(claim_id)
     return {
         row.id: ArticleFacts(
             id=row.id,
@@ -82,6 +91,7 @@ def load_facts(session: Session) -> dict[int, ArticleFacts]:
             published_at=row.published_at,
             claims=tuple(claims.get(row.id, ())),
             places=tuple(sorted(places.get(row.id, ()), key=lambda p: p.start)),
+            speech=frozenset(speech.get(row.id, ())),
         )
         for row in session.execute(
             select(

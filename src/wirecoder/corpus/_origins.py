@@ -25,10 +25,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._lexicon import fold, source_words
+from ._load import SPEECH_TYPES as SPEECH
 from ._records import ArticleFacts, EventRecord, Voice
-from ._sources import Source, fold_sources, resolve
+from ._sources import NONE, Source, fold_sources, local_descriptions, resolve
 from ._story import Story
 
+SPEECH_TYPES = frozenset(SPEECH)
+"""Event types of what a source says about an attack: their claims stand beside it."""
 CORROBORATING = "corroborating"
 CONTESTING = "contesting"
 UNATTRIBUTED = "unattributed"
@@ -85,6 +88,9 @@ class _Said:
     member: EventRecord | None
     publisher: str | None
     when: dt.datetime
+    places: tuple[str, ...] = ()
+    speech: bool = False
+    """Said in a denial or an accusation about the event ("blamed the M23")."""
 
 
 def tally(
@@ -96,13 +102,14 @@ def tally(
     the story each stands beside, for claims of the reports no mention of these rests on."""
     said = list(_claims_on(stories, articles, homes))
     country = next((s.identity.country_code for s in stories if s.identity.country_code), None)
-    sources = {id(item): resolve(item.voice, item.publisher) for item in said}
+    sources = {id(item): resolve(item.voice, item.publisher, item.places) for item in said}
+    _fold_local(said, sources)
     folded = fold_sources(sorted(sources.values(), key=lambda s: s.key), country)
     voices: dict[str, VoiceTally] = {}
     for item in said:
         source = folded[sources[id(item)].key]
         role = _role(item, source, stories)
-        if role is None:
+        if role is None or source.kind == NONE:
             continue
         voice = voices.setdefault(source.key, VoiceTally(source, role))
         if role == CONTESTING:
@@ -114,7 +121,19 @@ def tally(
         if item.member is not None and role != CONTESTING:
             _figures(voice, item.member, item.when)
     _witnessed_by_publishers(stories, articles, voices)
+    _sides_contest(voices)
     return Tally(sorted(voices.values(), key=lambda v: (v.role, v.source.label, v.source.key)))
+
+
+def _fold_local(said: list[_Said], sources: dict[int, Source]) -> None:
+    """Descriptions of groups resolved within each report ("aid groups" beside MSF)."""
+    by_article: dict[int | None, list[int]] = defaultdict(list)
+    for item in said:
+        by_article[item.voice.article_id].append(id(item))
+    for ids in by_article.values():
+        folded = local_descriptions(sources[i] for i in ids)
+        for i in ids:
+            sources[i] = folded.get(sources[i].key, sources[i])
 
 
 def _written(voice: Voice) -> str:
@@ -132,17 +151,37 @@ def _claims_on(
         facts = articles.get(story.article_id)
         publisher = facts.publisher if facts else None
         when = _published(facts)
+        places = tuple(sorted({fold(p.name) for p in facts.places})) if facts else ()
+        speech = _speech_claims(facts)
         linked: set[int] = set()
         for member in story.members:
             for voice in member.voices or _legacy_voices(member):
                 linked.add(voice.claim_id)
-                yield _Said(voice, member, publisher, when)
+                if _about(member, voice):
+                    yield _Said(voice, member, publisher, when, places)
             if not (member.voices or member.claims) and member.publisher_origin is not None:
-                yield _Said(_own_voice(member, publisher), member, publisher, when)
+                yield _Said(_own_voice(member, publisher), member, publisher, when, places)
         for voice in facts.claims if facts else ():
             home = homes.get((voice.claim_id, story.type))
             if voice.claim_id not in linked and home is not None and id(home) in mine:
-                yield _Said(voice, None, publisher, when)
+                yield _Said(voice, None, publisher, when, places, voice.claim_id in speech)
+
+
+def _speech_claims(facts: ArticleFacts | None) -> frozenset[int]:
+    """Claims of the report that its denials and accusations rest on."""
+    return facts.speech if facts is not None else frozenset()
+
+
+def _about(member: EventRecord, voice: Voice) -> bool:
+    """Whether a claim the mention rests on speaks of the mention's event: not when the claim's
+    words stand in another part of a sentence moving to another day ("..., a day after a strike
+    that Gaza officials blamed on Israel")."""
+    if member.segment is None or voice.position is None or member.sentence_start is None:
+        return True
+    start, end = member.segment
+    sentence_end = member.sentence_start + len(member.sentence)
+    inside_sentence = member.sentence_start <= voice.position < sentence_end
+    return not inside_sentence or start <= voice.position < end
 
 
 def _legacy_voices(member: EventRecord) -> tuple[Voice, ...]:
@@ -180,7 +219,10 @@ def _role(item: _Said, source: Source, stories: Sequence[Story]) -> str | None:
     """What the claim makes its source: corroborating, contesting, unattributed, or nothing."""
     voice, member = item.voice, item.member
     words = source_words()
-    if voice.stance == "denied" or (member is not None and member.negated):
+    denies = voice.stance == "denied" and (
+        words.denied_acts.any(voice.content) or _names_a_trigger(voice.content, stories)
+    )
+    if denies or (member is not None and member.negated):
         if voice.stance != "asserted" and words.no_comment.any(voice.content):
             return None
         return None if source.kind == "publisher" else CONTESTING
@@ -188,11 +230,32 @@ def _role(item: _Said, source: Source, stories: Sequence[Story]) -> str | None:
         return None
     if source.kind == "publisher":
         return UNATTRIBUTED if member is not None else None
-    if member is None and not words.aftermath.any(voice.content):
+    if member is None and not (item.speech or words.aftermath.any(voice.content)):
         return None
     if member is not None and member.speculative:
         return None
     return CORROBORATING
+
+
+def _names_a_trigger(content: str, stories: Sequence[Story]) -> bool:
+    """Whether ``content`` names one of the event's trigger words ("denied the shelling")."""
+    folded = fold(content)
+    return any(fold(member.trigger) in folded for story in stories for member in story.members)
+
+
+def _sides_contest(voices: dict[str, VoiceTally]) -> None:
+    """A state or authority speaks with one voice: where one of its official bodies contests
+    the event (a denial by "Israel" after its military's account), all of them do."""
+    contesting = {
+        _camp(v.source) for v in voices.values() if v.role == CONTESTING and v.source.official
+    }
+    for voice in voices.values():
+        if voice.source.official and _camp(voice.source) in contesting:
+            voice.role = CONTESTING
+
+
+def _camp(source: Source) -> str | None:
+    return source.camp or source.side
 
 
 def _figures(voice: VoiceTally, member: EventRecord, when: dt.datetime) -> None:
@@ -247,9 +310,9 @@ def claim_homes(stories: Sequence[Story], facts: ArticleFacts) -> dict[tuple[int
     aside = {
         voice.claim_id
         for story in stories
-        if story.kind != "event"
         for member in story.members
         for voice in member.voices
+        if story.kind != "event" or not _rehomed(member, voice)
     }
     for kind in kinds:
         for story in stories:
@@ -265,6 +328,13 @@ def claim_homes(stories: Sequence[Story], facts: ArticleFacts) -> dict[tuple[int
             if home is not None:
                 homes[(voice.claim_id, kind)] = home
     return homes
+
+
+def _rehomed(member: EventRecord, voice: Voice) -> bool:
+    """Whether a claim linked to ``member`` may stand beside another type's story: a denial or
+    accusation is about the attack, and a link the claim's words do not bear out (the trigger
+    outside them) is no link."""
+    return member.type in SPEECH_TYPES or fold(member.trigger) not in fold(voice.content)
 
 
 def _home(

@@ -62,6 +62,9 @@ class ArticleFacts:
     published_at: dt.datetime | None = None
     claims: tuple[Voice, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    speech: frozenset[int] = frozenset()
+    """Claims a denial or an accusation in the report rests on (events of type REJECT or
+    ACCUSE): what a source says about an attack."""
 
     @property
     def named_countries(self) -> frozenset[str]:
@@ -155,6 +158,9 @@ class EventRecord:
     targets: frozenset[str] = frozenset()
     published: dt.date | None = None
     """Its report's publication day."""
+    segment: tuple[int, int] | None = None
+    """Where the part of its sentence about it starts and ends: a sentence moving to another
+    day ("..., a day after a strike on a school killed 22") tells two events."""
 
     @property
     def origins(self) -> set[int]:

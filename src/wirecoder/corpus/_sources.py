@@ -2,16 +2,20 @@
 
 A report names one body many ways ("Gaza's civil defence agency", "civil defence spokesman
 Mahmoud Basal", "the Palestinian civil defence"); the claims stage keeps the words. Here each
-claim's source is read as:
+claim's source is read, from the words the report used (``data/sources.toml``), as one of:
 
-- a **body** of a side (``data/sources.toml``: a health ministry, a governor's administration, the
-  military, police, a hospital ...), found in the words naming it or its spokesperson's title, the
-  side from the words ("Hamas-run", "Ukraine's", "Israeli") or else the country of the event;
-- a catalogued actor (the United Nations agencies, armed groups, NGOs, named leaders);
-- a person, by surname, who is a body's when any report gives the person that body's title;
-- **unnamed officials** of a side ("officials", "a security source", "the Houthi authorities");
+- a **named group** of the actor catalog (M23, Human Rights Watch, the National Unity
+  Government), unless the name only qualifies a body ("the Hamas-run health ministry");
+- a **body** of a side: a health ministry, a governor's administration, the military, police, a
+  hospital ... found in the words naming it or its spokesperson's title; an official body's side
+  from the words ("Hamas-run", "Ukraine's", "Israeli"), else from how other reports name that
+  kind of body, else the event's country; a hospital or an ambulance service is the event's;
+- **unnamed officials** of a side ("officials", "a security source", "the military authorities
+  in Ouagadougou");
 - **eyewitnesses** (residents, survivors, a trader, a woman of 58): one origin per event;
-- the **publisher**, in its own voice.
+- a **person**, by surname, who is a body's when any report gives the person that body's title;
+- a description of a group that names none ("the rebels", "a rights group");
+- the **publisher** in its own voice; or nothing at all ("Wednesday", "telephone", a place).
 """
 
 from __future__ import annotations
@@ -27,47 +31,23 @@ from ..gazetteer import demonyms
 from ._lexicon import fold, source_words
 from ._records import Voice
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "which", "who"})
-QUALIFIER = re.compile(r"^[\w'-]*?(?:-run|-backed|-held|-controlled|-led|-aligned|-linked|'s)$")
 AGE = re.compile(r",\s*\d{1,3}\s*,")
-CAPITALISED = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'-]+)+")
-TITLE_WORDS = frozenset(
-    {
-        "president",
-        "minister",
-        "governor",
-        "mayor",
-        "spokesman",
-        "spokeswoman",
-        "general",
-        "colonel",
-        "lieutenant",
-        "major",
-        "brigadier",
-        "rear",
-        "admiral",
-        "dr",
-        "doctor",
-        "mr",
-        "ms",
-        "mrs",
-        "acting",
-        "deputy",
-        "chief",
-        "head",
-        "director",
-        "commander",
-        "captain",
-        "interior",
-        "regional",
-        "city",
-        "police",
-        "military",
-        "army",
-        "navy",
-        "officer",
-    }
-)
+CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\w'.-]*)*")
+ARTICLES = frozenset({"a", "an", "the"})
+PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|near)\s", re.IGNORECASE)
+PUBLISHER = "publisher"
+NONE = "none"
+ARMED_SECTORS = frozenset({"REB", "OPP"})
+"""Sectors of groups that speak for themselves, whatever their bodies are called."""
+WITNESS = "witness"
+UNNAMED = "unnamed"
+PERSON = "person"
+ACTOR = "actor"
+NAMED = "named"
+ARMED = "armed description"
+GROUP = "group description"
+SPECIAL = frozenset({PUBLISHER, NONE, WITNESS, UNNAMED, PERSON, ACTOR, NAMED, ARMED, GROUP})
+"""Kinds that are no body."""
 
 
 @dataclass(frozen=True)
@@ -78,14 +58,19 @@ class Source:
     label: str
     kind: str
     """A body's name (``health_ministry`` ...), or ``actor``, ``person``, ``unnamed``,
-    ``witness``, ``publisher`` or ``named``."""
+    ``witness``, ``publisher``, ``named``, a description, or ``none``."""
     side: str | None = None
     """ISO 3166 alpha-2 country the source speaks for."""
     official: bool = False
     surname: str | None = None
+    sector: str | None = None
+    camp: str | None = None
+    """The party it speaks for, finer than the country in a civil war: a group its words name
+    ("the RSF-backed civil administration"), else its side."""
 
 
-WITNESSES = Source("witnesses", "eyewitnesses", "witness")
+WITNESSES = Source("witnesses", "eyewitnesses", WITNESS)
+NOBODY = Source("none", "no source", NONE)
 
 
 @functools.cache
@@ -106,127 +91,186 @@ def iso2(code: str | None) -> str | None:
     return code.upper() if len(code) == 2 else _iso2().get(code.casefold())
 
 
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    return {fold(word): code for word, code in demonyms().items() if len(code) == 2}
+
+
 def _side_in(text: str) -> str | None:
     """The country a source's words name it for: a catalogued actor's ("Hamas-run", "Houthi",
     "Ukraine's air force"), a demonym ("Israeli"), or a country name."""
     for _, _, entry in catalog().find_in(text):
         if entry.country:
             return iso2(entry.country)
-    words = {fold(word): code for word, code in demonyms().items() if len(code) == 2}
     for token in re.findall(r"[\w'-]+", text):
-        code = words.get(fold(token).removesuffix("'s"))
+        code = _demonyms().get(fold(token).removesuffix("'s"))
         if code:
             return code
     return None
 
 
-def _text(voice: Voice) -> str:
-    """The source's words: as written (unless a pronoun) and as resolved."""
-    written = voice.written or ""
-    if fold(written).strip() in PRONOUNS:
-        written = ""
-    return " | ".join(part for part in (written, voice.name) if part)
+def _written(voice: Voice) -> str:
+    """The source as the report wrote it, unless a pronoun (then as resolved)."""
+    written = (voice.written or "").strip(" ,")
+    if fold(written) in source_words().pronouns:
+        return ""
+    return written
 
 
-def resolve(voice: Voice, publisher: str | None = None) -> Source:
-    """The source of one claim, before the event's other claims are known."""
-    if not voice.attributed or voice.kind == "publisher" or voice.name == publisher:
+def resolve(voice: Voice, publisher: str | None = None, places: Iterable[str] = ()) -> Source:
+    """The source of one claim, before the event's other claims are known; ``places`` are the
+    (folded) names of the places its report names, which are never sources."""
+    if not voice.attributed or voice.kind == PUBLISHER or voice.name == publisher:
         name = publisher or voice.name
-        return Source(f"publisher:{fold(name)}", name, "publisher")
-    text = _text(voice)
+        return Source(f"publisher:{fold(name)}", name, PUBLISHER)
+    written = _written(voice)
+    text = written or voice.name
+    head = text.split(",")[0]
     words = source_words()
-    side = _side_in(text) or iso2(voice.country)
-    if voice.kind == "witness":
+    if voice.kind == WITNESS:
         return WITNESSES
-    body = words.bodies.first(text)
-    if body is not None:
-        kind = body[0]
-        return Source(
-            f"{kind}:{side or '?'}",
-            _body_label(kind, side),
-            kind,
-            side,
-            kind in words.official,
-            _surname(text),
-        )
-    return _catalogued(text, voice, side) or _plain(text, voice, side)
+    side = _side_in(text) or iso2(voice.country)
+    catalogued = _catalogued(head, side)
+    bare = fold(text).strip(" .,")
+    if catalogued is None and (bare in words.not_sources or bare in set(places)):
+        return NOBODY
+    source = (
+        _unnamed(head, side)
+        or catalogued
+        or _body(text, side)
+        or _described(text, side)
+        or _plain(text, written, voice, side)
+    )
+    return replace(source, camp=_camp(text) or source.camp)
 
 
-def _body_label(kind: str, side: str | None) -> str:
-    return f"{kind.replace('_', ' ')} ({side})" if side else kind.replace("_", " ")
+def _camp(text: str) -> str | None:
+    """The armed group or movement a source's words tie it to ("Hamas-run", "the NUG's")."""
+    for _, _, entry in catalog().find_in(text):
+        if entry.sector in ARMED_SECTORS:
+            return entry.side or entry.id
+    return None
 
 
-def _catalogued(text: str, voice: Voice, side: str | None) -> Source | None:
-    """A catalogued actor the source names, unless only as a qualifier ("Hamas-run")."""
+def _unnamed(head: str, side: str | None) -> Source | None:
+    """Unnamed officials: a source whose head noun is "officials", "authorities", "sources"
+    ("the military authorities in Ouagadougou"), unless a body's name holds it ("medical
+    sources", "health officials")."""
     words = source_words()
-    for _, end, entry in catalog().find_in(text):
-        following = text[end:].split(maxsplit=1)
-        if entry.kind == "country" or (following and QUALIFIER.match(following[0])):
+    phrase = PREPOSITION.split(f" {head} ")[0].strip()
+    found = words.unnamed.find(phrase)
+    if not found or found[-1].end() < len(fold(phrase)) or _person_name(phrase):
+        return None
+    body = words.bodies.phrases.find(phrase)
+    if body and body[-1].start() <= found[-1].start() and body[-1].end() >= found[-1].end():
+        return None
+    return Source(f"{UNNAMED}:{side or '?'}", _unnamed_label(side), UNNAMED, side)
+
+
+def _unnamed_label(side: str | None) -> str:
+    return f"unnamed officials ({side})" if side else "unnamed officials"
+
+
+def _catalogued(head: str, side: str | None) -> Source | None:
+    """A named group of the catalog the source names, unless it only says whose a body is:
+    a body's name around it ("the Hamas-run health ministry", "the civil administration set up
+    by the Rapid Support Forces") makes it the body's party, not the source."""
+    words = source_words()
+    head = re.sub(r"^(?:the|a|an)\s+", "", head.strip(" .,"), flags=re.IGNORECASE)
+    for start, end, entry in catalog().find_in(head):
+        if entry.kind == "country" and fold(head[start:end]) == fold(head).strip(" .,"):
+            return _body_source("government", iso2(entry.country))  # "Israel denied ..."
+        if entry.kind == "country" or entry.composed:
+            continue
+        if entry.sector not in ARMED_SECTORS and words.bodies.phrases.any(entry.name):
+            continue  # "the Gaza health ministry": a body of its side
+        around = head[:start] + " " + head[end:]
+        if words.bodies.phrases.any(around):
+            continue
+        if entry.kind == PERSON and words.bodies.phrases.any(head):
             continue
         country = iso2(entry.country) or side
         if entry.sector == "MIL":
-            return Source(
-                f"military:{country or '?'}",
-                _body_label("military", country),
-                "military",
-                country,
-                True,
-            )
-        if entry.composed and words.unnamed.any(text):
-            return Source(
-                f"unnamed:{country or '?'}", f"unnamed officials ({country})", "unnamed", country
-            )
-        if entry.composed and entry.sector == "GOV":
-            return Source(
-                f"government:{country or '?'}",
-                _body_label("government", country),
-                "government",
-                country,
-                True,
-            )
-        if entry.composed and _proper_name(voice.written or ""):
-            return None
-        official = entry.sector in {"GOV", "MIL", "COP", "SPY"}
+            return _body_source("military", country)
+        official = bool(entry.country) and entry.sector in {"GOV", "MIL", "COP", "SPY"}
+        surname = _surname(entry.name) if entry.kind == PERSON else None
+        parent = words.umbrella.get(entry.id, entry.id)
         return Source(
-            f"actor:{entry.id}",
-            entry.name,
-            "actor",
-            country,
-            official,
-            _surname(entry.name) if entry.kind == "person" else None,
+            f"{ACTOR}:{parent}", entry.name, ACTOR, country, official, surname, entry.sector
         )
     return None
 
 
-def _plain(text: str, voice: Voice, side: str | None) -> Source:
-    """A source named by no body or catalogued actor."""
+def _body(text: str, side: str | None) -> Source | None:
     words = source_words()
-    if words.witnesses.any(text) or AGE.search(voice.written or ""):
+    found = words.bodies.first(text)
+    if found is None:
+        return None
+    kind = found[0]
+    official = kind in words.official
+    return replace(_body_source(kind, side if official else None), surname=_surname(text))
+
+
+def _body_source(kind: str, side: str | None) -> Source:
+    official = kind in source_words().official
+    label = f"{kind.replace('_', ' ')} ({side})" if side else kind.replace("_", " ")
+    return Source(f"{kind}:{side or '?'}", label, kind, side, official)
+
+
+def _described(text: str, side: str | None) -> Source | None:
+    """Eyewitnesses, or a group described without its name ("the rebels", "a rights group")."""
+    words = source_words()
+    if words.witnesses.any(text):
         return WITNESSES
-    if words.unnamed.any(text) and not _proper_name(voice.written or voice.name):
-        return Source(
-            f"unnamed:{side or '?'}", f"unnamed officials ({side or '?'})", "unnamed", side
-        )
-    if voice.kind in {"person", "official"} and _proper_name(voice.name):
-        surname = _surname(voice.name)
-        return Source(f"person:{surname}", voice.name, "person", side, False, surname)
-    proper = _proper_name(voice.written or "") or voice.name
-    return Source(f"named:{_key(proper)}", proper.strip(" ,"), "named", side)
+    if _proper_name(text):
+        return None
+    for kind, phrases in ((ARMED, words.armed_descriptions), (GROUP, words.group_descriptions)):
+        found = phrases.find(text)
+        if found:
+            return Source(f"{kind}:{found[0].group(0)}", found[0].group(0), kind, side)
+    return None
+
+
+def _plain(text: str, written: str, voice: Voice, side: str | None) -> Source:
+    """A person by surname (an eyewitness when described as a private person), else a name."""
+    if AGE.search(written):
+        return WITNESSES
+    person = _person_name(voice.name) or _person_name(written)
+    if person is not None:
+        surname = _surname(person) or fold(person.split()[-1])
+        return Source(f"{PERSON}:{surname}", person, PERSON, side, False, surname)
+    proper = _proper_name(written) or voice.name
+    return Source(f"{NAMED}:{_key(proper)}", proper.strip(" ,"), NAMED, side)
 
 
 def _proper_name(text: str) -> str | None:
-    """The first run of capitalised words in ``text`` (a name), else None."""
-    match = CAPITALISED.search(text)
-    return match.group(0) if match else None
+    """The first run of capitalised words in ``text``, titles and articles aside, else None."""
+    titles = source_words().titles | ARTICLES
+    for match in CAPITALISED.finditer(text):
+        words = [w for w in match.group(0).split() if fold(w) not in titles]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def _person_name(text: str) -> str | None:
+    """A personal name in ``text``: one to four capitalised words, none an organisation's."""
+    name = _proper_name(text)
+    if name is None:
+        return None
+    words = [fold(w).removesuffix("'s") for w in name.split()]
+    organisation = source_words().organisation_words
+    if len(words) > 4 or any(w in organisation for w in words) or catalog().find_in(name):
+        return None
+    if all(w in _demonyms() or w in _iso2() for w in words):
+        return None
+    return name
 
 
 def _surname(text: str) -> str | None:
     """The last word of the first personal name in ``text``, titles left out."""
-    for match in CAPITALISED.finditer(text):
-        names = [w for w in match.group(0).split() if fold(w) not in TITLE_WORDS]
-        if len(names) >= 2:
-            return fold(names[-1])
-    return None
+    name = _person_name(text)
+    return fold(name.split()[-1]) if name else None
 
 
 def _key(name: str) -> str:
@@ -241,41 +285,81 @@ def fold_sources(sources: Iterable[Source], event_country: str | None) -> dict[s
       administration") is that body wherever else named ("Vilkul");
     - a body of unknown side takes the side other reports give that kind of body, else the
       event's country;
-    - unnamed officials of a side fold into that side's named official source, if any.
+    - unnamed officials of a side fold into that side's named official source, if any;
+    - a description of a group folds into the one named group of that kind, if there is one.
     """
-    sources = list({source.key: source for source in sources}.values())
-    titled = {s.surname: s for s in sources if s.surname and s.kind not in {"person", "named"}}
-    resolved: dict[str, Source] = {}
-    for source in sources:
-        if source.kind == "person" and source.surname in titled:
-            resolved[source.key] = titled[source.surname]
-        else:
-            resolved[source.key] = source
+    every = sorted(sources, key=lambda s: (s.key, s.surname or ""))
+    ordered = sorted({source.key: source for source in every}.values(), key=lambda s: s.key)
+    titled = {s.surname: s for s in every if s.surname and s.kind not in SPECIAL}
+    resolved = {s.key: _titled(s, titled) for s in ordered}
+    _side_bodies(resolved, event_country)
+    _fold_descriptions(resolved)
+    return resolved
+
+
+def _titled(source: Source, titled: dict[str, Source]) -> Source:
+    """A person as the body a report gives them the title of; a person no report gives a title
+    or office is a private person quoted on what they saw: an eyewitness."""
+    if source.kind in {PERSON, ACTOR} and source.surname in titled:
+        return titled[source.surname]
+    return WITNESSES if source.kind == PERSON else source
+
+
+def local_descriptions(sources: Iterable[Source]) -> dict[str, Source]:
+    """Within one report: a group described without its name ("aid groups said", "a local
+    volunteer group said") is the one named group of that kind the same report quotes."""
+    listed = {s.key: s for s in sources}
+    armed = [s for s in listed.values() if s.kind == ACTOR and s.sector in ARMED_SECTORS]
+    groups = [
+        s
+        for s in listed.values()
+        if s.kind in {ACTOR, NAMED} and s.sector not in ARMED_SECTORS and not s.official
+    ]
+    folded: dict[str, Source] = {}
+    for key, source in listed.items():
+        if source.kind == ARMED and len(armed) == 1:
+            folded[key] = armed[0]
+        elif source.kind == GROUP and len(groups) == 1:
+            folded[key] = groups[0]
+    return folded
+
+
+def _side_bodies(resolved: dict[str, Source], event_country: str | None) -> None:
     sides: dict[str, set[str]] = defaultdict(set)
     for source in resolved.values():
-        if source.side:
+        if source.side and source.official:
             sides[source.kind].add(source.side)
     for key, source in resolved.items():
-        if source.side is None and source.kind not in {"witness", "publisher"}:
-            known = sides.get(source.kind, set())
+        if source.side is None and source.kind not in {WITNESS, PUBLISHER, NONE}:
+            known = sides.get(source.kind, set()) if source.official else set()
             side = next(iter(known)) if len(known) == 1 else event_country
             resolved[key] = _sided(source, side)
-    named_official = {s.side: s for s in resolved.values() if s.official}
+    named_official = {
+        s.side: s for s in sorted(resolved.values(), key=lambda s: s.key) if s.official
+    }
     for key, source in resolved.items():
-        if source.kind == "unnamed" and source.side in named_official:
+        if source.kind == UNNAMED and source.side in named_official:
             resolved[key] = named_official[source.side]
-    return resolved
+
+
+def _fold_descriptions(resolved: dict[str, Source]) -> None:
+    named = sorted({s.key: s for s in resolved.values()}.values(), key=lambda s: s.key)
+    armed = [s for s in named if s.kind == ACTOR and s.sector in ARMED_SECTORS]
+    groups = [s for s in named if s.kind in {ACTOR, NAMED} and s.sector not in ARMED_SECTORS]
+    groups = [s for s in groups if not s.official]
+    for key, source in resolved.items():
+        if source.kind == ARMED and len(armed) == 1:
+            resolved[key] = armed[0]
+        elif source.kind == GROUP and len(groups) == 1:
+            resolved[key] = groups[0]
 
 
 def _sided(source: Source, side: str | None) -> Source:
     if side is None:
         return source
     key = source.key.rsplit(":", 1)[0] + f":{side}" if source.key.endswith(":?") else source.key
-    label = (
-        _body_label(source.kind, side)
-        if source.kind not in {"actor", "person", "named"}
-        else source.label
-    )
-    if source.kind == "unnamed":
-        label = f"unnamed officials ({side})"
-    return replace(source, key=key, label=label, side=side)
+    if source.kind in {ACTOR, PERSON, NAMED, ARMED, GROUP}:
+        return replace(source, key=key, side=side)
+    if source.kind == UNNAMED:
+        return replace(source, key=key, side=side, label=_unnamed_label(side))
+    return replace(_body_source(source.kind, side), surname=source.surname)

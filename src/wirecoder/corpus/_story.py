@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ._lexicon import story_words, targets, weapons
+from ._lexicon import fold, story_words, targets, weapons
 from ._match import actors_compatible, days_apart, places_compatible
 from ._records import OPENING, ArticleFacts, EventRecord, PlaceMention
 
@@ -104,10 +104,12 @@ def tell_stories(records: Iterable[EventRecord], facts: ArticleFacts | None = No
         record = _credible(record, facts)
         told = any(s.kind == "event" and s.shift is None for s in stories)
         reading = _read(record, told)
+        start = reading.segment_start
         record = replace(
             record,
             weapons=record.weapons | weapons().named(reading.segment),
             targets=record.targets | targets().named(_hit(reading.segment)),
+            segment=None if start is None else (start, start + len(reading.segment)),
         )
         _place_mention(stories, replace(reading, record=record), focus)
     for story in stories:
@@ -155,7 +157,7 @@ def _read(record: EventRecord, told: bool) -> _Reading:
             end = at
             break
     if shift is not None and (not told or (shift == 0 and _definite(record))):
-        shift = None
+        shift, start, end = None, line_start, line_end
     base = record.sentence_start
     return _Reading(record, sentence[start:end], None if base is None else base + start, shift)
 
@@ -189,7 +191,7 @@ def is_background(record: EventRecord, segment: str) -> bool:
     words = story_words()
     if words.anchor.any(segment):
         return False
-    if words.background.any(segment):
+    if words.background.any(segment) or words.summary.search(fold(segment)):
         return True
     return bool(
         record.dated_by_text

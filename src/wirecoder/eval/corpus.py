@@ -31,7 +31,7 @@ from .._errors import Failure, InputError
 from ..corpus import rebuild
 from ..ingest import read_inputs
 from ..schema import Analysis, Article
-from ..store import ArticleRow, ClusterRow, EventRow, Store, open_store
+from ..store import ArticleRow, ClusterRow, ClusterSourceRow, EventRow, Store, open_store
 from ._clusters import b_cubed, ceaf_e, clusters, muc
 from ._corpus_gold import (
     BACKGROUND,
@@ -65,8 +65,10 @@ class Predicted:
     cluster: dict[Key, int] = field(default_factory=dict)
     type: dict[Key, str] = field(default_factory=dict)
     origins: dict[int, int] = field(default_factory=dict)
-    origin_names: dict[int, list[str]] = field(default_factory=dict)
+    voices: dict[int, dict[str, list[str]]] = field(default_factory=dict)
+    """Per cluster, the voices' names by role."""
     killed: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
+    injured: dict[int, tuple[int | None, int | None]] = field(default_factory=dict)
 
     def partition(self) -> frozenset[tuple[frozenset[Key], int]]:
         """The clusters as sets of mention keys, each with its origin count: equal for equal
@@ -123,8 +125,23 @@ def _read_back(store: Store, files: dict[str, str]) -> Predicted:
             predicted.type[key] = kind
             if cluster is not None:
                 predicted.cluster[key] = cluster
-        for cluster_id, origins in session.execute(select(ClusterRow.id, ClusterRow.origins)):
-            predicted.origins[cluster_id] = origins
+        for row in session.execute(
+            select(
+                ClusterRow.id,
+                ClusterRow.origins,
+                ClusterRow.killed_low,
+                ClusterRow.killed_high,
+                ClusterRow.injured_low,
+                ClusterRow.injured_high,
+            )
+        ):
+            predicted.origins[row.id] = row.origins
+            predicted.killed[row.id] = (row.killed_low, row.killed_high)
+            predicted.injured[row.id] = (row.injured_low, row.injured_high)
+        for cluster_id, name, role in session.execute(
+            select(ClusterSourceRow.cluster_id, ClusterSourceRow.name, ClusterSourceRow.role)
+        ):
+            predicted.voices.setdefault(cluster_id, {}).setdefault(role, []).append(name)
     return predicted
 
 
@@ -303,6 +320,8 @@ def _event_row(
     main = min(held, key=lambda cluster: (-held[cluster], cluster)) if held else None
     cluster_id = int(main.split()[1]) if main and main.startswith("cluster ") else None
     origins = predicted.origins.get(cluster_id) if cluster_id is not None else 0
+    voices = predicted.voices.get(cluster_id, {}) if cluster_id is not None else {}
+    killed = predicted.killed.get(cluster_id, (None, None)) if cluster_id is not None else None
     row: dict[str, Any] = {
         "event": event.id,
         "reports": len({key[0] for key in mine}),
@@ -312,5 +331,16 @@ def _event_row(
         "origins gold": len(event.origins),
         "origins ours": origins,
         "origins exact": origins == len(event.origins),
+        "killed gold": _range(event.killed),
+        "killed ours": _range(killed),
+        "ours": "; ".join(sorted(voices.get("corroborating", []))),
+        "contesting": "; ".join(sorted(voices.get("contesting", []))),
     }
     return row
+
+
+def _range(figures: tuple[int | None, int | None] | None) -> str:
+    if figures is None or figures[0] is None:
+        return "-"
+    low, high = figures
+    return str(low) if low == high else f"{low}-{high}"

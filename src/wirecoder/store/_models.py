@@ -111,6 +111,9 @@ class ClaimRow(Base):
     stage: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     source_text: Mapped[str | None] = mapped_column(Text)
+    source_resolved: Mapped[str | None] = mapped_column(
+        Text, doc="The named antecedent of a source written as a pronoun or a role."
+    )
     origin_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     origin_name: Mapped[str | None] = mapped_column(
         String(300), doc="The originator as this report names it (actors keep the first name)."

@@ -322,6 +322,7 @@ class _Writer:
             stage=str(claim.stage),
             source=source_row,
             source_text=source.span.text if source.span else None,
+            source_resolved=source.resolved_from.text if source.resolved_from else None,
             origin=chain_rows[-1] if chain_rows else source_row,
             origin_name=claim.chain[-1].name if claim.chain else source.name,
             source_kind=source.kind if claim.attributed else "publisher",

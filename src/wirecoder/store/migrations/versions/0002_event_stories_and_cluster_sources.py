@@ -30,6 +30,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("actor_country", sa.String(length=3), nullable=True))
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.add_column(sa.Column("origin_name", sa.String(length=300), nullable=True))
+        batch_op.add_column(sa.Column("source_resolved", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("source_kind", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("source_country", sa.String(length=3), nullable=True))
     with op.batch_alter_table("event_clusters", schema=None) as batch_op:
@@ -104,6 +105,7 @@ def downgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_column("source_country")
         batch_op.drop_column("source_kind")
+        batch_op.drop_column("source_resolved")
         batch_op.drop_column("origin_name")
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.drop_column("actor_country")
