@@ -66,6 +66,7 @@ class StoryData(Lexicon):
     background: Words
     anchor: Words
     wide: Words
+    aside_heads: Words
 
 
 class WeaponData(Lexicon):
@@ -106,6 +107,8 @@ class SourceData(Lexicon):
     no_comment: Words
     aftermath: Words
     denied_acts: Words
+    leads: Words
+    units: dict[str, str]
 
 
 class StoryWords:
@@ -118,6 +121,7 @@ class StoryWords:
         self.background = Phrases(data.background)
         self.anchor = Phrases(data.anchor)
         self.wide = Phrases(data.wide)
+        self.aside_heads = tuple(data.aside_heads)
         counts = "|".join(re.escape(fold(w)) for w in sorted(data.summary.counts, key=len)[::-1])
         things = "|".join(re.escape(fold(w)) for w in sorted(data.summary.things, key=len)[::-1])
         self.summary = re.compile(rf"\b(?:{counts})\s+(?:[\w'-]+\s+){{0,2}}(?:{things})\b")
@@ -146,6 +150,8 @@ class SourceWords:
         self.no_comment = Phrases(data.no_comment)
         self.aftermath = Phrases(data.aftermath)
         self.denied_acts = Phrases(data.denied_acts)
+        self.leads = tuple(sorted(fold(w) for w in data.leads))
+        self.units = {fold(unit): kind for unit, kind in data.units.items()}
 
 
 @functools.cache

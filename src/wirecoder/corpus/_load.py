@@ -23,9 +23,8 @@ from ..store import (
 )
 from ._disputes import is_speculative
 from ._records import ArticleFacts, EventRecord, PlaceMention, Voice
+from ._story import SPEECH_TYPES
 
-SPEECH_TYPES = ("REJECT", "ACCUSE")
-"""Event types of what a source says about an attack."""
 PUBLICATION_WINDOW = dt.timedelta(days=3)
 """An event its report leaves undated ("denied that the town had fallen") is taken to fall in
 the days before its article was published: news reports what happened lately."""
@@ -79,7 +78,7 @@ def load_facts(session: Session) -> dict[int, ArticleFacts]:
     for article_id, claim_id in session.execute(
         select(EventRow.article_id, EventClaimRow.claim_id)
         .join(EventClaimRow, EventClaimRow.event_id == EventRow.id)
-        .where(EventRow.current, EventRow.type.in_(SPEECH_TYPES))
+        .where(EventRow.current, EventRow.type.in_(sorted(SPEECH_TYPES)))
     ):
         speech[article_id].add(claim_id)
     return {

@@ -6,8 +6,9 @@ The rule that keeps two events apart, stated once:
 - **day**: dates the reports' own words give must overlap (an "overnight" attack spans two
   days); a date that is only the days before publication overlaps with a day's slack;
 - **place**: places farther apart than their precisions allow (``RADIUS_KM`` each: 5 km for an
-  exact place, 25 km near one, 150 km for a province ...) are different events; a country-wide
-  report folds only with another of that country on one named day;
+  exact place, 25 km near one, 150 km for a province ..., and 5 km in all between two different
+  exact places) are different events; a province holds its places; a country-wide report folds
+  only with another of that country on one named day;
 - **weapon and target**: two reports that both name the weapon (``data/weapons.toml``) and name
   no weapon in common are different attacks (drones against ballistic missiles), and so are two
   that both name what was hit and name nothing in common (a school against a house) - unless
@@ -30,6 +31,9 @@ RADIUS_KM = {1: 5.0, 2: 25.0, 3: 50.0, 4: 150.0, 5: 50.0, 7: 100.0}
 """How far from its coordinates an event may be, by UCDP where-precision; 6 (country) compares
 countries."""
 DEFAULT_RADIUS_KM = 25.0
+TWO_PLACES_KM = 5.0
+"""Two different exact places are one event's only within one town (Kherson and Oleshky, 8 km
+apart across the Dnipro, are two)."""
 CONTROL_WORDS = re.compile(
     r"captur|seiz|took|taken|take|control|fell|fall|occup|withdr|retreat", re.IGNORECASE
 )
@@ -70,6 +74,8 @@ def places_compatible(a: EventRecord, b: EventRecord) -> str | None:
     limit = RADIUS_KM.get(a.where_precision or 0, DEFAULT_RADIUS_KM) + RADIUS_KM.get(
         b.where_precision or 0, DEFAULT_RADIUS_KM
     )
+    if a.where_precision == b.where_precision == 1:
+        limit = TWO_PLACES_KM
     if distance > limit:
         return None
     return f"{a.place_name} and {b.place_name} {distance:.0f} km apart (within {limit:.0f} km)"

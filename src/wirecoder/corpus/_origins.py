@@ -25,13 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._lexicon import fold, source_words
-from ._load import SPEECH_TYPES as SPEECH
 from ._records import ArticleFacts, EventRecord, Voice
 from ._sources import NONE, Source, fold_sources, local_descriptions, resolve
-from ._story import Story
+from ._story import SPEECH_TYPES, Story
 
-SPEECH_TYPES = frozenset(SPEECH)
-"""Event types of what a source says about an attack: their claims stand beside it."""
 CORROBORATING = "corroborating"
 CONTESTING = "contesting"
 UNATTRIBUTED = "unattributed"
@@ -230,7 +227,8 @@ def _role(item: _Said, source: Source, stories: Sequence[Story]) -> str | None:
         return None
     if source.kind == "publisher":
         return UNATTRIBUTED if member is not None else None
-    if member is None and not (item.speech or words.aftermath.any(voice.content)):
+    told = item.speech or source.kind == "witness" or words.aftermath.any(voice.content)
+    if member is None and not told:
         return None
     if member is not None and member.speculative:
         return None

@@ -158,6 +158,9 @@ class EventRecord:
     targets: frozenset[str] = frozenset()
     published: dt.date | None = None
     """Its report's publication day."""
+    reported: bool = False
+    """Told inside a denial or accusation ("accused government forces of shelling their own
+    positions"): a party's account of an event, not a new one."""
     segment: tuple[int, int] | None = None
     """Where the part of its sentence about it starts and ends: a sentence moving to another
     day ("..., a day after a strike on a school killed 22") tells two events."""

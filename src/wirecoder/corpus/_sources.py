@@ -34,7 +34,7 @@ from ._records import Voice
 AGE = re.compile(r",\s*\d{1,3}\s*,")
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\w'.-]*)*")
 ARTICLES = frozenset({"a", "an", "the"})
-PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|near)\s", re.IGNORECASE)
+PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|near|across)\s", re.IGNORECASE)
 PUBLISHER = "publisher"
 NONE = "none"
 ARMED_SECTORS = frozenset({"REB", "OPP"})
@@ -159,7 +159,7 @@ def _unnamed(head: str, side: str | None) -> Source | None:
     words = source_words()
     phrase = PREPOSITION.split(f" {head} ")[0].strip()
     found = words.unnamed.find(phrase)
-    if not found or found[-1].end() < len(fold(phrase)) or _person_name(phrase):
+    if not found or found[-1].end() < len(fold(phrase)):
         return None
     body = words.bodies.phrases.find(phrase)
     if body and body[-1].start() <= found[-1].start() and body[-1].end() >= found[-1].end():
@@ -202,13 +202,43 @@ def _catalogued(head: str, side: str | None) -> Source | None:
 
 
 def _body(text: str, side: str | None) -> Source | None:
+    """A body named in the source's words ("civil defence spokesman Mahmoud Basal"); a one-word
+    body inside an organisation's own name ("Sudan Doctors Network") names the organisation."""
     words = source_words()
-    found = words.bodies.first(text)
-    if found is None:
+    names = [
+        m.span()
+        for m in CAPITALISED.finditer(text)
+        if words.organisation_words & {fold(w) for w in m.group(0).split()[1:]}
+    ]
+    found = next(
+        (
+            m
+            for m in words.bodies.phrases.find(text)
+            if " " in m.group(0) or not any(s <= m.start() < e for s, e in names)
+        ),
+        None,
+    )
+    kind = words.bodies.family_of[found.group(0)] if found else _head_of(text)
+    if kind is None:
         return None
-    kind = found[0]
     official = kind in words.official
     return replace(_body_source(kind, side if official else None), surname=_surname(text))
+
+
+def _head_of(text: str) -> str | None:
+    """The body of "the head of the Kherson region", "chief of the city": a leading role over a
+    region or a city."""
+    words = source_words()
+    folded = fold(text)
+    for lead in words.leads:
+        at = folded.find(lead)
+        if at < 0:
+            continue
+        rest = folded[at + len(lead) :]
+        for unit, kind in words.units.items():
+            if re.search(rf"\b{re.escape(unit)}\b", rest):
+                return kind
+    return None
 
 
 def _body_source(kind: str, side: str | None) -> Source:
@@ -254,17 +284,26 @@ def _proper_name(text: str) -> str | None:
 
 
 def _person_name(text: str) -> str | None:
-    """A personal name in ``text``: one to four capitalised words, none an organisation's."""
-    name = _proper_name(text)
-    if name is None:
-        return None
-    words = [fold(w).removesuffix("'s") for w in name.split()]
-    organisation = source_words().organisation_words
-    if len(words) > 4 or any(w in organisation for w in words) or catalog().find_in(name):
-        return None
-    if all(w in _demonyms() or w in _iso2() for w in words):
-        return None
-    return name
+    """The first personal name in ``text``: one to four capitalised words (titles and articles
+    aside), none an organisation's, a country's or a demonym, nor an actor other than a person."""
+    titles = source_words().titles | ARTICLES
+    for match in CAPITALISED.finditer(text):
+        words = [w for w in match.group(0).split() if fold(w) not in titles]
+        if words and _personal(words):
+            return " ".join(words)
+    return None
+
+
+def _personal(words: list[str]) -> bool:
+    sources = source_words()
+    folded = [fold(w).removesuffix("'s") for w in words]
+    if len(folded) > 4 or any(w in sources.organisation_words for w in folded):
+        return False
+    if any(w.endswith(sources.qualifiers) for w in folded):
+        return False  # "Russian-installed"
+    if all(w in _demonyms() or w in _iso2() for w in folded):
+        return False
+    return all(entry.kind == PERSON for _, _, entry in catalog().find_in(" ".join(words)))
 
 
 def _surname(text: str) -> str | None:

@@ -23,6 +23,7 @@ article names most; its date the narrowest date the text gives.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -31,6 +32,9 @@ from dataclasses import dataclass, field, replace
 from ._lexicon import fold, story_words, targets, weapons
 from ._match import actors_compatible, days_apart, places_compatible
 from ._records import OPENING, ArticleFacts, EventRecord, PlaceMention
+
+SPEECH_TYPES = frozenset({"REJECT", "ACCUSE"})
+"""Event types of what a source says about an attack: a denial, an accusation."""
 
 FALLBACK_WINDOW = dt.timedelta(days=6)
 """An event the text does not date falls in the week up to its report's publication."""
@@ -49,11 +53,9 @@ AFTERMATH = re.compile(
 )
 """Where victims were taken is not what was hit."""
 PRECISION_RANK = {1: 0, 2: 0, 3: 1, 5: 1, 7: 1, 4: 2}
-ASIDE = re.compile(
-    r",\s+(?:which|who|whose|where)\b[^,]*(?:,|$)|\s[\u2013\u2014-]\s[^\u2013\u2014]*(?:\s[\u2013\u2014-]\s|$)"
-)
-"""A relative clause or a parenthesis between dashes: what it says is not what the sentence's
-event is ("shells hit the camp, which shelters people who have fled fighting, at 10 a.m.")."""
+ASIDE_STARTS = r"which|who|whose|where"
+"""A relative clause after a comma is an aside: what it says is not what the sentence's event
+is ("shells hit the camp, which shelters people who have fled fighting, at 10 a.m.")."""
 
 
 @dataclass
@@ -100,8 +102,13 @@ def tell_stories(records: Iterable[EventRecord], facts: ArticleFacts | None = No
     ordered = sorted(records, key=lambda r: (r.position if r.position is not None else 0, r.id))
     stories: list[Story] = []
     focus = facts.focus_country if facts else None
+    speech: set[int | None] = set()
     for record in ordered:
         record = _credible(record, facts)
+        if record.type in SPEECH_TYPES:
+            speech.add(record.sentence_start)
+        elif record.sentence_start in speech:
+            record = replace(record, reported=True)
         told = any(s.kind == "event" and s.shift is None for s in stories)
         reading = _read(record, told)
         start = reading.segment_start
@@ -168,13 +175,25 @@ def clause(record: EventRecord, segment: str, segment_start: int | None) -> str:
     if record.position is not None and segment_start is not None:
         at = record.position - segment_start
     kept, last = [], 0
-    for match in ASIDE.finditer(segment):
+    for match in _asides().finditer(segment):
         if at is not None and match.start() <= at < match.end():
             continue
         kept.append(segment[last : match.start()])
         last = match.end()
     kept.append(segment[last:])
     return " ".join(kept)
+
+
+@functools.cache
+def _asides() -> re.Pattern[str]:
+    """Relative clauses, comma phrases that set the event among others ("..., the latest of a
+    series of strikes that have killed hundreds") and parentheses between dashes."""
+    heads = "|".join(re.escape(h) for h in sorted(story_words().aside_heads, key=len)[::-1])
+    return re.compile(
+        rf",\s+(?:{ASIDE_STARTS}|{heads})\b[^,]*(?:,|$)"
+        r"|\s[\u2013\u2014-]\s[^\u2013\u2014]*(?:\s[\u2013\u2014-]\s|$)",
+        re.IGNORECASE,
+    )
 
 
 def _hit(segment: str) -> str:
@@ -258,21 +277,21 @@ def _fit(story: Story, record: EventRecord, focus: str | None) -> float | None:
     score = 0.0
     if _day_like(record):
         apart = days_apart(lead, record)
-        allowed = 0 if story.shift else 1
+        allowed = 0 if story.shift or _means_differ(lead, record) else 1
         if apart is None or apart > allowed:
             return None
         score += 2 if apart == 0 and _day_like(lead) else 0
         score += 1.5 if apart == 0 and story.shift is not None else 0
-    if record.where_precision == 6 and record.country_code == focus and not _definite(record):
-        if _informative_place(lead):
-            return None
+    wide = record.where_precision == 6 and story_words().wide.any(record.sentence)
+    if wide and record.country_code == focus and _informative_place(lead):
+        return None
     if _informative_place(record) and _informative_place(lead):
         if places_compatible(lead, record) is None:
             return None
         score += 2
     if _same_sentence(story.members[-1], record):
         return score + 3
-    lenient = _definite(record) or record.negated
+    lenient = _definite(record) or record.negated or record.reported
     if record.targets and lead.targets:
         if not record.targets & lead.targets and not lenient:
             return None
@@ -280,6 +299,14 @@ def _fit(story: Story, record: EventRecord, focus: str | None) -> float | None:
     if record.weapons and lead.weapons:
         score += 1 if record.weapons & lead.weapons else -1
     return score
+
+
+def _means_differ(lead: EventRecord, record: EventRecord) -> bool:
+    """Whether the two name weapons, or targets, with nothing in common."""
+    return bool(
+        (lead.weapons and record.weapons and not lead.weapons & record.weapons)
+        or (lead.targets and record.targets and not lead.targets & record.targets)
+    )
 
 
 def _same_sentence(told: EventRecord, record: EventRecord) -> bool:
@@ -474,7 +501,7 @@ def _country_wide(record: EventRecord, facts: ArticleFacts | None) -> bool:
         return False
     asides = [
         (record.sentence_start + m.start(), record.sentence_start + m.end())
-        for m in ASIDE.finditer(record.sentence)
+        for m in _asides().finditer(record.sentence)
     ]
     named = facts.places_between(
         record.sentence_start, record.sentence_start + len(record.sentence)
