@@ -67,6 +67,7 @@ class StoryData(Lexicon):
     anchor: Words
     wide: Words
     aside_heads: Words
+    vague_dates: Words
 
 
 class WeaponData(Lexicon):
@@ -122,6 +123,7 @@ class StoryWords:
         self.anchor = Phrases(data.anchor)
         self.wide = Phrases(data.wide)
         self.aside_heads = tuple(data.aside_heads)
+        self.vague_dates = Phrases(data.vague_dates)
         counts = "|".join(re.escape(fold(w)) for w in sorted(data.summary.counts, key=len)[::-1])
         things = "|".join(re.escape(fold(w)) for w in sorted(data.summary.things, key=len)[::-1])
         self.summary = re.compile(rf"\b(?:{counts})\s+(?:[\w'-]+\s+){{0,2}}(?:{things})\b")

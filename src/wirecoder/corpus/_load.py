@@ -167,6 +167,7 @@ def load_records(
         EventRow.trigger,
         EventRow.position,
         EventRow.sentence_start,
+        EventRow.date_precision,
     )
     rows = session.execute(
         select(

@@ -3,8 +3,9 @@
 The rule that keeps two events apart, stated once:
 
 - **type**: different PLOVER types, or a change of hands against a strike, are different events;
-- **day**: dates the reports' own words give must overlap (an "overnight" attack spans two
-  days); a date that is only the days before publication overlaps with a day's slack;
+- **day**: two single days the reports' own words give must be the same day (an "overnight"
+  attack spans two); a span of days ("earlier this week") or a date that is only the days
+  before publication overlaps with a day's slack, and so do two reports of the same target;
 - **place**: places farther apart than their precisions allow (``RADIUS_KM`` each: 5 km for an
   exact place, 25 km near one, 150 km for a province ..., and 5 km in all between two different
   exact places) are different events; a province holds its places; a country-wide report folds
@@ -162,7 +163,8 @@ def dates_compatible(a: EventRecord, b: EventRecord, *, slack: bool = False) -> 
     apart = days_apart(a, b)
     if apart is None:
         return False
-    lenient = slack or a.approximate_date or b.approximate_date
+    vague = not (a.precise_day and b.precise_day)
+    lenient = slack or vague or a.approximate_date or b.approximate_date
     return apart == 0 or (lenient and apart <= DATE_SLACK.days)
 
 

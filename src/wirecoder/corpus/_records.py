@@ -152,6 +152,10 @@ class EventRecord:
     sentence_start: int | None = None
     dated_by_text: bool = True
     """False when the stored dates are the fallback window before publication."""
+    date_precision: int | None = None
+    """UCDP date precision of the text's date: 1 the day itself, 2-3 within some days."""
+    vague_date: bool = False
+    """The words dating it are vague ("earlier this week"), whatever day they resolved to."""
     voices: tuple[Voice, ...] = ()
     """The claims the event rests on, with who they come from."""
     weapons: frozenset[str] = frozenset()
@@ -188,7 +192,13 @@ class EventRecord:
 
     @property
     def precise_day(self) -> bool:
-        return self.date_start is not None and self.date_start == self.date_end
+        """Dated to one day by the text's own words ("on Tuesday", not "earlier this week")."""
+        return (
+            self.date_start is not None
+            and self.date_start == self.date_end
+            and self.date_precision in (None, 1)
+            and not self.vague_date
+        )
 
 
 def best_of(count: tuple[int | None, int | None, int | None]) -> int | None:

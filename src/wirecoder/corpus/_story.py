@@ -117,6 +117,7 @@ def tell_stories(records: Iterable[EventRecord], facts: ArticleFacts | None = No
             weapons=record.weapons | weapons().named(reading.segment),
             targets=record.targets | targets().named(_hit(reading.segment)),
             segment=None if start is None else (start, start + len(reading.segment)),
+            vague_date=story_words().vague_dates.any(reading.segment),
         )
         _place_mention(stories, replace(reading, record=record), focus)
     for story in stories:
@@ -361,6 +362,8 @@ def _consolidated(story: Story) -> EventRecord:
         date_start=when.date_start,
         date_end=when.date_end,
         dated_by_text=when.dated_by_text,
+        date_precision=when.date_precision,
+        vague_date=when.vague_date,
         approximate_date=not when.dated_by_text,
         weapons=frozenset().union(*(m.weapons for m in story.members)),
         targets=frozenset().union(*(m.targets for m in story.members)),
