@@ -60,6 +60,7 @@ EVENT_COLUMNS = (
     "cluster",
     "reports",
     "origins",
+    "toll_killed",
     "publisher",
     "sentence",
 )

@@ -45,6 +45,11 @@ class Families:
         return (self.family_of[found[0].group(0)], found[0].start()) if found else None
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 def fold(text: str) -> str:
     """Lower-cased, with typographic apostrophes as ASCII ones."""
     return text.casefold().replace("\u2019", "'")
@@ -68,6 +73,9 @@ class StoryData(Lexicon):
     wide: Words
     aside_heads: Words
     vague_dates: Words
+    determiners: Words
+    relatives: Words
+    taken: Words
 
 
 class WeaponData(Lexicon):
@@ -110,6 +118,9 @@ class SourceData(Lexicon):
     denied_acts: Words
     leads: Words
     units: dict[str, str]
+    prepositions: Words
+    articles: Words
+    own: Words
 
 
 class StoryWords:
@@ -124,6 +135,13 @@ class StoryWords:
         self.wide = Phrases(data.wide)
         self.aside_heads = tuple(data.aside_heads)
         self.vague_dates = Phrases(data.vague_dates)
+        determiners = _alternatives(data.determiners)
+        self.definite = re.compile(
+            rf"(?:\b(?:{determiners})|\w+'s)(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE
+        )
+        self.determiners = frozenset(fold(word) for word in data.determiners)
+        self.relatives = _alternatives(data.relatives)
+        self.taken = re.compile(rf"\b(?:{_alternatives(data.taken)})\b[^,.;]*", re.IGNORECASE)
         counts = "|".join(re.escape(fold(w)) for w in sorted(data.summary.counts, key=len)[::-1])
         things = "|".join(re.escape(fold(w)) for w in sorted(data.summary.things, key=len)[::-1])
         self.summary = re.compile(rf"\b(?:{counts})\s+(?:[\w'-]+\s+){{0,2}}(?:{things})\b")
@@ -153,6 +171,9 @@ class SourceWords:
         self.aftermath = Phrases(data.aftermath)
         self.denied_acts = Phrases(data.denied_acts)
         self.leads = tuple(sorted(fold(w) for w in data.leads))
+        self.preposition = re.compile(rf"\s(?:{_alternatives(data.prepositions)})\s", re.IGNORECASE)
+        self.articles = frozenset(fold(word) for word in data.articles)
+        self.own = tuple(fold(word) + " " for word in sorted(data.own))
         self.units = {fold(unit): kind for unit, kind in data.units.items()}
 
 

@@ -54,13 +54,13 @@ def load_facts(session: Session) -> dict[int, ArticleFacts]:
     ):
         claims[row.article_id].append(_voice(row))
     places: dict[int, list[PlaceMention]] = defaultdict(list)
-    for row in session.execute(
+    for pair in session.execute(
         select(ArticlePlaceRow, PlaceRow)
         .join(PlaceRow, PlaceRow.id == ArticlePlaceRow.place_id)
         .join(ArticleRow, ArticleRow.id == ArticlePlaceRow.article_id)
         .where(ArticleRow.superseded_by.is_(None))
     ):
-        mention, place = row
+        mention, place = pair
         places[mention.article_id].append(
             PlaceMention(
                 place.id,

@@ -42,11 +42,21 @@ class VoiceTally:
     source: Source
     role: str
     written: set[str] = field(default_factory=set)
+    written_counts: dict[str, int] = field(default_factory=dict)
     publishers: set[str] = field(default_factory=set)
     origin_ids: set[int] = field(default_factory=set)
     killed: tuple[dt.datetime, int, int] | None = None
     """(when published, figure, event id) of the latest killed figure."""
     injured: tuple[dt.datetime, int, int] | None = None
+
+    @property
+    def name(self) -> str:
+        """How the reports name it most often (the longest wording on a tie); its canonical
+        label for eyewitnesses, publishers and sources written only as pronouns."""
+        if self.source.kind in {"witness", "publisher"} or not self.written:
+            return self.source.label
+        counts = {w: self.written_counts.get(w, 1) for w in self.written}
+        return max(sorted(counts), key=lambda w: (counts[w], len(w)))
 
     def figure(self, which: str, when: dt.datetime, value: int, event_id: int) -> None:
         current = getattr(self, which)
@@ -111,7 +121,9 @@ def tally(
         voice = voices.setdefault(source.key, VoiceTally(source, role))
         if role == CONTESTING:
             voice.role = CONTESTING
-        voice.written.add(_written(item.voice))
+        written = _written(item.voice)
+        voice.written.add(written)
+        voice.written_counts[written] = voice.written_counts.get(written, 0) + 1
         voice.origin_ids.add(item.voice.origin)
         if item.publisher:
             voice.publishers.add(item.publisher)
@@ -279,7 +291,7 @@ def _witnessed_by_publishers(
         name = fold(facts.publisher)
         for text in texts:
             folded = fold(text)
-            own = name in folded or "our " in folded
+            own = name in folded or any(word in folded for word in words.own)
             if own and words.staff.any(text) and words.seeing.any(text):
                 key = f"witnessed:{name}"
                 source = Source(key, f"{facts.publisher} (own staff at the scene)", "publisher")

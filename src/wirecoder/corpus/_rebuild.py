@@ -195,7 +195,7 @@ def _write_sources(session: Session, cluster_ids: list[int], tallies: list[Tally
         {
             "cluster_id": cluster_id,
             "position": position,
-            "name": voice.source.label,
+            "name": voice.name,
             "role": voice.role,
             "kind": voice.source.kind,
             "side": voice.source.side,

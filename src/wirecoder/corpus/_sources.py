@@ -33,8 +33,6 @@ from ._records import Voice
 
 AGE = re.compile(r",\s*\d{1,3}\s*,")
 CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\w'.-]*)*")
-ARTICLES = frozenset({"a", "an", "the"})
-PREPOSITION = re.compile(r"\s(?:in|of|at|from|for|on|near|across)\s", re.IGNORECASE)
 PUBLISHER = "publisher"
 NONE = "none"
 ARMED_SECTORS = frozenset({"REB", "OPP"})
@@ -157,7 +155,7 @@ def _unnamed(head: str, side: str | None) -> Source | None:
     ("the military authorities in Ouagadougou"), unless a body's name holds it ("medical
     sources", "health officials")."""
     words = source_words()
-    phrase = PREPOSITION.split(f" {head} ")[0].strip()
+    phrase = words.preposition.split(f" {head} ")[0].strip()
     found = words.unnamed.find(phrase)
     if not found or found[-1].end() < len(fold(phrase)):
         return None
@@ -176,7 +174,8 @@ def _catalogued(head: str, side: str | None) -> Source | None:
     a body's name around it ("the Hamas-run health ministry", "the civil administration set up
     by the Rapid Support Forces") makes it the body's party, not the source."""
     words = source_words()
-    head = re.sub(r"^(?:the|a|an)\s+", "", head.strip(" .,"), flags=re.IGNORECASE)
+    first, _, rest = head.strip(" .,").partition(" ")
+    head = rest if fold(first) in words.articles and rest else head.strip(" .,")
     for start, end, entry in catalog().find_in(head):
         if entry.kind == "country" and fold(head[start:end]) == fold(head).strip(" .,"):
             return _body_source("government", iso2(entry.country))  # "Israel denied ..."
@@ -275,7 +274,7 @@ def _plain(text: str, written: str, voice: Voice, side: str | None) -> Source:
 
 def _proper_name(text: str) -> str | None:
     """The first run of capitalised words in ``text``, titles and articles aside, else None."""
-    titles = source_words().titles | ARTICLES
+    titles = source_words().titles | source_words().articles
     for match in CAPITALISED.finditer(text):
         words = [w for w in match.group(0).split() if fold(w) not in titles]
         if words:
@@ -286,7 +285,7 @@ def _proper_name(text: str) -> str | None:
 def _person_name(text: str) -> str | None:
     """The first personal name in ``text``: one to four capitalised words (titles and articles
     aside), none an organisation's, a country's or a demonym, nor an actor other than a person."""
-    titles = source_words().titles | ARTICLES
+    titles = source_words().titles | source_words().articles
     for match in CAPITALISED.finditer(text):
         words = [w for w in match.group(0).split() if fold(w) not in titles]
         if words and _personal(words):

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ._lexicon import fold, story_words, targets, weapons
-from ._match import actors_compatible, days_apart, places_compatible
+from ._match import actors_compatible, days_apart, is_control, places_compatible
 from ._records import OPENING, ArticleFacts, EventRecord, PlaceMention
 
 SPEECH_TYPES = frozenset({"REJECT", "ACCUSE"})
@@ -42,20 +42,7 @@ DAY_LIKE = dt.timedelta(days=6)
 """A date the text gives over at most a week can be an event's date."""
 BACKGROUND_SPAN = dt.timedelta(days=27)
 """A date the text gives that spans about a month or more is a period, not the day of an event."""
-DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|those|such)|\w+'s)(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE
-)
-"""A trigger referring back: "the attack", "the deadly strike", "Sunday's missile strike"."""
-AFTERMATH = re.compile(
-    r"\b(?:taken|brought|rushed|evacuated|admitted|transferred|treated|arriving|arrived|"
-    r"remain|remains|remained|hospitalised|hospitalized|in hospital)\b[^,.;]*",
-    re.IGNORECASE,
-)
-"""Where victims were taken is not what was hit."""
 PRECISION_RANK = {1: 0, 2: 0, 3: 1, 5: 1, 7: 1, 4: 2}
-ASIDE_STARTS = r"which|who|whose|where"
-"""A relative clause after a comma is an aside: what it says is not what the sentence's event
-is ("shells hit the camp, which shelters people who have fled fighting, at 10 a.m.")."""
 
 
 @dataclass
@@ -117,7 +104,7 @@ def tell_stories(records: Iterable[EventRecord], facts: ArticleFacts | None = No
             weapons=record.weapons | weapons().named(reading.segment),
             targets=record.targets | targets().named(_hit(reading.segment)),
             segment=None if start is None else (start, start + len(reading.segment)),
-            vague_date=story_words().vague_dates.any(reading.segment),
+            vague_date=record.vague_date or story_words().vague_dates.any(reading.segment),
         )
         _place_mention(stories, replace(reading, record=record), focus)
     for story in stories:
@@ -191,7 +178,7 @@ def _asides() -> re.Pattern[str]:
     series of strikes that have killed hundreds") and parentheses between dashes."""
     heads = "|".join(re.escape(h) for h in sorted(story_words().aside_heads, key=len)[::-1])
     return re.compile(
-        rf",\s+(?:{ASIDE_STARTS}|{heads})\b[^,]*(?:,|$)"
+        rf",\s+(?:{story_words().relatives}|{heads})\b[^,]*(?:,|$)"
         r"|\s[\u2013\u2014-]\s[^\u2013\u2014]*(?:\s[\u2013\u2014-]\s|$)",
         re.IGNORECASE,
     )
@@ -199,7 +186,7 @@ def _asides() -> re.Pattern[str]:
 
 def _hit(segment: str) -> str:
     """The segment without where the wounded were taken ("taken to hospitals in Goma")."""
-    return AFTERMATH.sub(" ", segment)
+    return story_words().taken.sub(" ", segment)
 
 
 def is_background(record: EventRecord, segment: str) -> bool:
@@ -275,30 +262,52 @@ def _fit(story: Story, record: EventRecord, focus: str | None) -> float | None:
     lead = _consolidated(story)
     if lead.type != record.type or not actors_compatible(lead, record):
         return None
-    score = 0.0
-    if _day_like(record):
-        apart = days_apart(lead, record)
-        allowed = 0 if story.shift or _means_differ(lead, record) else 1
-        if apart is None or apart > allowed:
-            return None
-        score += 2 if apart == 0 and _day_like(lead) else 0
-        score += 1.5 if apart == 0 and story.shift is not None else 0
+    if is_control(lead) != is_control(record):
+        return None  # a capture and a strike on one town are two events
+    when, where = _day_fit(story, lead, record), _place_fit(lead, record, focus)
+    if when is None or where is None:
+        return None
+    if _same_sentence(story.members[-1], record):
+        return when + where + 3
+    means = _means_fit(lead, record)
+    return None if means is None else when + where + means
+
+
+def _day_fit(story: Story, lead: EventRecord, record: EventRecord) -> float | None:
+    """Within one report a day's slack (a speech's day, "overnight"), none where the means
+    differ or the story is a day the report moved to."""
+    if not _day_like(record):
+        return 0.0
+    apart = days_apart(lead, record)
+    allowed = 0 if story.shift or _means_differ(lead, record) else 1
+    if apart is None or apart > allowed:
+        return None
+    score = 2.0 if apart == 0 and _day_like(lead) else 0.0
+    return score + (1.5 if apart == 0 and story.shift is not None else 0.0)
+
+
+def _place_fit(lead: EventRecord, record: EventRecord, focus: str | None) -> float | None:
+    """A wave across the whole country is not a city's event; places must be compatible."""
     wide = record.where_precision == 6 and story_words().wide.any(record.sentence)
     if wide and record.country_code == focus and _informative_place(lead):
         return None
-    if _informative_place(record) and _informative_place(lead):
-        if places_compatible(lead, record) is None:
-            return None
-        score += 2
-    if _same_sentence(story.members[-1], record):
-        return score + 3
+    if not (_informative_place(record) and _informative_place(lead)):
+        return 0.0
+    return None if places_compatible(lead, record) is None else 2.0
+
+
+def _means_fit(lead: EventRecord, record: EventRecord) -> float | None:
+    """Another kind of target is another event unless the mention refers back, is denied or
+    is told inside a party's denial or accusation; weapons only weigh."""
     lenient = _definite(record) or record.negated or record.reported
+    score = 0.0
     if record.targets and lead.targets:
-        if not record.targets & lead.targets and not lenient:
+        shared = bool(record.targets & lead.targets)
+        if not shared and not lenient:
             return None
-        score += 2 if record.targets & lead.targets else -2
+        score += 2.0 if shared else -2.0
     if record.weapons and lead.weapons:
-        score += 1 if record.weapons & lead.weapons else -1
+        score += 1.0 if record.weapons & lead.weapons else -1.0
     return score
 
 
@@ -347,7 +356,9 @@ def _definite(record: EventRecord) -> bool:
     if offset is None:
         return False
     before = record.sentence[:offset]
-    return record.trigger[:4].casefold() == "the " or bool(DEFINITE.search(before))
+    words = story_words()
+    first = fold(record.trigger).split(maxsplit=1)[0] if record.trigger.strip() else ""
+    return first in words.determiners or bool(words.definite.search(before))
 
 
 def _consolidated(story: Story) -> EventRecord:

@@ -32,7 +32,7 @@ from ..corpus import rebuild
 from ..ingest import read_inputs
 from ..schema import Analysis, Article
 from ..store import ArticleRow, ClusterRow, ClusterSourceRow, EventRow, Store, open_store
-from ._clusters import b_cubed, ceaf_e, clusters, muc
+from ._clusters import b_cubed, ceaf_e, clusters, conll_f1, muc
 from ._corpus_gold import (
     BACKGROUND,
     GoldArticle,
@@ -53,6 +53,18 @@ PUBLISHED = (
 """Published CoNLL F1 of cross-document event coreference on ECB+: another corpus (news topics,
 annotated mentions), shown for scale, not comparable figure for figure."""
 BAR = {"conll": 0.90, "b3": 0.90, "origins": 0.85}
+__all__ = [
+    "BAR",
+    "CorpusScore",
+    "GoldCorpus",
+    "b_cubed",
+    "ceaf_e",
+    "conll_f1",
+    "evaluate",
+    "muc",
+    "read_gold",
+    "score",
+]
 
 Key = tuple[str, str]
 """(article file, event local id), or (article file, "missing:<event>") for a missed mention."""
@@ -166,10 +178,8 @@ class CorpusScore:
         for name, scorer in (("MUC", muc), ("B-cubed", b_cubed), ("CEAF-e", ceaf_e)):
             scores = scorer(self.gold_labels, self.system_labels)
             report.add_row("clusters", metric=name, **_prf(scores.as_dict()))
-        conll = sum(
-            scorer(self.gold_labels, self.system_labels).f1 for scorer in (muc, b_cubed, ceaf_e)
-        )
-        report.add_row("clusters", metric="CoNLL (mean F1)", f1=conll / 3)
+        conll = conll_f1(self.gold_labels, self.system_labels)
+        report.add_row("clusters", metric="CoNLL (mean F1)", f1=conll)
         for label, published in PUBLISHED:
             report.add_row("clusters", metric=f"{label}, published", f1=published)
         exact = [row for row in self.events if row["origins exact"]]

@@ -134,7 +134,8 @@ def html_to_text(fragment: str) -> str:
 
 def _without_blocks(page: str) -> Any:
     """The page as a tree without the furniture blocks, or as given when it does not parse."""
-    from lxml import etree, html
+    # lxml ships no type information (trafilatura, which depends on it, is untyped as well).
+    from lxml import etree, html  # type: ignore[import-untyped]
 
     try:
         tree = html.document_fromstring(page)
