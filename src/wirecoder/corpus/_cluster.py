@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ._match import agreement, merge_reason
+from ._match import agreement, compatible, merge_reason
 from ._records import ArticleFacts, EventRecord
 from ._story import Story, tell_stories
 
@@ -112,37 +112,78 @@ def _cluster(group: list[tuple[Story, str | None]]) -> Cluster:
     return cluster
 
 
-def _cells(head: EventRecord) -> list[tuple[int, int]] | None:
-    """The grid cells around a precisely placed story (within 25 km), None for vaguer ones."""
+def _cell(head: EventRecord) -> tuple[int, int] | None:
+    """The grid cell of a precisely placed story (within 25 km), None for vaguer ones."""
     if head.latitude is None or head.longitude is None or (head.where_precision or 9) > 2:
         return None
-    row = math.floor(head.latitude / CELL_DEGREES[0])
-    column = math.floor(head.longitude / CELL_DEGREES[1])
-    return [(row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+    return (
+        math.floor(head.latitude / CELL_DEGREES[0]),
+        math.floor(head.longitude / CELL_DEGREES[1]),
+    )
 
 
-def _candidate_pairs(stories: list[Story]) -> set[tuple[int, int]]:
-    """Pairs of stories (by index) of one type whose days may meet and whose places may be near:
-    a block by type and day, then by grid cell for precisely placed ones."""
-    by_day: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
-    for index, story in enumerate(stories):
-        head = story.identity
-        assert head.date_start and head.date_end
-        day = head.date_start - dt.timedelta(days=1)
-        while day <= head.date_end + dt.timedelta(days=1):
-            by_day[(head.type, day)].append(index)
-            day += dt.timedelta(days=1)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_day.values():
-        for position, first in enumerate(members):
-            near = _cells(stories[first].identity)
-            for second in members[position + 1 :]:
-                other = _cells(stories[second].identity)
-                if near is not None and other is not None and other[4] not in near:
+def _near(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two cells are the same or adjacent (or either story is vaguely placed)."""
+    return a is None or b is None or (abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1)
+
+
+def _candidate_pairs(stories: list[Story]) -> list[tuple[int, int]]:
+    """Pairs of stories (by index) of one type whose days may meet (a day's slack) and whose
+    places may be near: a sweep over each type's stories in date order."""
+    heads = [story.identity for story in stories]
+    cells = [_cell(head) for head in heads]
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for index, head in enumerate(heads):
+        by_type[head.type].append(index)
+    slack = dt.timedelta(days=1)
+    pairs: list[tuple[int, int]] = []
+    for indices in by_type.values():
+        indices.sort(key=lambda i: (heads[i].date_start, i))
+        for position, first in enumerate(indices):
+            end = heads[first].date_end
+            assert end is not None
+            for second in indices[position + 1 :]:
+                start = heads[second].date_start
+                assert start is not None
+                if start > end + slack:
+                    break
+                if not _near(cells[first], cells[second]):
                     continue
                 if stories[first].article_id != stories[second].article_id:
-                    pairs.add((min(first, second), max(first, second)))
+                    pairs.append((first, second))
     return pairs
+
+
+class _Groups:
+    """Stories merged by complete linkage: for each pair of groups, how many of their story
+    pairs may be one event; two groups join only when all may, and no report is in both."""
+
+    def __init__(self, stories: list[Story]) -> None:
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(stories))}
+        self.reports: dict[int, set[int]] = {i: {s.article_id} for i, s in enumerate(stories)}
+        self.group_of = list(range(len(stories)))
+        self.links: dict[int, dict[int, int]] = defaultdict(dict)
+
+    def link(self, a: int, b: int) -> None:
+        self.links[a][b] = self.links[b][a] = 1
+
+    def joinable(self, ga: int, gb: int) -> bool:
+        if self.reports[ga] & self.reports[gb]:
+            return False
+        return self.links[ga].get(gb, 0) == len(self.members[ga]) * len(self.members[gb])
+
+    def join(self, keep: int, gone: int) -> None:
+        for index in self.members[gone]:
+            self.group_of[index] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.reports[keep] |= self.reports.pop(gone)
+        for other, count in self.links.pop(gone).items():
+            if other == keep:
+                continue
+            self.links[keep][other] = self.links[keep].get(other, 0) + count
+            self.links[other][keep] = self.links[keep][other]
+            del self.links[other][gone]
+        self.links[keep].pop(gone, None)
 
 
 def _link(
@@ -150,39 +191,29 @@ def _link(
 ) -> list[list[tuple[Story, str | None]]]:
     """Complete linkage over the stories, best-agreeing compatible pairs first."""
     keys = [_story_key(story, articles) for story in stories]
+    groups = _Groups(stories)
     scored = []
     for first, second in _candidate_pairs(stories):
         a, b = (first, second) if keys[first] <= keys[second] else (second, first)
-        reason = merge_reason(stories[a].identity, stories[b].identity)
-        if reason is not None:
-            score = agreement(stories[a].identity, stories[b].identity)
-            scored.append((-score, keys[a], keys[b], a, b, reason))
+        if compatible(stories[a].identity, stories[b].identity):
+            groups.link(a, b)
+            scored.append(
+                (-agreement(stories[a].identity, stories[b].identity), keys[a], keys[b], a, b)
+            )
     scored.sort()
-    compatible = {(a, b) for *_, a, b, _ in scored} | {(b, a) for *_, a, b, _ in scored}
-    group_of = list(range(len(stories)))
-    groups: dict[int, list[int]] = {index: [index] for index in range(len(stories))}
     reasons: dict[int, str] = {}
-    for *_, a, b, reason in scored:
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb or not _joinable(groups[ga], groups[gb], stories, compatible):
+    for *_, a, b in scored:
+        ga, gb = groups.group_of[a], groups.group_of[b]
+        if ga == gb or not groups.joinable(ga, gb):
             continue
-        keep, gone = (ga, gb) if keys[groups[ga][0]] <= keys[groups[gb][0]] else (gb, ga)
-        for index in groups[gone]:
-            group_of[index] = keep
+        keep, gone = (
+            (ga, gb) if keys[groups.members[ga][0]] <= keys[groups.members[gb][0]] else (gb, ga)
+        )
+        reason = merge_reason(stories[a].identity, stories[b].identity) or ""
+        for index in groups.members[gone]:
             reasons.setdefault(index, reason)
-        groups[keep] += groups.pop(gone)
+        groups.join(keep, gone)
     return [
         [(stories[i], reasons.get(i)) for i in sorted(members, key=lambda i: keys[i])]
-        for members in groups.values()
+        for members in groups.members.values()
     ]
-
-
-def _joinable(
-    first: list[int], second: list[int], stories: list[Story], compatible: set[tuple[int, int]]
-) -> bool:
-    """Every story of one may be the event of every story of the other, and no report is in
-    both (a report that tells two events told them apart)."""
-    articles = {stories[i].article_id for i in first}
-    if any(stories[j].article_id in articles for j in second):
-        return False
-    return all((i, j) in compatible for i in first for j in second)

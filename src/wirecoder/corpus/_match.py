@@ -24,6 +24,7 @@ one attack) and weapons and targets only weigh; the report's own cues ("a day af
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ._records import EventRecord, distance_km
@@ -47,7 +48,12 @@ FIGURE_TOLERANCE = 0.2
 
 def is_control(record: EventRecord) -> bool:
     """Whether the event is about who holds ground (captured, fell, withdrew), not a strike."""
-    return record.mode in CONTROL_MODES or bool(CONTROL_WORDS.search(record.trigger))
+    return _control(record.mode, record.trigger)
+
+
+@functools.lru_cache(maxsize=4096)
+def _control(mode: str | None, trigger: str) -> bool:
+    return mode in CONTROL_MODES or bool(CONTROL_WORDS.search(trigger))
 
 
 def places_compatible(a: EventRecord, b: EventRecord) -> str | None:
@@ -182,16 +188,21 @@ def _names(words: frozenset[str]) -> str:
     return ", ".join(sorted(words))
 
 
-def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
-    """Why ``b`` reports the same real-world event as ``a``, or None when it does not."""
+def compatible(a: EventRecord, b: EventRecord) -> bool:
+    """Whether ``a`` and ``b`` may be one real-world event (``merge_reason`` without the why)."""
     if a.type != b.type or is_control(a) != is_control(b) or not actors_compatible(a, b):
-        return None
+        return False
     same_target = bool(a.targets & b.targets)
     if not dates_compatible(a, b, slack=same_target) or means_conflict(a, b):
+        return False
+    return places_compatible(a, b) is not None
+
+
+def merge_reason(a: EventRecord, b: EventRecord) -> str | None:
+    """Why ``b`` reports the same real-world event as ``a``, or None when it does not."""
+    if not compatible(a, b):
         return None
     place = places_compatible(a, b)
-    if place is None:
-        return None
     assert a.date_start and a.date_end and b.date_start and b.date_end
     first, last = max(a.date_start, b.date_start), min(a.date_end, b.date_end)
     overlap = f"overlap {first}..{last}" if first <= last else f"a day apart ({last}, {first})"
