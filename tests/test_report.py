@@ -126,6 +126,24 @@ def test_sitrep_attributes_every_incident_and_names_both_sides(sqlite_store: Sto
     assert "Kherson" not in markdown
 
 
+def test_sitrep_and_events_give_one_toll_per_event_with_who_says_what(sqlite_store: Store) -> None:
+    """One toll per event: the range of the voices' latest figures, then each voice's; the
+    side denying the capture is listed as contesting it, not among its origins."""
+    report = build(sqlite_store, THURSDAY, days=2, area=Area.parse("Donetsk"))
+    avdiivka = next(i for i in report.incidents if i.place == "Avdiivka")
+    low_high, *voices = avdiivka.toll
+    assert low_high.startswith("killed ") and len(voices) == 2
+    assert {voice.split(":")[0] for voice in voices} == set(avdiivka.origins)
+    bakhmut = next(i for i in report.incidents if i.place == "Bakhmut")
+    assert bakhmut.contesting == ("Ukraine's Eastern Military Command",)
+    assert "Ukraine's Eastern Military Command" not in bakhmut.origins
+    markdown = to_markdown(report)
+    assert "**Toll:**" in markdown and "**Contested by:** Ukraine's Eastern" in markdown
+    rows = events(sqlite_store, Filters(area=Area.parse("Avdiivka")))
+    assert {row["toll_killed"] for row in rows} == {low_high.removeprefix("killed ")}
+    assert all(row["cluster_kind"] == "event" for row in rows)
+
+
 def test_sitrep_html_embeds_a_map_and_a_timeline(sqlite_store: Store) -> None:
     page = to_html(build(sqlite_store, THURSDAY, days=7))
     assert page.count("data:image/png;base64,") == 2

@@ -11,12 +11,16 @@ from postgres import postgres_server, store_url
 from sqlalchemy import func, select, text
 
 from wirecoder import StoreError
+from wirecoder.corpus import rebuild
 from wirecoder.schema import Actor, Analysis, TimeExpression
 from wirecoder.store import (
     ActorRow,
+    ArticlePlaceRow,
     ArticleRow,
     ChainLinkRow,
     ClaimRow,
+    ClusterRow,
+    ClusterSourceRow,
     EventClaimRow,
     EventRow,
     Filters,
@@ -63,6 +67,42 @@ def test_save_stores_claims_chains_events_and_links(
             assert event.latitude == analysis.places[0].latitude
             assert [c.local_id for c in event.claims] == analysis.events[0].claim_ids
         assert count(store, EventClaimRow) == sum(len(event.claim_ids) for event in analysis.events)
+
+
+def test_where_mentions_and_places_stand_and_how_each_report_names_its_sources(
+    store_url: str, reports: list[Analysis]
+) -> None:
+    """What the corpus step reads beside the events: each trigger's and sentence's position,
+    whether the date is the text's, each place mention, each claim's source as this report
+    gives it; and what a rebuild writes: each cluster's voices and toll range."""
+    analysis = reports[0]
+    with open_store(store_url) as store:
+        store.save(analysis)
+        with store.session() as session:
+            event = session.scalars(select(EventRow).order_by(EventRow.id)).first()
+            first = analysis.events[0]
+            assert event is not None and event.position == first.trigger.start
+            assert event.sentence_start is not None and event.dated_by_text is not None
+            assert event.sentence is not None and event.sentence.startswith(
+                analysis.article.text[event.sentence_start : event.sentence_start + 10]
+            )
+            mentions = session.scalars(select(ArticlePlaceRow)).all()
+            assert len(mentions) == sum(len(place.mentions) for place in analysis.places)
+            claim = session.scalars(select(ClaimRow).order_by(ClaimRow.id)).first()
+            assert claim is not None
+            assert claim.origin_name == analysis.claims[0].chain[-1].name
+            assert claim.source_kind == analysis.claims[0].source.kind
+        rebuild(store)
+        with store.session() as session:
+            cluster = session.scalars(select(ClusterRow)).first()
+            assert cluster is not None and cluster.kind == "event"
+            voices = session.scalars(select(ClusterSourceRow)).all()
+            assert voices and {voice.role for voice in voices} <= {
+                "corroborating",
+                "contesting",
+                "unattributed",
+            }
+            assert cluster.origins == sum(1 for v in voices if v.role == "corroborating")
 
 
 @pytest.mark.parametrize(("stance", "negated"), [("negated", False), ("denied", True)])
@@ -196,7 +236,7 @@ def test_reopening_keeps_data_and_schema_version(store_url: str, reports: list[A
     with open_store(store_url) as store:
         assert count(store, ArticleRow) == 1
         with store.session() as session:
-            assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+            assert session.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
 
 
 def test_sqlite_file_uses_wal(tmp_path: Path) -> None:

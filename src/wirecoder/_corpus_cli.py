@@ -67,6 +67,7 @@ EVENT_COLUMNS = (
     "cluster",
     "reports",
     "origins",
+    "toll_killed",
     "publisher",
     "sentence",
 )

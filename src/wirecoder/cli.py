@@ -197,6 +197,23 @@ def eval_event_location(
     _print_report(evaluate(halterman, limit=limit), as_json)
 
 
+@eval_app.command("corpus")
+def eval_corpus(
+    folder: Annotated[Path, typer.Argument(help="A corpus folder: articles and gold.toml.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Cross-report clusters (MUC, B-cubed, CEAF-e, CoNLL F1), origin counts and look-alike
+    merges on a multi-outlet corpus with gold."""
+    from ._errors import InputError
+    from .eval.corpus import evaluate
+
+    try:
+        report = evaluate(folder)
+    except InputError as error:
+        raise _fail(str(error)) from None
+    _print_report(report, as_json)
+
+
 def _print_report(report: object, as_json: bool) -> None:
     from .eval import Report
 

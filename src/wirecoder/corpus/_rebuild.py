@@ -1,39 +1,34 @@
-"""Recompute clusters, independent origins and contradictions over the stored current events."""
+"""Recompute clusters, independent origins, tolls and contradictions over the stored current
+events."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ..schema import DENYING_STANCES
 from ..store import (
-    ActorRow,
     ArticleRow,
     ClaimRow,
     ClusterRow,
+    ClusterSourceRow,
     ContradictionRow,
     ContradictionSideRow,
-    EventClaimRow,
     EventRow,
-    PlaceRow,
     Store,
 )
-from ._cluster import (
-    Cluster,
-    Contradiction,
-    DenialClaim,
-    EventRecord,
-    cluster_events,
-    find_contradictions,
-    is_control,
-    is_speculative,
-)
+from ._cluster import Cluster, cluster_events
+from ._disputes import Contradiction, DenialClaim, find_contradictions
+from ._load import load_facts, load_records
+from ._match import is_control
+from ._origins import Tally, claim_homes, tally
+from ._records import ArticleFacts, EventRecord
+from ._story import Story
 
 NEGATING_CONTENT = or_(
     *(
@@ -42,9 +37,6 @@ NEGATING_CONTENT = or_(
     )
 )
 """A cheap first filter for claims that may negate an event ("posed no threat")."""
-PUBLICATION_WINDOW = dt.timedelta(days=3)
-"""An event its report leaves undated ("denied that the town had fallen") is taken to fall in
-the days before its article was published: news reports what happened lately."""
 
 
 @dataclass(frozen=True)
@@ -57,129 +49,24 @@ class CorpusSummary:
     contradictions: int
 
 
-def load_records(session: Session) -> list[EventRecord]:
-    """Every current event with what clustering needs: place, actors, claims and their origins."""
-    actor, recipient, publisher = aliased(ActorRow), aliased(ActorRow), aliased(ActorRow)
-    claims: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    stances: dict[int, list[str]] = defaultdict(list)
-    origin_keys: dict[int, set[tuple[int, str]]] = defaultdict(set)
-    for event_id, claim_id, origin_id, origin_key, stance in session.execute(
-        select(
-            EventClaimRow.event_id, ClaimRow.id, ClaimRow.origin_id, ActorRow.key, ClaimRow.stance
-        )
-        .join(ClaimRow, ClaimRow.id == EventClaimRow.claim_id)
-        .join(ActorRow, ActorRow.id == ClaimRow.origin_id)
-        .join(EventRow, EventRow.id == EventClaimRow.event_id)
-        .where(EventRow.current)
-    ):
-        claims[event_id].append((claim_id, origin_id))
-        stances[event_id].append(stance)
-        origin_keys[event_id].add((origin_id, origin_key))
-    columns = (
-        EventRow.id,
-        EventRow.article_id,
-        EventRow.type,
-        EventRow.date_start,
-        EventRow.date_end,
-        EventRow.place_id,
-        PlaceRow.name.label("place_name"),
-        EventRow.latitude,
-        EventRow.longitude,
-        PlaceRow.country_code,
-        EventRow.where_precision,
-        actor.key.label("actor_key"),
-        actor.country.label("actor_country"),
-        recipient.key.label("recipient_key"),
-        EventRow.negated,
-        EventRow.mode,
-        EventRow.trigger,
-    )
-    rows = session.execute(
-        select(
-            *columns,
-            EventRow.killed_low,
-            EventRow.killed_best,
-            EventRow.killed_high,
-            EventRow.aux,
-            publisher.id.label("publisher_origin"),
-            ArticleRow.published,
-        )
-        .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
-        .outerjoin(actor, actor.id == EventRow.actor_id)
-        .outerjoin(recipient, recipient.id == EventRow.recipient_id)
-        .join(ArticleRow, ArticleRow.id == EventRow.article_id)
-        .outerjoin(publisher, publisher.id == ArticleRow.publisher_id)
-        .where(EventRow.current)
-    ).mappings()
-    names = [column.key for column in columns]
-    return placed_by_story(
-        dated_by_publication(
-            EventRecord(
-                **{name: row[name] for name in names},
-                killed=(row["killed_low"], row["killed_best"], row["killed_high"]),
-                claims=tuple(claims.get(row["id"], ())),
-                publisher_origin=row["publisher_origin"],
-                speculative=is_speculative(row["aux"] or (), stances.get(row["id"], ())),
-                origin_keys=tuple(sorted(origin_keys.get(row["id"], ()))),
-            ),
-            row["published"],
-        )
-        for row in rows
-    )
-
-
-def dated_by_publication(record: EventRecord, published: dt.date | None) -> EventRecord:
-    """An undated event takes the :data:`PUBLICATION_WINDOW` before its article's publication,
-    marked approximate: for clustering only, the stored event keeps what its report said."""
-    if record.date_start is not None or record.date_end is not None or published is None:
-        return record
-    return replace(
-        record,
-        date_start=published - PUBLICATION_WINDOW,
-        date_end=published,
-        approximate_date=True,
-    )
-
-
-def placed_by_story(records: Iterable[EventRecord]) -> list[EventRecord]:
-    """Events the story leaves unplaced, in a story whose placed events are all in one place,
-    are taken to be there, approximately (within 25 km at best): for clustering only, the
-    stored events keep what their report said."""
-    records = list(records)
-    placed_in: dict[int, list[EventRecord]] = defaultdict(list)
-    for record in records:
-        if record.place_id is not None:
-            placed_in[record.article_id].append(record)
-    result = []
-    for record in records:
-        story = placed_in.get(record.article_id, [])
-        if record.place_id is None and len({other.place_id for other in story}) == 1:
-            where = min(story, key=lambda other: other.where_precision or 9)
-            record = replace(
-                record,
-                place_id=where.place_id,
-                place_name=where.place_name,
-                latitude=where.latitude,
-                longitude=where.longitude,
-                country_code=where.country_code,
-                where_precision=max(where.where_precision or 1, 2),
-            )
-        result.append(record)
-    return result
-
-
 def rebuild(store: Store) -> CorpusSummary:
     """Replace every cluster and contradiction with ones computed from the current events,
     in one transaction, with bulk statements (one per table)."""
     with store.session() as session:
-        records = load_records(session)
-        clusters = cluster_events(records)
+        facts = load_facts(session)
+        records = load_records(session, facts)
+        clusters = cluster_events(records, facts)
+        tallies = _tallies(clusters, facts)
         session.execute(delete(ContradictionRow))
         session.execute(update(EventRow).values(cluster_id=None, merge_reason=None))
+        session.execute(delete(ClusterSourceRow))
         session.execute(delete(ClusterRow))
         cluster_ids = _insert_returning_ids(
-            session, ClusterRow, [_cluster_row(cluster) for cluster in clusters]
+            session,
+            ClusterRow,
+            [_cluster_row(c, t) for c, t in zip(clusters, tallies, strict=True)],
         )
+        _write_sources(session, cluster_ids, tallies)
         memberships = [
             {"event_id": member.id, "cluster": cluster_id, "reason": cluster.reasons.get(member.id)}
             for cluster, cluster_id in zip(clusters, cluster_ids, strict=True)
@@ -261,24 +148,68 @@ def _insert_returning_ids(
     return list(session.scalars(statement, rows))
 
 
-def _cluster_row(cluster: Cluster) -> dict[str, Any]:
-    """A cluster's row: its date and place from the most precise member, its tallies."""
-    dated = [
-        member
-        for member in cluster.members
-        if member.date_start and member.date_end and not member.approximate_date
+def _tallies(clusters: list[Cluster], facts: dict[int, ArticleFacts]) -> list[Tally]:
+    """Each cluster's voices, with every claim of its reports placed beside its story."""
+    by_article: dict[int, list[Story]] = defaultdict(list)
+    for cluster in clusters:
+        for story in cluster.stories:
+            by_article[story.article_id].append(story)
+    homes: dict[tuple[int, str], Story] = {}
+    for article_id, stories in by_article.items():
+        if article_id in facts:
+            ordered = sorted(stories, key=lambda s: s.members[0].position or 0)
+            homes.update(claim_homes(ordered, facts[article_id]))
+    return [
+        tally(cluster.stories, facts, homes) if cluster.kind == "event" else Tally([])
+        for cluster in clusters
     ]
+
+
+def _cluster_row(cluster: Cluster, voices: Tally) -> dict[str, Any]:
+    """A cluster's row: its date and place from its most precise story, its tallies."""
+    heads = [story.identity for story in cluster.stories] or cluster.members
+    dated = [h for h in heads if h.date_start and h.date_end and not h.approximate_date]
     sharpest_date = min(dated, key=lambda m: (_date_span(m), m.id), default=None)
-    placed = [member for member in cluster.members if member.place_id is not None]
+    placed = [h for h in heads if h.place_id is not None]
     sharpest_place = min(placed, key=lambda m: (m.where_precision or 9, m.id), default=None)
+    killed, injured = voices.toll("killed"), voices.toll("injured")
     return {
         "type": cluster.members[0].type,
+        "kind": cluster.kind,
         "date_start": sharpest_date.date_start if sharpest_date else None,
         "date_end": sharpest_date.date_end if sharpest_date else None,
         "place_id": sharpest_place.place_id if sharpest_place else None,
         "reports": len({member.article_id for member in cluster.members}),
-        "origins": len(cluster.origins),
+        "origins": len(voices.origins),
+        "contesting": len(voices.contesting),
+        "killed_low": killed[0] if killed else None,
+        "killed_high": killed[1] if killed else None,
+        "injured_low": injured[0] if injured else None,
+        "injured_high": injured[1] if injured else None,
     }
+
+
+def _write_sources(session: Session, cluster_ids: list[int], tallies: list[Tally]) -> None:
+    """One row per voice of each cluster, with its latest figures."""
+    rows = [
+        {
+            "cluster_id": cluster_id,
+            "position": position,
+            "name": voice.name,
+            "role": voice.role,
+            "kind": voice.source.kind,
+            "side": voice.source.side,
+            "written": sorted(voice.written),
+            "publishers": sorted(voice.publishers),
+            "killed": voice.killed[1] if voice.killed else None,
+            "injured": voice.injured[1] if voice.injured else None,
+            "figures_from": (voice.killed or voice.injured or (None, None, None))[2],
+        }
+        for cluster_id, voices in zip(cluster_ids, tallies, strict=True)
+        for position, voice in enumerate(voices.voices)
+    ]
+    if rows:
+        session.execute(insert(ClusterSourceRow), rows)
 
 
 def _date_span(record: EventRecord) -> dt.timedelta:

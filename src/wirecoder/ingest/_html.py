@@ -1,10 +1,19 @@
-"""HTML: whole pages through trafilatura, feed-entry fragments through a small text collector."""
+"""HTML: whole pages through trafilatura, feed-entry fragments through a small text collector.
+
+Page furniture (related-links blocks, "READ ALSO" lines, captions, newsletter and cookie boxes)
+is left out: blocks by their class or id before extraction, lines by their wording after
+(``data/boilerplate.toml``).
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from html.parser import HTMLParser
+from typing import Any
 
 from .._errors import InputError
+from ..lexicon import Lexicon, Words, load
 from ._article import parse_timestamp
 from ._credits import split_names
 from ._metadata import Metadata
@@ -44,6 +53,47 @@ _PARAGRAPH_TAGS = frozenset(
     ]
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_SHORT_WORDS = 40
+"""A box or caption is shorter than this many words."""
+
+
+class Boilerplate(Lexicon):
+    """Page furniture (``data/boilerplate.toml``)."""
+
+    blocks: Words
+    labels: Words
+    boxes: Words
+    captions: Words
+
+
+class _Furniture:
+    """The boilerplate words, compiled."""
+
+    def __init__(self, data: Boilerplate) -> None:
+        self.blocks = frozenset(word.casefold() for word in data.blocks)
+        labels = "|".join(re.escape(label) for label in sorted(data.labels, key=len, reverse=True))
+        self.label = re.compile(rf"^\W*(?:{labels})\s*(?::|$)", re.IGNORECASE)
+        self.boxes = tuple(word.casefold() for word in data.boxes)
+        self.captions = tuple(word.casefold() for word in data.captions)
+
+    def is_block(self, attribute: str) -> bool:
+        value = attribute.casefold().strip()
+        parts = set(re.split(r"[\s_-]+", value))
+        return value in self.blocks or bool(parts & self.blocks)
+
+    def is_furniture(self, paragraph: str) -> bool:
+        """A "READ ALSO: ..." line, or a short newsletter, cookie or caption paragraph."""
+        if self.label.match(paragraph):
+            return True
+        if len(paragraph.split()) >= _SHORT_WORDS:
+            return False
+        folded = paragraph.casefold()
+        return any(word in folded for word in self.boxes + self.captions)
+
+
+@functools.cache
+def _furniture() -> _Furniture:
+    return _Furniture(load("wirecoder.ingest", "boilerplate", Boilerplate))
 
 
 class _TextCollector(HTMLParser):
@@ -82,17 +132,43 @@ def html_to_text(fragment: str) -> str:
     return "".join(collector.parts)
 
 
+def _without_blocks(page: str) -> Any:
+    """The page as a tree without the furniture blocks, or as given when it does not parse."""
+    # lxml ships no type information (trafilatura, which depends on it, is untyped as well).
+    from lxml import etree, html  # type: ignore[import-untyped]
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    furniture = _furniture()
+    doomed = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("html", "body", "head", "article", "main")
+        and any(furniture.is_block(element.get(name) or "") for name in ("class", "id"))
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return tree
+
+
 def read_html(page: str, source: str) -> tuple[str, Metadata]:
     """The article body of a page and its metadata (title, date, site name as publisher, url)."""
     import trafilatura
     from trafilatura.settings import Document
 
-    extracted = trafilatura.bare_extraction(page, with_metadata=True)
+    extracted = trafilatura.bare_extraction(_without_blocks(page), with_metadata=True)
     document = extracted if isinstance(extracted, Document) else None  # a dict only if asked
     body = document.text if document is not None and document.text else ""
-    if document is None or len(body.split()) < _MIN_BODY_WORDS:
+    furniture = _furniture()
+    paragraphs = [
+        line for line in body.split("\n") if line.strip() and not furniture.is_furniture(line)
+    ]
+    if document is None or len(" ".join(paragraphs).split()) < _MIN_BODY_WORDS:
         raise InputError(source, "no article body found in the HTML page")
-    paragraphs = [line for line in body.split("\n") if line.strip()]
     title = document.title or None
     if title and paragraphs[0].strip() == title.strip():
         paragraphs.pop(0)

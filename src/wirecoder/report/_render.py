@@ -65,6 +65,10 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
         f"{len(incident.origins)}"
         + (f" ({', '.join(incident.origins)})" if incident.origins else ""),
     )
+    if incident.contesting:
+        yield "Contested by", ", ".join(incident.contesting)
+    if incident.toll:
+        yield "Toll", [incident.toll[0], *incident.toll[1:]]
     yield "Who says so", [_voice_line(voice) for voice in incident.voices]
     if incident.disputes:
         yield "Disputed", list(incident.disputes)

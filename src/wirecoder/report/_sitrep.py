@@ -1,8 +1,9 @@
 """The situation report: per area, what happened, who says so, how sure, how many independent
-origins, and what is disputed by whom.
+origins, who contests it, the toll by voice, and what is disputed by whom.
 
 Everything in it is attributed to a source found in the reports; the report itself only counts
-and groups, it never judges which side is right.
+and groups, it never judges which side is right. Running totals and recollections the corpus
+step set apart as background are no incidents and are left out.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ..schema import DENYING_STANCES
 from ..store import (
     Area,
     ClaimRow,
+    ClusterRow,
+    ClusterSourceRow,
     ContradictionRow,
     ContradictionSideRow,
     EventRow,
@@ -30,6 +33,7 @@ from ..store import (
 )
 
 UNPLACED = "Place not given"
+BACKGROUND = "background"
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ class Incident:
     voices: tuple[Voice, ...]
     disputes: tuple[str, ...]
     merge_reasons: tuple[str, ...]
+    contesting: tuple[str, ...] = ()
+    """Who denies the event or their part in it."""
+    toll: tuple[str, ...] = ()
+    """The toll across voices ("killed 7-9, injured 25-31"), then each voice's latest figures."""
 
 
 @dataclass
@@ -117,10 +125,15 @@ def build(store: Store, date: dt.date, days: int = 1, area: Area | None = None) 
             groups[
                 ("cluster", event.cluster_id) if event.cluster_id else ("event", event.id)
             ].append(event)
-        disputes = _disputes(session, [key[1] for key in groups if key[0] == "cluster"])
+        clustered = [key[1] for key in groups if key[0] == "cluster"]
+        disputes = _disputes(session, clustered)
+        tallies = _tallies(session, clustered)
         by_area: dict[str, list[Incident]] = defaultdict(list)
         for (kind, key), members in groups.items():
-            incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [])
+            tally = tallies.get(key) if kind == "cluster" else None
+            if tally is not None and tally.row.kind == BACKGROUND:
+                continue
+            incident = _incident(members, disputes.get(key, []) if kind == "cluster" else [], tally)
             sharpest = min(members, key=lambda member: (member.where_precision or 9, member.id))
             place = sharpest.place
             by_area[area_name(place) if place else UNPLACED].append(incident)
@@ -248,6 +261,56 @@ def _disputes(session: Session, cluster_ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """A cluster's row and its voices, as the corpus step stored them."""
+
+    row: ClusterRow
+    sources: tuple[ClusterSourceRow, ...]
+
+    def names(self, role: str) -> tuple[str, ...]:
+        return tuple(sorted(source.name for source in self.sources if source.role == role))
+
+    def toll(self) -> tuple[str, ...]:
+        """The range across voices, then who says what (latest figures, killed and injured)."""
+        ranges = [
+            f"{what} {_range(low, high)}"
+            for what, low, high in (
+                ("killed", self.row.killed_low, self.row.killed_high),
+                ("injured", self.row.injured_low, self.row.injured_high),
+            )
+            if low is not None and high is not None
+        ]
+        if not ranges:
+            return ()
+        voices = [
+            f"{source.name}: "
+            + ", ".join(
+                f"{figure} {what}"
+                for what, figure in (("killed", source.killed), ("injured", source.injured))
+                if figure is not None
+            )
+            + ("" if source.role != "unattributed" else " (unattributed)")
+            for source in self.sources
+            if source.killed is not None or source.injured is not None
+        ]
+        return (", ".join(ranges), *voices)
+
+
+def _range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _tallies(session: Session, cluster_ids: list[int]) -> dict[int, _Tally]:
+    """Each cluster's row and voices."""
+    rows = session.scalars(
+        select(ClusterRow)
+        .where(ClusterRow.id.in_(cluster_ids))
+        .options(selectinload(ClusterRow.sources))
+    )
+    return {row.id: _Tally(row, tuple(row.sources)) for row in rows}
+
+
 def _speculative(member: EventRow) -> bool:
     return is_speculative(member.aux or (), [claim.stance for claim in member.claims])
 
@@ -276,7 +339,7 @@ def _headline_verb(members: list[EventRow]) -> str:
     return "Foreseen or supposed"
 
 
-def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
+def _incident(members: list[EventRow], disputes: list[str], tally: _Tally | None) -> Incident:
     asserting = [m for m in members if not (m.negated or _speculative(m))] or members
     sharpest_place = min(members, key=lambda member: (member.where_precision or 9, member.id))
     sharpest_date = min(
@@ -304,10 +367,12 @@ def _incident(members: list[EventRow], disputes: list[str]) -> Incident:
         publishers=tuple(
             sorted({member.article.publisher or "unnamed publisher" for member in members})
         ),
-        origins=_origins(members),
+        origins=tally.names("corroborating") if tally is not None else _origins(members),
         voices=voices,
         disputes=tuple(disputes),
         merge_reasons=tuple(member.merge_reason for member in members if member.merge_reason),
+        contesting=tally.names("contesting") if tally is not None else (),
+        toll=tally.toll() if tally is not None else (),
     )
 
 

@@ -52,6 +52,9 @@ class ArticleRow(Base):
     publisher_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime, doc="Publication time (UTC) where the source gives one."
+    )
     source: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     pipeline: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -108,7 +111,15 @@ class ClaimRow(Base):
     stage: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
     source_text: Mapped[str | None] = mapped_column(Text)
+    source_resolved: Mapped[str | None] = mapped_column(
+        Text, doc="The named antecedent of a source written as a pronoun or a role."
+    )
     origin_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    origin_name: Mapped[str | None] = mapped_column(
+        String(300), doc="The originator as this report names it (actors keep the first name)."
+    )
+    source_kind: Mapped[str | None] = mapped_column(String(40), doc="As this report gives it.")
+    source_country: Mapped[str | None] = mapped_column(String(3), doc="As this report gives it.")
     cue: Mapped[str | None] = mapped_column(String(200))
     content: Mapped[str] = mapped_column(Text)
     spans: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
@@ -157,17 +168,56 @@ class CertaintyRow(Base):
 
 
 class ClusterRow(Base):
-    """One real-world event as reported by one or more reports; rebuilt by the corpus step."""
+    """One real-world event as reported by one or more reports; rebuilt by the corpus step.
+
+    ``kind`` is ``event``, or ``background`` for a running total or recollection (not an event
+    of its own), or ``speculative`` for what was only foreseen. The toll is the range, across
+    the voices in ``cluster_sources``, of each voice's latest figure."""
 
     __tablename__ = "event_clusters"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="event")
     date_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
     reports: Mapped[int] = mapped_column(Integer)
-    origins: Mapped[int] = mapped_column(Integer, doc="Independent origins among its claims.")
+    origins: Mapped[int] = mapped_column(
+        Integer, doc="Independent first-hand origins vouching for the event."
+    )
+    contesting: Mapped[int] = mapped_column(Integer, default=0, doc="Origins contesting it.")
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    injured_low: Mapped[int | None] = mapped_column(Integer)
+    injured_high: Mapped[int | None] = mapped_column(Integer)
+
+    sources: Mapped[list[ClusterSourceRow]] = relationship(order_by="ClusterSourceRow.position")
+
+
+class ClusterSourceRow(Base):
+    """One voice on a cluster's event: an origin vouching for it or contesting it, or a publisher
+    giving a figure in its own voice; with the latest figures it gave."""
+
+    __tablename__ = "cluster_sources"
+
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("event_clusters.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(
+        String(20), doc="corroborating, contesting, or unattributed (a publisher's own voice)."
+    )
+    kind: Mapped[str | None] = mapped_column(String(40))
+    side: Mapped[str | None] = mapped_column(String(3))
+    written: Mapped[list[str]] = mapped_column(JSON, doc="How the reports named it.")
+    publishers: Mapped[list[str]] = mapped_column(JSON)
+    killed: Mapped[int | None] = mapped_column(Integer)
+    injured: Mapped[int | None] = mapped_column(Integer)
+    figures_from: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), doc="The event its latest figures are on."
+    )
 
 
 class EventRow(Base):
@@ -185,9 +235,17 @@ class EventRow(Base):
     mode: Mapped[str | None] = mapped_column(String(40))
     trigger: Mapped[str] = mapped_column(String(200))
     sentence: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int | None] = mapped_column(Integer, doc="Where the trigger starts.")
+    sentence_start: Mapped[int | None] = mapped_column(Integer)
+    dated_by_text: Mapped[bool | None] = mapped_column(
+        Boolean, doc="False when the dates are the days before publication, not the text's."
+    )
     negated: Mapped[bool] = mapped_column(Boolean)
     aux: Mapped[list[str]] = mapped_column(JSON)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    actor_country: Mapped[str | None] = mapped_column(
+        String(3), doc="The attacker's country as this report gives it."
+    )
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
     where_precision: Mapped[int | None] = mapped_column(Integer)
@@ -221,6 +279,22 @@ class EventRow(Base):
         Index("ix_events_map", "date_start", "longitude", "latitude"),
         Index("ix_events_place_date", "place_id", "date_start"),
     )
+
+
+class ArticlePlaceRow(Base):
+    """Where an article mentions a place, and in which role: what the corpus step reads to place
+    an event the report leaves unplaced by the places of its sentence and of its story."""
+
+    __tablename__ = "article_places"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[int] = mapped_column(primary_key=True)
+    end: Mapped[int] = mapped_column(Integer)
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    precision: Mapped[int | None] = mapped_column(Integer)
 
 
 class EventClaimRow(Base):

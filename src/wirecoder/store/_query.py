@@ -187,6 +187,12 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 ArticleRow.url,
                 ClusterRow.reports,
                 ClusterRow.origins,
+                ClusterRow.contesting,
+                ClusterRow.kind,
+                ClusterRow.killed_low,
+                ClusterRow.killed_high,
+                ClusterRow.injured_low,
+                ClusterRow.injured_high,
             )
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .outerjoin(PlaceRow, PlaceRow.id == EventRow.place_id)
@@ -205,24 +211,35 @@ def events(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 "type": event.type,
                 "mode": event.mode,
                 "negated": event.negated,
-                "actor": actor_name,
-                "recipient": recipient_name,
-                "place": place,
+                "actor": row[2],
+                "recipient": row[3],
+                "place": row[1],
                 "latitude": event.latitude,
                 "longitude": event.longitude,
                 "where_precision": event.where_precision,
                 "killed": event.killed_best,
+                "injured": event.injured_best,
                 "cluster": event.cluster_id,
-                "reports": reports,
-                "origins": origins,
-                "publisher": publisher,
-                "url": url,
+                "cluster_kind": row.kind,
+                "reports": row.reports,
+                "origins": row.origins,
+                "contesting": row.contesting,
+                "toll_killed": _range(row.killed_low, row.killed_high),
+                "toll_injured": _range(row.injured_low, row.injured_high),
+                "publisher": row.publisher,
+                "url": row.url,
                 "sentence": event.sentence,
             }
-            for event, place, actor_name, recipient_name, publisher, url, reports, origins in (
-                session.execute(query)
-            )
+            for row in session.execute(query)
+            for event in [row[0]]
         ]
+
+
+def _range(low: int | None, high: int | None) -> str | None:
+    """A cluster's toll across its voices: "9", or "7-9" where they differ."""
+    if low is None or high is None:
+        return None
+    return str(low) if low == high else f"{low}-{high}"
 
 
 MapPoint = tuple[int, float | None, float | None, str, dt.date | None, int | None, bool]

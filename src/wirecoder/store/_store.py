@@ -21,6 +21,7 @@ from ..schema import Analysis, Claim, Count, Event, Participant, Place
 from ._migrate import upgrade
 from ._models import (
     ActorRow,
+    ArticlePlaceRow,
     ArticleRow,
     CertaintyRow,
     ChainLinkRow,
@@ -171,6 +172,18 @@ class Store:
             raise
 
 
+def _utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A publication time as naive UTC (SQLite keeps no offsets), as given when naive."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _stripped_start(text: str, start: int) -> int:
+    """Where ``text`` (at ``start``) begins once stripped, as the stored sentence is."""
+    return start + len(text) - len(text.lstrip())
+
+
 def _published_before(first: dt.date | None, second: dt.date | None) -> bool:
     """Whether ``first`` is known to be an earlier publication day than ``second``."""
     return first is not None and second is not None and first < second
@@ -201,6 +214,7 @@ class _Writer:
             publisher_id=self._publisher().id if article.publisher else None,
             title=article.title,
             published=article.published,
+            published_at=_utc(article.published_at),
             source=article.source,
             text=article.text,
             pipeline=self.analysis.pipeline.model_dump(mode="json"),
@@ -209,6 +223,7 @@ class _Writer:
         self.session.add(row)
         self.session.flush()
         places = {place.id: self._place(place) for place in self.analysis.places}
+        self._mentions(row, places)
         claims = {claim.id: self._claim(row, claim) for claim in self.analysis.claims}
         for item in self.analysis.events:
             self._event(row, item, places, claims)
@@ -223,6 +238,25 @@ class _Writer:
             update(EventRow).where(EventRow.article_id == older.id).values(current=False)
         )
         return SaveOutcome.superseded
+
+    def _mentions(self, article: ArticleRow, places: dict[str, PlaceRow]) -> None:
+        """Where the article names each place, in which role (one row per start)."""
+        seen: set[int] = set()
+        for place in self.analysis.places:
+            for mention in place.mentions:
+                if mention.start in seen:
+                    continue
+                seen.add(mention.start)
+                self.session.add(
+                    ArticlePlaceRow(
+                        article_id=article.id,
+                        start=mention.start,
+                        end=mention.end,
+                        place_id=places[place.id].id,
+                        role=place.role,
+                        precision=place.precision,
+                    )
+                )
 
     def _predecessor(self) -> ArticleRow | None:
         article = self.analysis.article
@@ -288,7 +322,11 @@ class _Writer:
             stage=str(claim.stage),
             source=source_row,
             source_text=source.span.text if source.span else None,
+            source_resolved=source.resolved_from.text if source.resolved_from else None,
             origin=chain_rows[-1] if chain_rows else source_row,
+            origin_name=claim.chain[-1].name if claim.chain else source.name,
+            source_kind=source.kind if claim.attributed else "publisher",
+            source_country=source.country,
             cue=claim.cue.text if claim.cue else None,
             content=" ".join(span.text for span in claim.content),
             spans=[span.model_dump() for span in claim.content],
@@ -330,6 +368,12 @@ class _Writer:
             side=known.side if known else None,
         )
 
+    def _participant_country(self, participant: Participant | None) -> str | None:
+        if participant is None:
+            return None
+        known = self.actors.get(participant.actor_id) if participant.actor_id else None
+        return participant.country or (known.country if known else None)
+
     def _when(self, item: Event) -> tuple[dt.date | None, dt.date | None, int | None]:
         """(first day, last day, precision) of an event: its own dates, else the interval of the
         time expression it points to."""
@@ -357,10 +401,16 @@ class _Writer:
             mode=item.mode,
             trigger=item.trigger.text,
             sentence=item.spans[0].text.strip() if item.spans else None,
+            position=item.trigger.start,
+            sentence_start=_stripped_start(item.spans[0].text, item.spans[0].start)
+            if item.spans
+            else None,
+            dated_by_text=item.time_id is not None,
             negated="negated" in item.aux
             or any(claim.stance == DENYING_STANCE for claim in linked),
             aux=list(item.aux),
             actor=self._participant(item.actor),
+            actor_country=self._participant_country(item.actor),
             recipient=self._participant(item.recipient),
             place=place,
             where_precision=item.where_precision
