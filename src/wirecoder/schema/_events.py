@@ -32,6 +32,11 @@ PloverType = Literal[
 
 AuxMode = Literal["negated", "future", "hypothetical", "historical"]
 
+DateSource = Literal["sentence", "paragraph", "lead", "publication"]
+"""Where an event's date was read: the time expression of its own clause or sentence; the
+nearest time in focus earlier in its paragraph; the time in focus of the lead; or, when the text
+dates it nowhere, the week before publication (a fallback, not a reading)."""
+
 SPECULATIVE_AUX: frozenset[AuxMode] = frozenset({"future", "hypothetical"})
 """Event modes of what may happen, not what did."""
 
@@ -97,6 +102,11 @@ class Event(Extracted):
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     date_precision: DatePrecision | None = None
+    date_from: DateSource | None = Field(
+        default=None,
+        description="Where the date was read: sentence, paragraph, lead, or publication "
+        "(the fallback window before publication); null when the event has no date.",
+    )
     size: Size = Field(default_factory=Size)
     aux: list[AuxMode] = Field(default_factory=list)
     claim_ids: list[str] = Field(default_factory=list)

@@ -1,0 +1,312 @@
+"""One toll per event per source: the counts of a sentence given to its triggers, and the tolls
+of an article reconciled across its sentences.
+
+In a sentence, each count goes to the trigger nearest its casualty word that has no count of
+its kind yet: deaths and injuries to an attack, arrests to an arrest or a protest. A running
+total ("1,500 killed since October") goes only to the trigger that is its own casualty word,
+never to today's strike.
+
+Across the article, a later report of a toll already given is not a new event, and not added:
+
+- the same toll told again ("11 killed" in the lead and in the fifth paragraph) is one event;
+- a revised total from the same source ("the death toll rose to 30") replaces the earlier
+  figure, also when its sentence has no trigger of its own (another source's total widens the
+  range instead);
+- a part of a toll told just after it, by the victims alone ("22 killed ... Four were killed in
+  Khan Younis and seven in Rafah") belongs to it: while the parts add up to no more than the
+  total, they are the total's sentences, not events;
+- a running total is not a new event when the article reports an incident inside its stretch
+  (the strike is the event; the war's toll is a claim); alone, it stays, dated by its stretch.
+
+A sentence that says it tells of another happening ("in a separate attack", "elsewhere",
+"another") never joins an earlier toll. Two reports of one toll from different sources keep
+UCDP's range: the lowest low, the highest high, and the lower best (``_merge``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ...lexicon import Lexicon, Words, load
+from ...schema import UNREAL_AUX, Count, Event, Participant, Place, Size, Span
+from ._merge import combined, one_source, overlap, wider
+from ._size import Reported
+from ._triggers import Found
+
+
+class _Tolls(Lexicon):
+    separate: Words
+
+
+_TOLLS = load("wirecoder.stages.events", "tolls", _Tolls)
+_KINDS = ("killed", "injured", "arrested")
+_HARM = ("killed", "injured")
+_PART_REACH = 1
+"""How many paragraphs after its total a part of it may be told."""
+
+Within = Callable[[str, str], bool]
+"""Whether the first place lies inside the second (by their ids)."""
+
+
+@dataclass(frozen=True)
+class TollNote:
+    """What the reconciliation needs to know of one event, beside the event itself."""
+
+    sentence: int
+    paragraph: int
+    cumulative: bool = False
+    updates: frozenset[str] = frozenset()
+    """Kinds whose count revises an earlier total ("the toll rose to 30")."""
+    victims_only: bool = False
+    """The trigger is a casualty word alone ("four were killed"): no attack of its own."""
+    separate: bool = False
+    """The sentence says it tells of another happening."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revised total in a sentence with no trigger for it: "The toll rose to 30"."""
+
+    sentence: int
+    kind: str
+    count: Count
+    span: Span
+    claim_ids: tuple[str, ...] = ()
+
+
+def separate(words: set[str]) -> bool:
+    """A sentence whose words say it tells of another happening."""
+    return bool(words & _TOLLS.separate)
+
+
+def assign(
+    numbers: Sequence[Reported], triggers: Sequence[Found]
+) -> tuple[dict[int, dict[str, Reported]], list[Reported]]:
+    """The counts of each trigger (by index), and the revised totals no trigger took."""
+    owners: dict[int, dict[str, Reported]] = {}
+    loose: list[Reported] = []
+    for number in numbers:
+        fitting = [
+            (index, found)
+            for index, found in enumerate(triggers)
+            if _fits(number.kind, found) and number.kind not in owners.get(index, {})
+        ]
+        if number.cumulative:
+            fitting = [(index, found) for index, found in fitting if _tells_total(found, number)]
+        if not fitting:
+            if number.update and not number.cumulative:
+                loose.append(number)
+            continue
+        index, _ = min(fitting, key=lambda item: _distance(item[1], number))
+        owners.setdefault(index, {})[number.kind] = number
+    return owners, loose
+
+
+def _tells_total(found: Found, number: Reported) -> bool:
+    """The trigger is the running total's own casualty word ("1,500 have been killed since
+    October"), not an attack beside a total of something else ("the strike brings the number
+    of people killed since October to 1,500")."""
+    if number.word == found.head.i:
+        return True
+    return any(
+        other.head.i == number.word and other.head.dep_ not in ("acl", "relcl")
+        for other in found.absorbed
+    )
+
+
+def _fits(kind: str, found: Found) -> bool:
+    trigger = found.trigger
+    if kind in _HARM:
+        return trigger.type == "ASSAULT" and trigger.mode not in ("capture", "advance")
+    return kind == "arrested" and trigger.type in ("COERCE", "PROTEST")
+
+
+def _distance(found: Found, number: Reported) -> int:
+    return min(abs(f.head.i - number.start) for f in (found, *found.absorbed))
+
+
+@dataclass
+class _Ledger:
+    """The events kept so far, with the parts each total has taken."""
+
+    notes: Mapping[str, TollNote]
+    sources: Mapping[str, str]
+    within: Within
+    kept: list[Event] = field(default_factory=list)
+    parts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def reconcile(
+    events: Sequence[Event],
+    notes: Mapping[str, TollNote],
+    revisions: Sequence[Revision],
+    sources: Mapping[str, str],
+    within: Within,
+) -> list[Event]:
+    """``events`` (in text order) with repeated, revised and partial reports of one toll
+    folded into the event they report, and running totals dropped where an incident they
+    include is reported."""
+    ledger = _Ledger(notes, sources, within)
+    pending = sorted(revisions, key=lambda revision: revision.sentence)
+    for event in events:
+        note = notes[event.id]
+        while pending and pending[0].sentence < note.sentence:
+            _revise(ledger, pending.pop(0))
+        if note.cumulative or not _join(ledger, event, note):
+            ledger.kept.append(event)
+    for revision in pending:
+        _revise(ledger, revision)
+    kept = ledger.kept
+    return [event for event in kept if not _overtaken(event, kept, notes, within)]
+
+
+def _join(ledger: _Ledger, event: Event, note: TollNote) -> bool:
+    """Fold ``event`` into the earlier event whose toll it reports again; False if none."""
+    if note.separate:
+        return False
+    for index in range(len(ledger.kept) - 1, -1, -1):
+        first = ledger.kept[index]
+        if ledger.notes[first.id].cumulative:
+            continue
+        if not _compatible(first, event, ledger.within, dated=False):
+            continue
+        for kind in _KINDS:
+            joined = _joined(ledger, first, event, note, kind)
+            if joined is not None:
+                ledger.kept[index] = joined
+                return True
+    return False
+
+
+def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: str) -> Event | None:
+    """``first`` with ``event`` folded in, if ``event``'s count of ``kind`` revises, repeats or
+    is a part of ``first``'s; else None."""
+    earlier, later = getattr(first.size, kind), getattr(event.size, kind)
+    if earlier is None or later is None or earlier.best is None or later.best is None:
+        return None
+    if kind in note.updates:
+        # a revised total may be told on a later day than the event it counts; from another
+        # source it widens the range (the lower best) instead of replacing it
+        if not one_source(first, event, ledger.sources, loose=True):
+            later = wider(earlier, later, lower=True) or later
+        return _with_count(combined(first, event), kind, later)
+    if not _at_once(first, event):
+        return None
+    if earlier.best == later.best:
+        return combined(first, event, ledger.sources)
+    taken = ledger.parts.get((first.id, kind), 0) + later.best
+    paragraphs = note.paragraph - ledger.notes[first.id].paragraph
+    part = note.victims_only and later.best < earlier.best and taken <= earlier.best
+    if part and 0 <= paragraphs <= _PART_REACH:
+        ledger.parts[(first.id, kind)] = taken
+        return combined(first, event, part=True)
+    return None
+
+
+def _revise(ledger: _Ledger, revision: Revision) -> None:
+    """Apply a revised total to the latest earlier event with a toll of its kind from the
+    same source."""
+    for index in range(len(ledger.kept) - 1, -1, -1):
+        event = ledger.kept[index]
+        if ledger.notes[event.id].cumulative or getattr(event.size, revision.kind) is None:
+            continue
+        said = {ledger.sources[c] for c in revision.claim_ids if c in ledger.sources}
+        own = {ledger.sources[c] for c in event.claim_ids if c in ledger.sources}
+        count = revision.count
+        if said and own and not said & own:
+            # another source's total: the range of both, the lower best (UCDP)
+            count = wider(getattr(event.size, revision.kind), count, lower=True) or count
+        revised = _with_count(event, revision.kind, count)
+        claims = list(dict.fromkeys(event.claim_ids + list(revision.claim_ids)))
+        spans = event.spans + [revision.span] * (revision.span not in event.spans)
+        ledger.kept[index] = revised.model_copy(update={"claim_ids": claims, "spans": spans})
+        return
+
+
+def _with_count(event: Event, kind: str, count: Count) -> Event:
+    size = event.size.model_dump()
+    size[kind] = count
+    return event.model_copy(update={"size": Size.model_validate(size)})
+
+
+def _compatible(first: Event, second: Event, within: Within, dated: bool = True) -> bool:
+    """Two events that may be one: same type and modes, no contradicting participants, places
+    one inside the other (or unknown) and (with ``dated``) dates that overlap."""
+    if first.type != second.type or sorted(first.aux) != sorted(second.aux):
+        return False
+    if first.mode and second.mode and first.mode != second.mode:
+        return False
+    if not (
+        _same_side(first.actor, second.actor) and _same_side(first.recipient, second.recipient)
+    ):
+        return False
+    if first.place_id and second.place_id and first.place_id != second.place_id:
+        inside = within(second.place_id, first.place_id) or within(first.place_id, second.place_id)
+        if not inside:
+            return False
+    return not dated or _at_once(first, second)
+
+
+def _at_once(first: Event, second: Event) -> bool:
+    """Dates that overlap, or an event undated."""
+    return first.date_start is None or second.date_start is None or overlap(first, second)
+
+
+def _same_side(first: Participant | None, second: Participant | None) -> bool:
+    if first is None or second is None:
+        return True
+    if first.actor_id and second.actor_id:
+        return first.actor_id == second.actor_id or first.country == second.country
+    if first.country and second.country and first.country != second.country:
+        return False
+    return not (first.sector and second.sector and first.sector != second.sector)
+
+
+def _overtaken(
+    event: Event, kept: Sequence[Event], notes: Mapping[str, TollNote], within: Within
+) -> bool:
+    """A running total whose stretch holds an incident the article reports with a toll of a
+    kind it counts, by the same sides and in the same place: the incident is the event, the
+    total is not a new one."""
+    if not notes[event.id].cumulative:
+        return False
+    kinds = [kind for kind in _KINDS if getattr(event.size, kind) is not None]
+    return any(
+        other is not event
+        and not notes[other.id].cumulative
+        and other.type == event.type
+        and not set(other.aux) & UNREAL_AUX
+        and any(getattr(other.size, kind) is not None for kind in kinds)
+        and _inside(other, event)
+        and _compatible(event, other, within, dated=False)
+        for other in kept
+    )
+
+
+def _inside(incident: Event, stretch: Event) -> bool:
+    if incident.date_end is None or stretch.date_end is None:
+        return True
+    if incident.date_end > stretch.date_end:
+        return False
+    return stretch.date_start is None or (
+        incident.date_start is not None and incident.date_start >= stretch.date_start
+    )
+
+
+def place_within(places: Sequence[Place]) -> Within:
+    """Whether one place lies inside another: a place in the same country as a country, or in
+    the same first-order division as a region (by the gazetteer's codes)."""
+    by_id = {place.id: place for place in places}
+
+    def within(inner_id: str, outer_id: str) -> bool:
+        inner, outer = by_id.get(inner_id), by_id.get(outer_id)
+        if inner is None or outer is None or outer.precision not in (3, 4, 6):
+            return False
+        if not inner.country_code or inner.country_code != outer.country_code:
+            return False
+        if outer.precision == 6 or outer.admin1 is None:
+            return True
+        return inner.admin1 == outer.admin1
+
+    return within
