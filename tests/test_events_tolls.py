@@ -263,3 +263,13 @@ def test_a_running_total_alone_stays_dated_by_its_stretch(pipeline: Pipeline) ->
     (event,) = [e for e in _events(pipeline, text) if e.size.killed is not None]
     assert _range(event.size.killed) == (55, 55, None)
     assert (event.date_precision, event.date_from) == (5, "sentence")
+
+
+def test_two_sources_tolls_of_one_strike_in_one_sentence_are_one_range(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Israeli strikes killed 22 people in Jabalia on Tuesday, Israeli officials said, while "
+        "the Gaza civil defence agency said 30 people died in the strikes."
+    )
+    assert _killed(_events(pipeline, text)) == [(22, 22, 30)]

@@ -1,10 +1,13 @@
 """A reported number and its hedge, as the low, best and high estimates UCDP GED records.
 
 UCDP GED gives every event three fatality figures: ``best``, the most likely number, and
-``low`` and ``high``, the lowest and highest reasonable ones (Högbladh, *UCDP GED Codebook*,
-variables ``best``, ``low``, ``high``; UCDP's definitions add that where reports differ and none
-is more reliable, the lower figure is the best). A hedge moves the number to the end of the
-range it bounds, and leaves the other end unknown (``None``) when the text gives no bound:
+``low`` and ``high``, the lowest and highest reasonable (reliable) ones (Högbladh, *UCDP GED
+Codebook*, variables ``best``, ``low``, ``high``; as summarised at
+https://www.humanprogress.org/dataset/battle-related-deaths-low-estimate/ "the lowest reliable
+estimate of total fatalities", and https://rdrr.io/github/hail2thief/ladata/man/ged.html). UCDP's
+definitions add that where reports differ and none is more reliable, the lower figure is the
+best (``_merge``). A hedge moves the number to the end of the range it bounds, and leaves the
+other end unknown (``None``) when the text gives no bound:
 
 ==========================  =========================  ======  ======  ======
 hedge                       example                    low     best    high

@@ -86,25 +86,21 @@ class Focus:
         """The index of the paragraph holding the character at ``offset``."""
         return bisect_right(self._starts, offset) - 1
 
-    def before(self, start: int, end: int) -> tuple[TimeExpression, DateSource] | None:
-        """For the sentence at ``[start, end)``: the nearest time in focus earlier in its
-        paragraph, else the last of the paragraph before it (when recent), else the lead's
-        (from another sentence)."""
-        paragraph = self.paragraph(start)
+    def before(self, offset: int) -> tuple[TimeExpression, DateSource] | None:
+        """For a trigger at character ``offset``: the nearest time in focus before it in its
+        paragraph, else the last of the paragraph before it (when recent), else the lead's."""
+        paragraph = self.paragraph(offset)
         earlier = [
             found.time
             for found in self._times
-            if found.paragraph == paragraph and found.time.span.start < start
+            if found.paragraph == paragraph and found.time.span.start < offset
         ]
         if earlier:
             return earlier[-1], "paragraph"
         before = [found.time for found in self._times if found.paragraph == paragraph - 1]
         if before and paragraph > 1 and self._recent(before[-1]):
             return before[-1], "paragraph"
-        lead = self._lead
-        if lead is not None and not start <= lead.span.start < end:
-            return lead, "lead"
-        return None
+        return (self._lead, "lead") if self._lead is not None else None
 
 
 def _in_focus(document: Document, time: TimeExpression, published: dt.date | None) -> bool:

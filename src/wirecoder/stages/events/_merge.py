@@ -54,8 +54,12 @@ def _same(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
         return False
     if _conflicting_counts(first.size, second.size):
         return False
-    if any(s in second.spans for s in first.spans) and _differing_counts(first.size, second.size):
-        return False  # two tolls told side by side in one sentence are two happenings
+    if (
+        any(s in second.spans for s in first.spans)
+        and _differing_counts(first.size, second.size)
+        and not two_sources(first, second, sources)
+    ):
+        return False  # two tolls side by side in one sentence, on one word, are two happenings
     return overlap(first, second)
 
 
@@ -70,7 +74,7 @@ def one_source(
     return bool(said[0]) and said[0] == said[1]
 
 
-def _two_sources(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
+def two_sources(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
     """Each rests on attributed claims, and no source is behind both."""
     said = [{sources[c] for c in event.claim_ids if c in sources} for event in (first, second)]
     return bool(said[0]) and bool(said[1]) and not said[0] & said[1]
@@ -136,7 +140,7 @@ def combined(
     }
     if part:
         return first.model_copy(update=update)
-    lower = sources is not None and _two_sources(first, second, sources)
+    lower = sources is not None and two_sources(first, second, sources)
     update.update(
         {
             "mode": "capture" if "capture" in (first.mode, second.mode) else first.mode,

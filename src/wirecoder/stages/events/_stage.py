@@ -137,7 +137,7 @@ class _Builder:
             when = said or when
         cumulative = any(number.cumulative for number in size.values())
         if when is None:
-            when, aux = self._undated(sentence, head, aux, cumulative)
+            when, aux = self._undated(head, aux, cumulative)
         note = TollNote(
             sentence=sentence_number,
             paragraph=self.dating.focus.paragraph(sentence.start_char),
@@ -173,7 +173,7 @@ class _Builder:
         ), note
 
     def _undated(
-        self, sentence: SpacySpan, head: Token, aux: list[AuxMode], cumulative: bool
+        self, head: Token, aux: list[AuxMode], cumulative: bool
     ) -> tuple[When, list[AuxMode]]:
         """The date of an event its own clause does not date: none for what did not (yet)
         happen; a running total's stretch up to publication (from the time in focus, "since
@@ -182,8 +182,8 @@ class _Builder:
         if aux:
             return NO_DATE, aux
         if cumulative:
-            return self.dating.since_focus(sentence, head) or self.dating.to_date(), aux
-        when = self.dating.inherited(sentence)
+            return self.dating.since_focus(head) or self.dating.to_date(), aux
+        when = self.dating.inherited(head)
         if when is None:
             return self.dating.fallback(), aux
         historical = "historical" in aux_modes(head, self.dating.published, *_days(when))

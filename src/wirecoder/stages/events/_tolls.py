@@ -8,7 +8,9 @@ never to today's strike.
 
 Across the article, a later report of a toll already given is not a new event, and not added:
 
-- the same toll told again ("11 killed" in the lead and in the fifth paragraph) is one event;
+- the same toll told again ("11 killed" in the lead and in the fifth paragraph) is one event,
+  and so is a toll another source gives otherwise in the same sentence ("22 killed, officials
+  said, while medics said 30 died": low 22, best 22, high 30);
 - a revised total from the same source ("the death toll rose to 30") replaces the earlier
   figure, also when its sentence has no trigger of its own (another source's total widens the
   range instead);
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import Lexicon, Words, load
 from ...schema import UNREAL_AUX, Count, Event, Participant, Place, Size, Span
-from ._merge import combined, one_source, overlap, wider
+from ._merge import combined, one_source, overlap, two_sources, wider
 from ._size import Reported
 from ._triggers import Found
 
@@ -193,7 +195,10 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
         return _with_count(combined(first, event), kind, later)
     if not _at_once(first, event):
         return None
-    if earlier.best == later.best:
+    if earlier.best == later.best or (
+        _side_by_side(first, event) and two_sources(first, event, ledger.sources)
+    ):
+        # told again, or told otherwise by another source in the same sentence
         return combined(first, event, ledger.sources)
     taken = ledger.parts.get((first.id, kind), 0) + later.best
     paragraphs = note.paragraph - ledger.notes[first.id].paragraph
@@ -202,6 +207,10 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
         ledger.parts[(first.id, kind)] = taken
         return combined(first, event, part=True)
     return None
+
+
+def _side_by_side(first: Event, second: Event) -> bool:
+    return any(span in second.spans for span in first.spans)
 
 
 def _revise(ledger: _Ledger, revision: Revision) -> None:

@@ -98,20 +98,20 @@ class Dating:
         )
         return When(time, time.start, time.end, time.precision, "sentence", running)
 
-    def inherited(self, sentence: SpacySpan) -> When | None:
-        """The nearest time in focus earlier in the paragraph, else the lead's."""
-        found = self.focus.before(sentence.start_char, sentence.end_char)
+    def inherited(self, head: Token) -> When | None:
+        """The nearest time in focus before the trigger in its paragraph, else the lead's."""
+        found = self.focus.before(head.idx)
         if found is None:
             return None
         time, source = found
         return When(time, time.start, time.end, time.precision, source)
 
-    def since_focus(self, sentence: SpacySpan, head: Token) -> When | None:
+    def since_focus(self, head: Token) -> When | None:
         """A running total "since then" ("since that day", "have since detained"): from the
         time in focus up to publication."""
         if self.published is None or not _since_then(head):
             return None
-        found = self.inherited(sentence)
+        found = self.inherited(head)
         if found is None or found.start is None or found.start > self.published:
             return None
         start, end = found.start, self.published
