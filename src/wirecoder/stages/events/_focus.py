@@ -133,7 +133,28 @@ def _tells(time_root: Token) -> bool:
             return False
     if background_clause(current):
         return False
-    return current.lemma_.lower() not in REPORTING_VERBS
+    return (
+        current.lemma_.lower() not in REPORTING_VERBS or told_before_saying(time_root) is not None
+    )
+
+
+def told_before_saying(time_root: Token) -> Token | None:
+    """The reported clause a time belongs to when the parser hung it on the verb of saying
+    that follows both ("killed 11 people on Tuesday, a group said"): the clause, else None.
+    A time after the verb of saying ("officials said on Friday") dates the saying."""
+    verb = time_root.head
+    if time_root.dep_ == "pobj" and verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.lemma_.lower() not in REPORTING_VERBS or not time_root.i < verb.i:
+        return None
+    return next(
+        (
+            clause
+            for clause in verb.children
+            if clause.dep_ in ("ccomp", "parataxis") and clause.right_edge.i < time_root.i
+        ),
+        None,
+    )
 
 
 def background_clause(clause: Token) -> bool:

@@ -32,7 +32,7 @@ from ..._document import Document
 from ...schema import DatePrecision, DateSource, TimeExpression
 from ..times import date_precision
 from ._clauses import clause_root, verbal
-from ._focus import DATING, PREMODIFIERS, Focus, background_clause
+from ._focus import DATING, PREMODIFIERS, Focus, background_clause, told_before_saying
 from ._lexicon import NOUNS, REPORTING_VERBS
 
 _FALLBACK_WINDOW = dt.timedelta(days=6)
@@ -150,16 +150,16 @@ class Dating:
             tokens = self._tokens(time)
             if tokens is None or time.start is None and not _ran_over(tokens.root, head):
                 continue
-            own = clause_root(tokens.root)
+            content = told_before_saying(tokens.root)
+            own = content or clause_root(tokens.root)
             if speech:
-                if own != head and own.head != head:
+                if content is not None or own != head and own.head != head:
                     continue
             elif (
-                _reported_at(tokens.root, head)
-                or own not in shared
+                own not in shared
+                or (content is None and _reported_at(tokens.root, head))
                 or _elsewhere(tokens.root, head, shared, kind)
-                or _under_since(tokens.root, head)
-                and not _runs_on(head)
+                or (_under_since(tokens.root, head) and not _runs_on(head))
             ):
                 continue
             candidates.append((own != clause, abs(tokens.root.i - head.i), time))
