@@ -279,3 +279,18 @@ def test_a_time_on_the_noun_of_the_same_happening_dates_it_but_not_another_kind(
     )
     arrest = _first(_events(pipeline, other, "2025-04-19"), "COERCE")
     assert arrest.date_start != _day("2025-03-03") and arrest.date_from == "publication"
+
+
+def test_acts_since_then_run_from_the_time_in_focus_with_or_without_a_toll(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Riot police broke up a march in Minsk on 17 August 2020. Since then, opposition "
+        "activists have been beaten and jailed across the country, rights groups say."
+    )
+    events = _events(pipeline, text, "2021-03-01")
+    since = [e for e in events if e.trigger.text in ("beaten", "jailed")]
+    assert [(e.date_start, e.date_end, e.aux) for e in since] == [
+        (_day("2020-08-17"), _day("2021-03-01"), []),
+        (_day("2020-08-17"), _day("2021-03-01"), []),
+    ]

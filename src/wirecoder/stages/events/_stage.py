@@ -181,8 +181,9 @@ class _Builder:
         historical); else the fallback window."""
         if aux:
             return NO_DATE, aux
-        if cumulative:
-            return self.dating.since_focus(head) or self.dating.to_date(), aux
+        stretch = self.dating.since_focus(head)
+        if stretch is not None or cumulative:
+            return stretch or self.dating.to_date(), aux
         when = self.dating.inherited(head)
         if when is None:
             return self.dating.fallback(), aux
