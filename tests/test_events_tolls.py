@@ -82,7 +82,7 @@ def _place(
         (
             "Nearly 1,500 people were killed in the battle for the city, the UN said.",
             "killed",
-            (1350, 1500, 1500),
+            (None, 1500, 1500),
         ),
         (
             "Up to 12 fighters were killed in an Israeli air strike on a building in Tyre.",
@@ -102,7 +102,7 @@ def _place(
         (
             "About 40 people were killed in a drone attack on a mosque in El Fasher, medics said.",
             "killed",
-            (36, 40, 44),
+            (None, 40, None),
         ),
         (
             "Fewer than 10 protesters were arrested in Tbilisi on Saturday, police said.",
@@ -179,12 +179,13 @@ def test_two_tolls_side_by_side_are_two_events(pipeline: Pipeline) -> None:
     assert len(tolls) == 2 and set(tolls) == {(2, 2, 2), (3, 3, 3)}
 
 
-def test_parts_of_a_toll_told_just_after_it_are_the_same_event(
+def test_located_parts_of_an_areas_toll_are_events_and_the_area_keeps_the_rest(
     make_document: Build, run: Run
 ) -> None:
     text = (
         "Israeli strikes killed 22 people across the Gaza Strip on Thursday, medics said. "
-        "Four were killed in Khan Younis and seven in Rafah."
+        "An air strike on a house in Khan Younis killed four people. In Rafah, a strike on a "
+        "tent camp killed seven."
     )
     document = make_document(text, published="2025-04-04")
     document.places += [
@@ -192,9 +193,19 @@ def test_parts_of_a_toll_told_just_after_it_are_the_same_event(
         _place(text, "P2", "Khan Younis", 1, "Gaza Strip"),
         _place(text, "P3", "Rafah", 1, "Gaza Strip"),
     ]
-    assaults = [e for e in run(document) if e.type == "ASSAULT"]
-    assert _killed(assaults) == [(22, 22, 22)]
-    assert len(assaults[0].spans) == 2 and assaults[0].place_id == "P1"
+    placed = {
+        e.place_id: _range(e.size.killed) for e in run(document) if e.size.killed is not None
+    }
+    assert placed == {"P1": (11, 11, 11), "P2": (4, 4, 4), "P3": (7, 7, 7)}
+
+
+def test_unlocated_parts_told_just_after_a_toll_are_the_same_event(pipeline: Pipeline) -> None:
+    text = (
+        "RSF drones struck a displacement camp outside El Obeid on Monday, killing 15 people, "
+        "aid workers said. Six were killed as they queued for water, the workers said."
+    )
+    counted = [e for e in _events(pipeline, text) if e.size.killed is not None]
+    assert _killed(counted) == [(15, 15, 15)] and len(counted[0].spans) == 2
 
 
 def test_a_larger_later_toll_or_a_separate_attack_is_not_a_part(
@@ -303,3 +314,20 @@ def test_a_story_tells_one_toll_once_and_the_wars_toll_is_no_event(pipeline: Pip
     assert (counted[0].date_start, counted[0].date_from) == (dt.date(2025, 2, 11), "sentence")
     bombed = next(e for e in events if e.trigger.text == "bombed")
     assert (bombed.date_start, bombed.date_from) == (dt.date(2025, 2, 11), "lead")
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("The army said in a statement that the attack left 19 dead.", (19, 19, 25)),
+        ("A nurse at the district hospital put the death toll at 41.", (25, 25, 41)),
+    ],
+)
+def test_another_sources_toll_of_the_same_attack_widens_its_range(
+    pipeline: Pipeline, second: str, expected: Range
+) -> None:
+    text = (
+        "Gunmen on motorbikes attacked a gold mine near Kidal on Friday, killing at least 25 "
+        f"people, local officials said.\\n\\n{second}"
+    )
+    assert _killed(_events(pipeline, text)) == [expected]

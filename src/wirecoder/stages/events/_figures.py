@@ -15,21 +15,20 @@ hedge                       example                    low     best    high
 none                        "seven were killed"        7       7       7
 at least, no fewer than     "at least 7"               7       7       --
 more than, over             "more than 30"             31      31      --
-nearly, almost              "nearly 1,500"             1,350   1,500   1,500
-about, around, roughly      "about 40"                 36      40      44
+nearly, almost              "nearly 1,500"             --      1,500   1,500
+about, around, roughly      "about 40"                 --      40      --
 up to, as many as           "up to 12"                 --      --      12
 fewer than, less than       "fewer than 10"            --      --      9
 a range                     "between 10 and 15"        10      12      15
 a vague quantity            "dozens"                   24      36      99
 ==========================  =========================  ======  ======  ======
 
-"nearly N" is just short of N: its low end is taken a tenth below; "about N" a tenth either side.
-The vague quantities and the hedge phrases are data (``data/counts.toml``).
+"nearly N" is below N by an amount the text does not give, "about N" either side of it. The
+vague quantities and the hedge phrases are data (``data/figures.toml``).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -64,8 +63,6 @@ _MULTIPLIERS = FIGURES.multipliers
 _VAGUE = FIGURES.vague
 _HEDGE_REACH = 4
 """How many words before a number a hedge may take ("no fewer than" is three)."""
-_MARGIN = 0.1
-"""How far below "nearly N", and either side of "about N", the reasonable ends lie."""
 
 
 def _ends(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -177,9 +174,9 @@ def _hedged(before: str, value: int) -> tuple[int | None, int | None, int | None
     if before.endswith(_MORE_THAN):
         return value + 1, value + 1, None
     if before.endswith(_NEARLY):
-        return math.floor(value * (1 - _MARGIN)), value, value
+        return None, value, value
     if before.endswith(_ABOUT):
-        return math.floor(value * (1 - _MARGIN)), value, math.ceil(value * (1 + _MARGIN))
+        return None, value, None
     if before.endswith(_UP_TO):
         return None, None, value
     if before.endswith(_FEWER_THAN):

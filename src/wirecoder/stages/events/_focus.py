@@ -161,7 +161,12 @@ def background_clause(clause: Token) -> bool:
     """A relative clause, or a reduced one in the past participle ("born in 2021", "a law
     passed in 2019"): what it tells is background to the sentence. A present participle
     ("a school sheltering families") is not: the parser often hangs the sentence's own time
-    on it."""
+    on it; nor a "participle" with an object ("air strikes killed 41 people" taken for a
+    reduced relative: a passive takes no object, so it is the sentence's verb)."""
     if clause.dep_ == "relcl":
         return verbal(clause)
-    return clause.dep_ == "acl" and clause.tag_ == "VBN"
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and not any(child.dep_ == "dobj" for child in clause.children)
+    )

@@ -174,11 +174,19 @@ def combined(
 
 
 def wider(first: Count | None, second: Count | None, lower: bool = False) -> Count | None:
-    """The range of two reports of one count; with ``lower``, the lower best."""
+    """The range of two reports of one count; with ``lower``, the lower best. A report with no
+    upper bound ("at least 30") still reaches its own figure: beside "19" the high is 30."""
     if first is None or second is None:
         return first or second
     lows = [v for v in (first.low, second.low) if v is not None]
-    highs = [v for v in (first.high, second.high) if v is not None]
+    highs = [
+        v
+        for v in (
+            first.high if first.high is not None else first.best,
+            second.high if second.high is not None else second.best,
+        )
+        if v is not None
+    ]
     bests = [v for v in (first.best, second.best) if v is not None]
     best = first.best if first.best is not None else second.best
     return Count(

@@ -61,6 +61,8 @@ class Reported:
     word: int
     cumulative: bool = False
     update: bool = False
+    toll: bool = False
+    """Counted by a toll noun ("put the death toll at 48"): a toll told on its own."""
 
 
 def counts(sentence: SpacySpan) -> list[Reported]:
@@ -97,6 +99,7 @@ def counts(sentence: SpacySpan) -> list[Reported]:
                 word.i,
                 cumulative=_cumulative(token, word),
                 update=_update(token),
+                toll=word.lemma_.lower() in COUNTS.tolls,
             )
         )
     return found
@@ -238,12 +241,15 @@ def _casualty_of(token: Token) -> tuple[str, Token] | None:
 
 def _candidates(head: Token) -> list[Token]:
     """The words that may say what the number ``head`` counts: itself, its verb, the verb of its
-    preposition, the toll it is the figure of, its modifiers."""
+    preposition, the toll it is the figure of ("the toll rose to 30", "put the toll at 48"),
+    its modifiers."""
     candidates = [head, head.head]
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         candidates.append(head.head.head)
         candidates.extend(
-            c for c in head.head.head.children if c.dep_ == "nsubj" and c.lemma_ in COUNTS.tolls
+            c
+            for c in head.head.head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_ in COUNTS.tolls
         )
         if head.head.head.dep_ in ("prep", "agent"):
             candidates.append(head.head.head.head)

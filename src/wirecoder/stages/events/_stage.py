@@ -40,7 +40,7 @@ from ._mentions import bare_mention
 from ._merge import merge_duplicates
 from ._modes import contexts, weapon_mode
 from ._size import Reported, counts
-from ._tolls import Revision, TollNote, assign, place_within, reconcile, separate
+from ._tolls import Revision, TollNote, assign, definite, place_within, reconcile, separate
 from ._triggers import Found, find_triggers
 from ._when import NO_DATE, Dating, When
 from ._where import Places
@@ -145,6 +145,7 @@ class _Builder:
             updates=frozenset(counted for counted, number in size.items() if number.update),
             victims_only=trigger.casualty and not found.absorbed,
             separate=separate({token.lower_ for token in sentence}),
+            definite=definite(found),
         )
         home = self.places.home(kind, actor, recipient)
         place, where_precision = self.places.located(sentence, head, home)
@@ -191,7 +192,7 @@ class _Builder:
         return when, ["historical"] if historical else aux
 
     def revisions(self, sentence: SpacySpan, number: int, loose: list[Reported]) -> list[Revision]:
-        """The revised totals of a sentence that no trigger took ("The toll rose to 30")."""
+        """The tolls of a sentence that no trigger took ("The toll rose to 30")."""
         doc = self.document.doc
         return [
             Revision(
@@ -200,6 +201,7 @@ class _Builder:
                 self._count(count),
                 self._trimmed(sentence),
                 tuple(self._claims(doc[count.start].idx, sentence)),
+                count.update,
             )
             for count in loose
         ]

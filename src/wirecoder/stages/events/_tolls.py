@@ -39,6 +39,7 @@ from ._triggers import Found
 
 class _Tolls(Lexicon):
     separate: Words
+    definite: Words
 
 
 _TOLLS = load("wirecoder.stages.events", "tolls", _Tolls)
@@ -64,17 +65,21 @@ class TollNote:
     """The trigger is a casualty word alone ("four were killed"): no attack of its own."""
     separate: bool = False
     """The sentence says it tells of another happening."""
+    definite: bool = False
+    """The trigger is a definite noun ("the attack", "the strike"): one told of before."""
 
 
 @dataclass(frozen=True)
 class Revision:
-    """A revised total in a sentence with no trigger for it: "The toll rose to 30"."""
+    """A toll in a sentence with no trigger for it: a revised total ("The toll rose to 30",
+    ``update``) or a figure told on its own ("a doctor put the death toll at 48")."""
 
     sentence: int
     kind: str
     count: Count
     span: Span
     claim_ids: tuple[str, ...] = ()
+    update: bool = True
 
 
 def separate(words: set[str]) -> bool:
@@ -82,10 +87,19 @@ def separate(words: set[str]) -> bool:
     return bool(words & _TOLLS.separate)
 
 
+def definite(found: Found) -> bool:
+    """A trigger noun with a definite determiner: "the attack left 17 dead"."""
+    head = found.head
+    return head.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in _TOLLS.definite for child in head.children
+    )
+
+
 def assign(
     numbers: Sequence[Reported], triggers: Sequence[Found]
 ) -> tuple[dict[int, dict[str, Reported]], list[Reported]]:
-    """The counts of each trigger (by index), and the revised totals no trigger took."""
+    """The counts of each trigger (by index), and the tolls no trigger took ("the toll rose to
+    30", "a doctor put the death toll at 48")."""
     owners: dict[int, dict[str, Reported]] = {}
     loose: list[Reported] = []
     for number in numbers:
@@ -97,10 +111,12 @@ def assign(
         if number.cumulative:
             fitting = [(index, found) for index, found in fitting if _tells_total(found, number)]
         if not fitting:
-            if number.update and not number.cumulative:
+            if (number.update or number.toll) and not number.cumulative:
                 loose.append(number)
             continue
-        index, _ = min(fitting, key=lambda item: _distance(item[1], number))
+        index, _ = min(
+            fitting, key=lambda item: (not _owns(item[1], number), _distance(item[1], number))
+        )
         owners.setdefault(index, {})[number.kind] = number
     return owners, loose
 
@@ -124,6 +140,11 @@ def _fits(kind: str, found: Found) -> bool:
     return kind == "arrested" and trigger.type in ("COERCE", "PROTEST")
 
 
+def _owns(found: Found, number: Reported) -> bool:
+    """The trigger is, or took in, the casualty word the number counts for."""
+    return number.word in {found.head.i, *(other.head.i for other in found.absorbed)}
+
+
 def _distance(found: Found, number: Reported) -> int:
     return min(abs(f.head.i - number.start) for f in (found, *found.absorbed))
 
@@ -137,6 +158,8 @@ class _Ledger:
     within: Within
     kept: list[Event] = field(default_factory=list)
     parts: dict[tuple[str, str], int] = field(default_factory=dict)
+    summed: set[str] = field(default_factory=set)
+    """Totals whose every victim is in events listed on their own."""
 
 
 def reconcile(
@@ -159,31 +182,36 @@ def reconcile(
             ledger.kept.append(event)
     for revision in pending:
         _revise(ledger, revision)
-    kept = ledger.kept
+    kept = [event for event in ledger.kept if event.id not in ledger.summed]
     return [event for event in kept if not _overtaken(event, kept, notes, within)]
 
 
 def _join(ledger: _Ledger, event: Event, note: TollNote) -> bool:
-    """Fold ``event`` into the earlier event whose toll it reports again; False if none."""
+    """Fold ``event`` into the earlier event whose toll it reports again; False if none (a
+    located part of an earlier total stays an event, and the total keeps the remainder)."""
     if note.separate:
         return False
     for index in range(len(ledger.kept) - 1, -1, -1):
         first = ledger.kept[index]
         if ledger.notes[first.id].cumulative:
             continue
-        if not _compatible(first, event, ledger.within, dated=False):
+        if not _compatible(first, event, ledger.within, dated=False, recipients=False):
             continue
+        same_sides = _same_side(first.recipient, event.recipient)
         for kind in _KINDS:
-            joined = _joined(ledger, first, event, note, kind)
+            joined = _joined(ledger, first, event, note, kind) if same_sides else None
             if joined is not None:
                 ledger.kept[index] = joined
                 return True
+            if _located_part(ledger, first, event, note, kind):
+                ledger.kept[index] = _remainder(ledger, first, event, kind)
+                return False
     return False
 
 
 def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: str) -> Event | None:
     """``first`` with ``event`` folded in, if ``event``'s count of ``kind`` revises, repeats or
-    is a part of ``first``'s; else None."""
+    is an unlocated part of ``first``'s; else None."""
     earlier, later = getattr(first.size, kind), getattr(event.size, kind)
     if earlier is None or later is None or earlier.best is None or later.best is None:
         return None
@@ -200,13 +228,58 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
     ):
         # told again, or told otherwise by another source in the same sentence
         return combined(first, event, ledger.sources)
-    taken = ledger.parts.get((first.id, kind), 0) + later.best
-    paragraphs = note.paragraph - ledger.notes[first.id].paragraph
-    part = note.victims_only and later.best < earlier.best and taken <= earlier.best
-    if part and 0 <= paragraphs <= _PART_REACH:
-        ledger.parts[(first.id, kind)] = taken
+    if note.definite:
+        # "the attack left 17 dead": the same happening, its toll told otherwise (UCDP range)
+        return _with_count(combined(first, event), kind, wider(earlier, later, lower=True) or later)
+    unlocated = not event.place_id or event.place_id == first.place_id
+    if note.victims_only and unlocated and _near_part(ledger, first, note, kind, later.best):
+        ledger.parts[(first.id, kind)] = ledger.parts.get((first.id, kind), 0) + later.best
         return combined(first, event, part=True)
     return None
+
+
+def _near_part(ledger: _Ledger, first: Event, note: TollNote, kind: str, best: int) -> bool:
+    """A count small enough to be a part of ``first``'s (with the parts it has), told in its
+    paragraph or the next."""
+    total = getattr(first.size, kind)
+    taken = ledger.parts.get((first.id, kind), 0) + best
+    paragraphs = note.paragraph - ledger.notes[first.id].paragraph
+    return (
+        total is not None
+        and total.best is not None
+        and best < total.best
+        and taken <= total.best
+        and 0 <= paragraphs <= _PART_REACH
+    )
+
+
+def _located_part(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: str) -> bool:
+    """A part of an area's toll placed inside the area: "41 killed across Gaza ... 18 in
+    Jabalia" (the Jabalia strike is an event of its own; the Strip-wide one keeps the rest)."""
+    later = getattr(event.size, kind)
+    if later is None or later.best is None or note.definite:
+        return False
+    if not (first.place_id and event.place_id and first.place_id != event.place_id):
+        return False
+    return ledger.within(event.place_id, first.place_id) and _near_part(
+        ledger, first, note, kind, later.best
+    )
+
+
+def _remainder(ledger: _Ledger, total: Event, part: Event, kind: str) -> Event:
+    """``total`` less the victims of its located ``part``; a total left with none is summed by
+    its parts and is no record of its own."""
+    whole, piece = getattr(total.size, kind), getattr(part.size, kind)
+    assert whole is not None and piece is not None and piece.best is not None
+    ledger.parts[(total.id, kind)] = ledger.parts.get((total.id, kind), 0) + piece.best
+
+    def less(value: int | None) -> int | None:
+        return None if value is None else max(value - (piece.best or 0), 0)
+
+    rest = Count(low=less(whole.low), best=less(whole.best), high=less(whole.high), span=whole.span)
+    if rest.best == 0:
+        ledger.summed.add(total.id)
+    return _with_count(total, kind, rest)
 
 
 def _side_by_side(first: Event, second: Event) -> bool:
@@ -214,8 +287,9 @@ def _side_by_side(first: Event, second: Event) -> bool:
 
 
 def _revise(ledger: _Ledger, revision: Revision) -> None:
-    """Apply a revised total to the latest earlier event with a toll of its kind from the
-    same source."""
+    """Apply a toll told on its own to the latest earlier event with a toll of its kind: a
+    revised total replaces the figure of the same source (or of none named); another source's,
+    or a figure not said to revise, widens the range (UCDP: the lower best)."""
     for index in range(len(ledger.kept) - 1, -1, -1):
         event = ledger.kept[index]
         if ledger.notes[event.id].cumulative or getattr(event.size, revision.kind) is None:
@@ -223,8 +297,7 @@ def _revise(ledger: _Ledger, revision: Revision) -> None:
         said = {ledger.sources[c] for c in revision.claim_ids if c in ledger.sources}
         own = {ledger.sources[c] for c in event.claim_ids if c in ledger.sources}
         count = revision.count
-        if said and own and not said & own:
-            # another source's total: the range of both, the lower best (UCDP)
+        if not revision.update or said and own and not said & own:
             count = wider(getattr(event.size, revision.kind), count, lower=True) or count
         revised = _with_count(event, revision.kind, count)
         claims = list(dict.fromkeys(event.claim_ids + list(revision.claim_ids)))
@@ -239,16 +312,19 @@ def _with_count(event: Event, kind: str, count: Count) -> Event:
     return event.model_copy(update={"size": Size.model_validate(size)})
 
 
-def _compatible(first: Event, second: Event, within: Within, dated: bool = True) -> bool:
-    """Two events that may be one: same type and modes, no contradicting participants, places
-    one inside the other (or unknown) and (with ``dated``) dates that overlap."""
+def _compatible(
+    first: Event, second: Event, within: Within, dated: bool = True, recipients: bool = True
+) -> bool:
+    """Two events that may be one: same type and modes, no contradicting doers (nor, with
+    ``recipients``, targets), places one inside the other (or unknown) and (with ``dated``)
+    dates that overlap."""
     if first.type != second.type or sorted(first.aux) != sorted(second.aux):
         return False
     if first.mode and second.mode and first.mode != second.mode:
         return False
-    if not (
-        _same_side(first.actor, second.actor) and _same_side(first.recipient, second.recipient)
-    ):
+    if not _same_side(first.actor, second.actor):
+        return False
+    if recipients and not _same_side(first.recipient, second.recipient):
         return False
     if first.place_id and second.place_id and first.place_id != second.place_id:
         inside = within(second.place_id, first.place_id) or within(first.place_id, second.place_id)

@@ -99,11 +99,15 @@ class Dating:
         return When(time, time.start, time.end, time.precision, "sentence", running)
 
     def inherited(self, head: Token) -> When | None:
-        """The nearest time in focus before the trigger in its paragraph, else the lead's."""
+        """The nearest time in focus before the trigger in its paragraph (its own sentence's,
+        in another clause, counts as the sentence's), else the lead's."""
         found = self.focus.before(head.idx)
         if found is None:
             return None
         time, source = found
+        sentence = head.sent
+        if sentence.start_char <= time.span.start < sentence.end_char:
+            source = "sentence"  # the sentence's own time, in another of its clauses
         return When(time, time.start, time.end, time.precision, source)
 
     def since_focus(self, head: Token) -> When | None:
