@@ -22,6 +22,8 @@ from ._claims import (
     VerbStrength,
 )
 from ._events import (
+    DATE_SOURCES,
+    INFERRED_DATE,
     SPECULATIVE_AUX,
     UNREAL_AUX,
     Actor,
@@ -50,6 +52,8 @@ def json_schema_text() -> str:
 
 
 __all__ = [
+    "DATE_SOURCES",
+    "INFERRED_DATE",
     "DENYING_STANCES",
     "SPECULATIVE_AUX",
     "SPECULATIVE_STANCES",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...schema import Count, Event, Participant, Size
+from ...schema import INFERRED_DATE, Count, Event, Participant, Size
 
 _GROUND = frozenset({"advance", "capture"})
 _MERGED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONSULT", "MOBILIZE", "PROTEST"})
@@ -157,10 +157,7 @@ def combined(
         }
     )
     precise_date = second.date_precision is not None and (
-        first.date_precision is None
-        or second.date_precision < first.date_precision
-        or first.date_from == "publication"
-        and second.date_from != "publication"
+        first.date_precision is None or _date_rank(second) < _date_rank(first)
     )
     if precise_date:
         update.update(
@@ -171,6 +168,11 @@ def combined(
             date_from=second.date_from,
         )
     return first.model_copy(update=update)
+
+
+def _date_rank(event: Event) -> tuple[bool, int]:
+    """A date the text states before one inferred, then the more precise."""
+    return event.date_from in INFERRED_DATE, event.date_precision or 6
 
 
 def wider(first: Count | None, second: Count | None, lower: bool = False) -> Count | None:
