@@ -193,9 +193,7 @@ def test_located_parts_of_an_areas_toll_are_events_and_the_area_keeps_the_rest(
         _place(text, "P2", "Khan Younis", 1, "Gaza Strip"),
         _place(text, "P3", "Rafah", 1, "Gaza Strip"),
     ]
-    placed = {
-        e.place_id: _range(e.size.killed) for e in run(document) if e.size.killed is not None
-    }
+    placed = {e.place_id: _range(e.size.killed) for e in run(document) if e.size.killed is not None}
     assert placed == {"P1": (11, 11, 11), "P2": (4, 4, 4), "P3": (7, 7, 7)}
 
 
@@ -331,3 +329,20 @@ def test_another_sources_toll_of_the_same_attack_widens_its_range(
         f"people, local officials said.\\n\\n{second}"
     )
     assert _killed(_events(pipeline, text)) == [expected]
+
+
+def test_a_figure_since_replaced_is_no_toll_and_the_day_of_a_new_total_no_date(
+    pipeline: Pipeline,
+) -> None:
+    rose = (
+        "The death toll from a militia attack on a camp for displaced people near Djugu rose to "
+        "51 on Wednesday from 41 a day earlier, a local official said."
+    )
+    (attack,) = [e for e in _events(pipeline, rose, "2025-02-12") if e.size.killed is not None]
+    assert _range(attack.size.killed) == (51, 51, 51)
+    assert attack.date_start != dt.date(2025, 2, 12) and attack.date_from == "publication"
+    initially = (
+        "Russian drones struck Odesa overnight, killing 10 people, regional officials said. "
+        "The officials had initially put the toll at eight."
+    )
+    assert _killed(_events(pipeline, initially, "2024-11-18")) == [(10, 10, 10)]

@@ -24,6 +24,7 @@ from ..._document import Document, text_of
 from ...lexicon import Lexicon, Words, load
 from ...schema import DateSource, TimeExpression
 from ._clauses import verbal
+from ._counts import revises_toll
 from ._lexicon import REPORTING_VERBS
 
 
@@ -131,7 +132,7 @@ def _tells(time_root: Token) -> bool:
         current = current.head
         if current.lower_ in DATING.since:
             return False
-    if background_clause(current):
+    if background_clause(current) or revises_toll(current):
         return False
     return (
         current.lemma_.lower() not in REPORTING_VERBS or told_before_saying(time_root) is not None

@@ -12,7 +12,8 @@ from ``_figures``. A number is also told apart by what it is to a toll:
 - a running total ("killed since October", "so far", "a total of", "the war's death toll") is
   ``cumulative``: not the toll of today's strike;
 - a revised total ("the death toll rose to 30", "has climbed to", "now stands at") is an
-  ``update``: it replaces the earlier figure of the same source, it does not add to it.
+  ``update``: it replaces the earlier figure of the same source, it does not add to it; the
+  figure it replaces ("from 41", "had initially put the toll at eight") is left out.
 """
 
 from __future__ import annotations
@@ -22,28 +23,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import Lexicon, OrderedWords, Words, load
+from ._counts import COUNTS
 from ._figures import Figure, added, figure_at, vague
 from ._focus import DATING
 
-
-class _Counts(Lexicon):
-    killed: Words
-    injured: Words
-    arrested: Words
-    casualty_heads: Words
-    tolls: Words
-    time_words: Words
-    part_preps: Words
-    part_wholes: Words
-    part_pronouns: Words
-    to_date: OrderedWords
-    totals: Words
-    aggregates: Words
-    update_verbs: Words
-
-
-COUNTS = load("wirecoder.stages.events", "counts", _Counts)
 _TO_DATE = frozenset(COUNTS.to_date)
 
 
@@ -80,7 +63,7 @@ def counts(sentence: SpacySpan) -> list[Reported]:
             continue
         kind, word = casualty
         noun = _noun_of(token)
-        if _part(token, noun):
+        if _part(token, noun) or _superseded(token, word):
             continue
         earlier = heads.get(noun.head.i) if noun.dep_ == "conj" else None
         if earlier is not None and found[earlier].kind == kind and found[earlier].word == word.i:
@@ -202,6 +185,20 @@ def _marks_total(child: Token) -> bool:
     return child.dep_ == "prep" and any(
         grand.dep_ == "pobj" and grand.lemma_.lower() in COUNTS.aggregates
         for grand in child.children
+    )
+
+
+def _superseded(number: Token, word: Token) -> bool:
+    """A figure the sentence says was replaced: "rose to 51 from 41", "had initially put the
+    toll at eight"."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ == "from":
+        return head.head.lemma_.lower() in COUNTS.update_verbs
+    verbs = {token for token in (number.head, head.head, word, word.head) if token.pos_ == "VERB"}
+    return any(
+        child.dep_ == "advmod" and child.lower_ in COUNTS.superseded
+        for verb in verbs
+        for child in verb.children
     )
 
 

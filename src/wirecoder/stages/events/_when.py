@@ -32,6 +32,7 @@ from ..._document import Document
 from ...schema import DatePrecision, DateSource, TimeExpression
 from ..times import date_precision
 from ._clauses import clause_root, verbal
+from ._counts import revises_toll
 from ._focus import DATING, PREMODIFIERS, Focus, background_clause, told_before_saying
 from ._lexicon import NOUNS, REPORTING_VERBS
 
@@ -162,6 +163,7 @@ class Dating:
             elif (
                 own not in shared
                 or (content is None and _reported_at(tokens.root, head))
+                or _toll_told(tokens.root)
                 or _elsewhere(tokens.root, head, shared, kind)
                 or (_under_since(tokens.root, head) and not _runs_on(head))
             ):
@@ -344,6 +346,15 @@ def _perfect(verb: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def _toll_told(time_root: Token) -> bool:
+    """A time of the report of a toll ("the death toll from the attack rose to 51 on
+    Wednesday"), not of the attack."""
+    current = time_root
+    while current.head != current and current.pos_ != "VERB":
+        current = current.head
+    return revises_toll(current)
 
 
 def _reported_at(time_root: Token, trigger: Token) -> bool:
