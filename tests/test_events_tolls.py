@@ -53,6 +53,7 @@ def _place(
     precision: WherePrecision,
     admin1: str | None,
     country: str = "PS",
+    at: tuple[float, float] | None = None,
 ) -> Place:
     start = text.index(name)
     return Place(
@@ -63,6 +64,8 @@ def _place(
         precision=precision,
         country_code=country,
         admin1=admin1,
+        latitude=at[0] if at else None,
+        longitude=at[1] if at else None,
     )
 
 
@@ -188,10 +191,12 @@ def test_located_parts_of_an_areas_toll_are_events_and_the_area_keeps_the_rest(
         "tent camp killed seven."
     )
     document = make_document(text, published="2025-04-04")
+    # the gazetteer files the Strip and its towns under different division codes: the towns
+    # lie near the Strip's centre
     document.places += [
-        _place(text, "P1", "Gaza Strip", 4, None),
-        _place(text, "P2", "Khan Younis", 1, "Gaza Strip"),
-        _place(text, "P3", "Rafah", 1, "Gaza Strip"),
+        _place(text, "P1", "Gaza Strip", 4, "Gaza Strip", at=(31.42, 34.33)),
+        _place(text, "P2", "Khan Younis", 1, "Khan Yunis", at=(31.34, 34.31)),
+        _place(text, "P3", "Rafah", 1, "Rafah", at=(31.30, 34.25)),
     ]
     placed = {e.place_id: _range(e.size.killed) for e in run(document) if e.size.killed is not None}
     assert placed == {"P1": (11, 11, 11), "P2": (4, 4, 4), "P3": (7, 7, 7)}

@@ -27,6 +27,7 @@ UCDP's range: the lowest low, the highest high, and the lower best (``_merge``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -352,7 +353,7 @@ def _overtaken(
     event: Event, kept: Sequence[Event], notes: Mapping[str, TollNote], within: Within
 ) -> bool:
     """A running total whose stretch holds an incident the article reports with a toll of a
-    kind it counts, by the same sides and in the same place: the incident is the event, the
+    kind it counts, by the same doer and in the same area: the incident is the event, the
     total is not a new one."""
     if not notes[event.id].cumulative:
         return False
@@ -364,7 +365,7 @@ def _overtaken(
         and not set(other.aux) & UNREAL_AUX
         and any(getattr(other.size, kind) is not None for kind in kinds)
         and _inside(other, event)
-        and _compatible(event, other, within, dated=False)
+        and _compatible(event, other, within, dated=False, recipients=False)
         for other in kept
     )
 
@@ -380,18 +381,39 @@ def _inside(incident: Event, stretch: Event) -> bool:
 
 
 def place_within(places: Sequence[Place]) -> Within:
-    """Whether one place lies inside another: a place in the same country as a country, or in
-    the same first-order division as a region (by the gazetteer's codes)."""
+    """Whether one place lies inside another: a place in the same country as a country; in the
+    same first-order division as a region, or near its centre when the gazetteer's division
+    codes disagree (the Gaza Strip and its governorates)."""
     by_id = {place.id: place for place in places}
 
     def within(inner_id: str, outer_id: str) -> bool:
         inner, outer = by_id.get(inner_id), by_id.get(outer_id)
-        if inner is None or outer is None or outer.precision not in (3, 4, 6):
+        if inner is None or outer is None or outer.precision not in _AREA_RADIUS_KM:
             return False
         if not inner.country_code or inner.country_code != outer.country_code:
             return False
-        if outer.precision == 6 or outer.admin1 is None:
+        if outer.precision == 6 or outer.admin1 is None or inner.admin1 == outer.admin1:
             return True
-        return inner.admin1 == outer.admin1
+        distance = _distance_km(inner, outer)
+        return distance is not None and distance <= _AREA_RADIUS_KM[outer.precision]
 
     return within
+
+
+_AREA_RADIUS_KM = {3: 20.0, 4: 50.0, 6: 0.0}
+"""How near the centre of a district (3) or a province (4) a place surely lies inside it."""
+
+
+def _distance_km(first: Place, second: Place) -> float | None:
+    if None in (first.latitude, first.longitude, second.latitude, second.longitude):
+        return None
+    assert first.latitude is not None and first.longitude is not None
+    assert second.latitude is not None and second.longitude is not None
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (first.latitude, first.longitude, second.latitude, second.longitude)
+    )
+    chord = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(chord))
