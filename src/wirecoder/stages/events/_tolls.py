@@ -159,6 +159,9 @@ class _Ledger:
     within: Within
     kept: list[Event] = field(default_factory=list)
     parts: dict[tuple[str, str], int] = field(default_factory=dict)
+    """The victims of the parts folded into each total (by event id and kind)."""
+    split: dict[tuple[str, str], int] = field(default_factory=dict)
+    """The victims of the located parts taken out of each total (by event id and kind)."""
     summed: set[str] = field(default_factory=set)
     """Totals whose every victim is in events listed on their own."""
 
@@ -242,16 +245,15 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
 def _near_part(ledger: _Ledger, first: Event, note: TollNote, kind: str, best: int) -> bool:
     """A count small enough to be a part of ``first``'s (with the parts it has), told in its
     paragraph or the next."""
-    total = getattr(first.size, kind)
-    taken = ledger.parts.get((first.id, kind), 0) + best
+    count = getattr(first.size, kind)
+    if count is None or count.best is None:
+        return False
+    key = (first.id, kind)
+    split = ledger.split.get(key, 0)
+    total = count.best + split  # as first told, before its located parts were taken out
+    taken = ledger.parts.get(key, 0) + split + best
     paragraphs = note.paragraph - ledger.notes[first.id].paragraph
-    return (
-        total is not None
-        and total.best is not None
-        and best < total.best
-        and taken <= total.best
-        and 0 <= paragraphs <= _PART_REACH
-    )
+    return best < total and taken <= total and 0 <= paragraphs <= _PART_REACH
 
 
 def _located_part(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: str) -> bool:
@@ -272,7 +274,7 @@ def _remainder(ledger: _Ledger, total: Event, part: Event, kind: str) -> Event:
     its parts and is no record of its own."""
     whole, piece = getattr(total.size, kind), getattr(part.size, kind)
     assert whole is not None and piece is not None and piece.best is not None
-    ledger.parts[(total.id, kind)] = ledger.parts.get((total.id, kind), 0) + piece.best
+    ledger.split[(total.id, kind)] = ledger.split.get((total.id, kind), 0) + piece.best
 
     def less(value: int | None) -> int | None:
         return None if value is None else max(value - (piece.best or 0), 0)
