@@ -351,3 +351,13 @@ def test_a_figure_since_replaced_is_no_toll_and_the_day_of_a_new_total_no_date(
         "The officials had initially put the toll at eight."
     )
     assert _killed(_events(pipeline, initially, "2024-11-18")) == [(10, 10, 10)]
+
+
+def test_a_running_total_hung_anywhere_in_its_clause_is_no_new_event(pipeline: Pipeline) -> None:
+    text = (
+        "A Ukrainian drone attack on a bus in Belgorod region killed one person on Monday, the "
+        "governor said.\n\n"
+        "The governor said 56 civilians had been killed in the region by shelling and drone "
+        "strikes since the start of the year."
+    )
+    assert _killed(_events(pipeline, text, "2025-05-19")) == [(1, 1, 1)]

@@ -294,3 +294,12 @@ def test_acts_since_then_run_from_the_time_in_focus_with_or_without_a_toll(
         (_day("2020-08-17"), _day("2021-03-01"), []),
         (_day("2020-08-17"), _day("2021-03-01"), []),
     ]
+
+
+def test_a_since_that_compares_starts_no_stretch(pipeline: Pipeline) -> None:
+    text = (
+        "A missile strike killed five people in Zaporizhzhia, the deadliest attack on the city "
+        "since 2023, officials said."
+    )
+    strike = _first(_events(pipeline, text, "2025-05-19"))
+    assert (strike.date_from, strike.date_precision) == ("publication", 2)

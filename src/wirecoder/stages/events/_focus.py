@@ -30,6 +30,7 @@ from ._lexicon import REPORTING_VERBS
 
 class _Dating(Lexicon):
     since: Words
+    firsts: Words
     since_anaphors: Words
     relative_preps: Words
     stretch_preps: Words
@@ -45,6 +46,8 @@ PREMODIFIERS = frozenset({"compound", "nummod", "poss", "amod", "nmod"})
 vote"."""
 _TOLD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 """Roles of a noun whose own time is the sentence's: "Thursday's strike killed five"."""
+_COMPARISON_REACH = 8
+"""How many words before "since" a superlative makes it a comparison."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
 
@@ -170,4 +173,16 @@ def background_clause(clause: Token) -> bool:
         clause.dep_ == "acl"
         and clause.tag_ == "VBN"
         and not any(child.dep_ == "dobj" for child in clause.children)
+    )
+
+
+def compared(since: Token) -> bool:
+    """A "since" that compares ("the deadliest attack on the city since 2014", "the first
+    strike since March"): a superlative (not "at least") or "first" shortly before it; it
+    starts no stretch."""
+    start = max(since.sent.start, since.i - _COMPARISON_REACH)
+    return any(
+        (token.tag_ in ("JJS", "RBS") and not (token.i and token.nbor(-1).lower_ == "at"))
+        or token.lower_ in DATING.firsts
+        for token in since.doc[start : since.i]
     )

@@ -25,7 +25,8 @@ from spacy.tokens import Token
 
 from ._counts import COUNTS
 from ._figures import Figure, added, figure_at, vague
-from ._focus import DATING
+from ._focus import DATING, compared
+from ._lexicon import REPORTING_VERBS
 
 _TO_DATE = frozenset(COUNTS.to_date)
 
@@ -144,11 +145,53 @@ def _cumulative(number: Token, word: Token) -> bool:
     holders = _path(number, word)
     if word.dep_ in ("nsubj", "nsubjpass", "conj") or word.lemma_.lower() in COUNTS.tolls:
         holders.append(word.head)  # "... have been detained, and 400 arrested": one stretch
+    holders += _governors(word)
+    if _since_below(word):
+        return True
     return any(
         token.lemma_.lower() in COUNTS.totals
         or any(_marks_total(child) for child in token.children)
         for token in holders
     )
+
+
+def _since_below(word: Token) -> bool:
+    """A "since" phrase inside the casualty word's own clause, wherever the parser hung it
+    ("killed by shelling and drone strikes since the start of the year"); not one of a clause
+    inside it ("a town that has been shelled since January"), nor a superlative's ("in the
+    deadliest attack since 2014")."""
+    for token in word.subtree:
+        if token.lower_ not in DATING.since or token.dep_ not in ("prep", "mark"):
+            continue
+        if compared(token):
+            continue
+        current = token.head
+        while current != word and current.head != current:
+            if current.dep_ in ("relcl", "ccomp", "advcl", "acl"):
+                break
+            current = current.head
+        else:
+            if current == word:
+                return True
+    return False
+
+
+def _governors(word: Token) -> list[Token]:
+    """The words a casualty word's phrase hangs from, up to the verb of its clause: "violence
+    has surged since 2023, with hundreds of people killed" (the stretch is the verb's). Not past
+    a verb of saying, nor into a clause coordinated under its own subject."""
+    found: list[Token] = []
+    current = word
+    while current.head != current and len(found) < 6:
+        if current.dep_ in ("conj", "ccomp", "parataxis", "relcl", "advcl"):
+            break
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in REPORTING_VERBS:
+            break
+        found.append(current)
+        if current.pos_ == "VERB":
+            break
+    return found
 
 
 def _path(number: Token, word: Token) -> list[Token]:
@@ -169,7 +212,7 @@ def _marks_total(child: Token) -> bool:
     """A dependent that makes its head a running total."""
     lower = child.lower_
     if lower in DATING.since and child.dep_ in ("prep", "mark", "advmod"):
-        return True
+        return not compared(child)
     if child.dep_ == "advcl" and any(
         mark.dep_ == "mark" and mark.lower_ in DATING.since for mark in child.children
     ):

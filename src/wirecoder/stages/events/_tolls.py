@@ -46,7 +46,7 @@ class _Tolls(Lexicon):
 _TOLLS = load("wirecoder.stages.events", "tolls", _Tolls)
 _KINDS = ("killed", "injured", "arrested")
 _HARM = ("killed", "injured")
-_PART_REACH = 1
+_PART_REACH = 2
 """How many paragraphs after its total a part of it may be told."""
 
 Within = Callable[[str, str], bool]

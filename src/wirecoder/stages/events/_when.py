@@ -33,7 +33,14 @@ from ...schema import DatePrecision, DateSource, TimeExpression
 from ..times import date_precision
 from ._clauses import clause_root, verbal
 from ._counts import revises_toll
-from ._focus import DATING, PREMODIFIERS, Focus, background_clause, told_before_saying
+from ._focus import (
+    DATING,
+    PREMODIFIERS,
+    Focus,
+    background_clause,
+    compared,
+    told_before_saying,
+)
 from ._lexicon import NOUNS, REPORTING_VERBS
 
 _FALLBACK_WINDOW = dt.timedelta(days=6)
@@ -166,6 +173,7 @@ class Dating:
                 or _toll_told(tokens.root)
                 or _elsewhere(tokens.root, head, shared, kind)
                 or (_under_since(tokens.root, head) and not _runs_on(head))
+                or _compared_since(tokens.root)
             ):
                 continue
             candidates.append((own != clause, abs(tokens.root.i - head.i), time))
@@ -282,7 +290,7 @@ def _under_since(time_root: Token, trigger: Token) -> bool:
         if current.lower_ in DATING.since or any(
             c.dep_ == "mark" and c.lower_ in DATING.since for c in current.children
         ):
-            return not current.is_ancestor(trigger)
+            return not current.is_ancestor(trigger) and not compared(current)
         current = current.head
     return False
 
@@ -302,6 +310,18 @@ def _since_then(head: Token) -> bool:
                 for obj in objects
             ):
                 return True
+    return False
+
+
+def _compared_since(time_root: Token) -> bool:
+    """A time a superlative compares with ("the deadliest attack since 2014"): no date."""
+    current = time_root
+    for _ in range(4):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.lower_ in DATING.since:
+            return compared(current)
     return False
 
 
