@@ -361,3 +361,32 @@ def test_a_running_total_hung_anywhere_in_its_clause_is_no_new_event(pipeline: P
         "strikes since the start of the year."
     )
     assert _killed(_events(pipeline, text, "2025-05-19")) == [(1, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A Russian glide bomb hit a block of flats in Zaporizhzhia on Thursday evening, "
+            "killing a four-year-old boy and his grandfather, the governor said.",
+            (2, 2, 2),
+            None,
+        ),
+        (
+            "A man was killed and a woman was wounded in a drone attack on Nikopol on Sunday, "
+            "the regional governor said.",
+            (1, 1, 1),
+            (1, 1, 1),
+        ),
+        (
+            "Gunmen killed a police officer in Kidal on Monday, a local official said.",
+            (1, 1, 1),
+            None,
+        ),
+    ],
+)
+def test_victims_named_one_by_one_are_counted(
+    pipeline: Pipeline, text: str, killed: Range, injured: Range | None
+) -> None:
+    (event,) = [e for e in _events(pipeline, text) if e.size.killed is not None]
+    assert (_range(event.size.killed), _range(event.size.injured)) == (killed, injured)

@@ -24,6 +24,10 @@ class _Counts(Lexicon):
     aggregates: Words
     update_verbs: Words
     superseded: Words
+    victim_killing: Words
+    victim_wounding: Words
+    victim_dead_after: Words
+    one_person_pronouns: Words
 
 
 COUNTS = load("wirecoder.stages.events", "counts", _Counts)

@@ -39,9 +39,10 @@ from ._lexicon import CUES, REPORTING_VERBS
 from ._mentions import bare_mention
 from ._merge import merge_duplicates
 from ._modes import contexts, weapon_mode
-from ._size import Reported, counts
+from ._size import Reported
 from ._tolls import Revision, TollNote, assign, definite, place_within, reconcile, separate
 from ._triggers import Found, find_triggers
+from ._victims import tolls_of
 from ._when import NO_DATE, Dating, When
 from ._where import Places
 
@@ -79,7 +80,7 @@ def make_events(nlp: Language, settings: EventsSettings) -> StageFn:
         revisions: list[Revision] = []
         for number, sentence in enumerate(document.doc.sents):
             triggers = find_triggers(sentence, builder.places.tokens)
-            sizes, loose = assign(counts(sentence), triggers)
+            sizes, loose = assign(tolls_of(sentence), triggers)
             revisions += builder.revisions(sentence, number, loose)
             for index, trigger in enumerate(triggers):
                 event_id = f"E{len(found) + 1}"
