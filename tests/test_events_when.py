@@ -303,3 +303,16 @@ def test_a_since_that_compares_starts_no_stretch(pipeline: Pipeline) -> None:
     )
     strike = _first(_events(pipeline, text, "2025-05-19"))
     assert (strike.date_from, strike.date_precision) == ("publication", 2)
+
+
+def test_between_two_days_is_one_stretch(pipeline: Pipeline) -> None:
+    text = (
+        "Soldiers raided three villages in Kale township between Tuesday and Thursday, burning "
+        "dozens of homes, a local resistance spokesman said."
+    )
+    raid = _first(_events(pipeline, text, "2025-01-13"))
+    assert (raid.date_start, raid.date_end, raid.date_precision) == (
+        _day("2025-01-07"),
+        _day("2025-01-09"),
+        2,
+    )

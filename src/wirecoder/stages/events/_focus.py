@@ -29,6 +29,7 @@ from ._lexicon import REPORTING_VERBS
 
 
 class _Dating(Lexicon):
+    between: Words
     since: Words
     firsts: Words
     since_anaphors: Words

@@ -97,6 +97,11 @@ class Dating:
         since = tokens is not None and not speech and _under_since(tokens.root, head)
         if time.end is None or since:
             return self._stretch(time, since, head)
+        other = self._between(time, tokens)
+        if other is not None and other.start is not None and other.end is not None:
+            assert time.start is not None
+            start, end = min(time.start, other.start), max(time.end, other.end)
+            return When(time, start, end, precision_of(start, end), "sentence")
         running = (
             self.published is not None
             and time.start is not None
@@ -178,6 +183,21 @@ class Dating:
                 continue
             candidates.append((own != clause, abs(tokens.root.i - head.i), time))
         return min(candidates, key=lambda item: item[:2])[2] if candidates else None
+
+    def _between(self, time: TimeExpression, tokens: SpacySpan | None) -> TimeExpression | None:
+        """The other end of "between Wednesday and Friday", when ``time`` is one end."""
+        if tokens is None:
+            return None
+        root = tokens.root
+        first = root.head if root.dep_ == "conj" else root
+        if first.dep_ != "pobj" or first.head.lower_ not in DATING.between:
+            return None
+        ends = {first.i, *(c.i for c in first.children if c.dep_ == "conj")}
+        for other in self.document.times:
+            span = self._tokens(other)
+            if other is not time and span is not None and span.root.i in ends - {root.i}:
+                return other
+        return None
 
     def _tokens(self, time: TimeExpression) -> SpacySpan | None:
         return self.document.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
