@@ -390,3 +390,26 @@ def test_victims_named_one_by_one_are_counted(
 ) -> None:
     (event,) = [e for e in _events(pipeline, text) if e.size.killed is not None]
     assert (_range(event.size.killed), _range(event.size.injured)) == (killed, injured)
+
+
+def test_a_lead_summed_by_the_events_below_it_is_no_record_of_its_own(
+    make_document: Build, run: Run
+) -> None:
+    text = (
+        "Russian attacks killed four civilians and wounded three in Kherson region over the "
+        "weekend, officials said. In Bilozerka, three men were killed and two were wounded when "
+        "shells hit a bus stop. A woman was killed and a man was wounded when a drone struck a "
+        "car in Stanislav."
+    )
+    document = make_document(text, published="2025-01-20")
+    document.places += [
+        _place(text, "P1", "Kherson region", 4, "Kherson", "UA"),
+        _place(text, "P2", "Bilozerka", 1, "Kherson", "UA"),
+        _place(text, "P3", "Stanislav", 1, "Kherson", "UA"),
+    ]
+    tolls = {
+        e.place_id: (_range(e.size.killed), _range(e.size.injured))
+        for e in run(document)
+        if e.size.killed is not None
+    }
+    assert tolls == {"P2": ((3, 3, 3), (2, 2, 2)), "P3": ((1, 1, 1), (1, 1, 1))}

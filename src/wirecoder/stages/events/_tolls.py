@@ -208,7 +208,10 @@ def _join(ledger: _Ledger, event: Event, note: TollNote) -> bool:
                 ledger.kept[index] = joined
                 return True
             if _located_part(ledger, first, event, note, kind):
-                ledger.kept[index] = _remainder(ledger, first, event, kind)
+                for other in _KINDS:  # its dead and its wounded both come out of the total
+                    if other == kind or _located_part(ledger, first, event, note, other):
+                        first = _remainder(ledger, first, event, other)
+                ledger.kept[index] = first
                 return False
     return False
 
@@ -227,7 +230,8 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
         return _with_count(combined(first, event), kind, later)
     if not _at_once(first, event):
         return None
-    if earlier.best == later.best or (
+    remainder = any(key[0] == first.id for key in ledger.split)  # not a figure anyone told
+    if (earlier.best == later.best and not remainder) or (
         _side_by_side(first, event) and two_sources(first, event, ledger.sources)
     ):
         # told again, or told otherwise by another source in the same sentence
@@ -280,9 +284,11 @@ def _remainder(ledger: _Ledger, total: Event, part: Event, kind: str) -> Event:
         return None if value is None else max(value - (piece.best or 0), 0)
 
     rest = Count(low=less(whole.low), best=less(whole.best), high=less(whole.high), span=whole.span)
-    if rest.best == 0:
+    left = _with_count(total, kind, rest)
+    counts = [getattr(left.size, other) for other in _KINDS]
+    if all(count is None or not count.best for count in counts):
         ledger.summed.add(total.id)
-    return _with_count(total, kind, rest)
+    return left
 
 
 def _side_by_side(first: Event, second: Event) -> bool:
