@@ -3,12 +3,13 @@
 Per sentence, triggers from the lexicon (``_lexicon``, ``data/triggers.toml``) are found, checked
 against their objects and merged where they describe one happening (``_triggers``, ``_checks``);
 each gets its participants from the parse (``_args``, ``_names``), its weapon mode and contexts
-(``_modes``), its killed/injured/arrested counts (``_size``), its auxiliary modes (``_aux``), its
-place (``_where``) and its date (``_when``). Each event lists the claims whose content covers its
-trigger, attributed or in the reporter's own voice; else the claim whose cue it is; else the
-claims of its sentence. A toll reported again, revised or broken down later in the article is
-one event's toll (``_tolls``), and an event reported twice in one article is kept once, with the
-spans and claims of both reports (``_merge``).
+(``_modes``), its killed/injured/arrested counts (``_size``, ``_victims``; ranges and hedges in
+``_figures``), its auxiliary modes (``_aux``), its place (``_where``) and its date (``_when``,
+``_focus``), with where the date was read (``Event.date_from``). Each event lists the claims
+whose content covers its trigger, attributed or in the reporter's own voice; else the claim
+whose cue it is; else the claims of its sentence. A toll reported again, revised or broken
+down later in the article is one event's toll (``_tolls``), and an event reported twice in one
+article is kept once, with the spans and claims of both reports (``_merge``).
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike

@@ -12,13 +12,17 @@ Across the article, a later report of a toll already given is not a new event, a
   and so is a toll another source gives otherwise in the same sentence ("22 killed, officials
   said, while medics said 30 died": low 22, best 22, high 30);
 - a revised total from the same source ("the death toll rose to 30") replaces the earlier
-  figure, also when its sentence has no trigger of its own (another source's total widens the
-  range instead);
-- a part of a toll told just after it, by the victims alone ("22 killed ... Four were killed in
-  Khan Younis and seven in Rafah") belongs to it: while the parts add up to no more than the
-  total, they are the total's sentences, not events;
+  figure, also when its sentence has no trigger of its own; another source's figure ("a doctor
+  put the death toll at 48", "the army said the attack left 17 dead") widens the range;
+- a part of a toll told within two paragraphs after it, while the parts add up to no more than
+  the total, belongs to it: told by the victims alone with no place of their own ("Six of them
+  died in hospital"), it is the total's sentence, not an event; placed inside the total's area
+  ("41 killed across Gaza ... strikes in Jabalia killed 18"), it is an event of its own and the
+  total keeps the remainder (a total its parts sum up entirely is no record of its own), so that
+  the article's rows add up to what it says;
 - a running total is not a new event when the article reports an incident inside its stretch
-  (the strike is the event; the war's toll is a claim); alone, it stays, dated by its stretch.
+  by the same doer in the same area (the strike is the event; the war's toll is a claim);
+  alone, it stays, dated by its stretch.
 
 A sentence that says it tells of another happening ("in a separate attack", "elsewhere",
 "another") never joins an earlier toll. Two reports of one toll from different sources keep
