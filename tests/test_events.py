@@ -314,7 +314,7 @@ def test_an_event_long_before_publication_is_historical(make_document: Build, ru
             99,
         ),
         ("Up to 20 soldiers died when a roadside bomb hit their convoy.", "killed", None, None, 20),
-        ("Police arrested more than 180 protesters in the capital.", "arrested", 180, 180, None),
+        ("Police arrested more than 180 protesters in the capital.", "arrested", 181, 181, None),
         ("Between 5 and 9 fighters were killed in the clashes.", "killed", 5, 7, 9),
     ],
 )

@@ -135,6 +135,10 @@ def _claim_rows(claims: list[Claim]) -> list[list[str]]:
     ]
 
 
+_DATE_FROM = {"paragraph": ", from paragraph", "lead": ", from lead", "publication": ", fallback"}
+"""How a date not read from the event's own sentence is marked in the Markdown report."""
+
+
 def _event_rows(events: list[Event], places: dict[str, Place]) -> list[list[str]]:
     rows = []
     for event in events:
@@ -144,7 +148,7 @@ def _event_rows(events: list[Event], places: dict[str, Place]) -> list[list[str]
             date = event.date_start.isoformat()
             if event.date_end and event.date_end != event.date_start:
                 date += f" – {event.date_end.isoformat()}"
-            date += f" (prec {event.date_precision})"
+            date += f" (prec {event.date_precision}{_DATE_FROM.get(event.date_from or '', '')})"
         killed = event.size.killed
         rows.append(
             [

@@ -22,6 +22,8 @@ from ._claims import (
     VerbStrength,
 )
 from ._events import (
+    DATE_SOURCES,
+    INFERRED_DATE,
     INFERRED_PLACE,
     PLACE_SOURCES,
     SPECULATIVE_AUX,
@@ -29,6 +31,7 @@ from ._events import (
     Actor,
     AuxMode,
     Count,
+    DateSource,
     Event,
     Participant,
     PlaceSource,
@@ -52,6 +55,8 @@ def json_schema_text() -> str:
 
 
 __all__ = [
+    "DATE_SOURCES",
+    "INFERRED_DATE",
     "DENYING_STANCES",
     "SPECULATIVE_AUX",
     "SPECULATIVE_STANCES",
@@ -70,6 +75,7 @@ __all__ = [
     "Credit",
     "CreditRole",
     "DatePrecision",
+    "DateSource",
     "Dateline",
     "Event",
     "Extracted",

@@ -64,6 +64,27 @@ PLACE_SOURCES: tuple[PlaceSource, ...] = get_args(PlaceSource)
 
 INFERRED_PLACE: frozenset[PlaceSource] = frozenset({"home", "paragraph", "article"})
 """Place sources that are inferences, not the text's word about the event."""
+DateSource = Literal["sentence", "paragraph", "lead", "publication"]
+"""Where in the text an event's date was read, from the surest to the weakest:
+
+- ``sentence``: a time expression of the trigger's own clause ("killed on Thursday"), a stretch
+  it runs over ("killed since Jan. 11", "over more than a year"), or a time of another clause of
+  its sentence;
+- ``paragraph``: none in its sentence; the nearest time in focus before it in its paragraph, or
+  at the end of the paragraph just before (within a month of publication);
+- ``lead``: the time in focus of the story's lead (within a month of publication);
+- ``publication``: the text dates it nowhere; the week before publication (UCDP precision 2), a
+  fallback.
+
+A time that belongs to something else in the sentence ("a child born in 2021", "a law passed in
+2019", "said on Friday") never dates the event. ``paragraph``, ``lead`` and ``publication`` are
+inferences, not the text's word about the event."""
+
+DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
+"""The date sources from the surest to the weakest."""
+
+INFERRED_DATE: frozenset[DateSource] = frozenset({"paragraph", "lead", "publication"})
+"""Date sources that are inferences, not the text's word about the event."""
 
 SPECULATIVE_AUX: frozenset[AuxMode] = frozenset({"future", "hypothetical"})
 """Event modes of what may happen, not what did."""
@@ -141,6 +162,12 @@ class Event(Extracted):
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     date_precision: DatePrecision | None = None
+    date_from: DateSource | None = Field(
+        default=None,
+        description="Where in the text the date was read: sentence (stated) or paragraph, lead, "
+        "publication (inferred; publication is the fallback week before publication); null "
+        "when the event has no date. See DateSource.",
+    )
     size: Size = Field(default_factory=Size)
     aux: list[AuxMode] = Field(default_factory=list)
     claim_ids: list[str] = Field(default_factory=list)

@@ -1,179 +1,256 @@
-"""How many were killed, injured or arrested, as low/best/high ranges.
+"""How many were killed, injured or arrested: each number of a sentence and what it counts.
 
-"at least 7" is low 7 best 7; "up to 20" is high 20; "dozens" low 24 best 36 high 99; "between 5
-and 9" low 5 high 9 best 7. A number counts for the casualty word it stands with ("seven civilians
-were killed", "killing 12", "death toll rose to 66", "3 dead", "more than 180 arrested"), never
-for the number of strikes or days, nor for the subject that did the killing ("two strikes killed
-seven").
+A number counts for the casualty word it stands with ("seven civilians were killed", "killing
+12", "death toll rose to 66", "3 dead", "more than 180 arrested"), never for the number of strikes
+or days, nor for the subject that did the killing ("two strikes killed seven"). Its range comes
+from ``_figures``. A number is also told apart by what it is to a toll:
+
+- a part of one given beside it ("22 killed, including 10 children", "ten of them children",
+  "among the dead were four women") is not a toll: it is left out;
+- counts of different people under one word add up ("killed five soldiers and three
+  civilians" is 8);
+- a running total ("killed since October", "so far", "a total of", "the war's death toll") is
+  ``cumulative``: not the toll of today's strike;
+- a revised total ("the death toll rose to 30", "has climbed to", "now stands at") is an
+  ``update``: it replaces the earlier figure of the same source, it does not add to it; the
+  figure it replaces ("from 41", "had initially put the toll at eight") is left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicon import NUMBER_WORDS, Lexicon, OrderedWords, Words, load
+from ._counts import COUNTS
+from ._figures import Figure, added, figure_at, vague
+from ._focus import DATING, compared
+from ._lexicon import REPORTING_VERBS
 
-
-class _Range(Lexicon):
-    low: int
-    best: int
-    high: int
-
-
-class _Counts(Lexicon):
-    killed: Words
-    injured: Words
-    arrested: Words
-    casualty_heads: Words
-    tolls: Words
-    at_least: OrderedWords
-    at_most: OrderedWords
-    range_joiners: Words
-    time_words: Words
-    vague_in_role: Words
-    numbers: dict[str, int]
-    multipliers: dict[str, int]
-    vague: dict[str, _Range]
-
-
-_COUNTS = load("wirecoder.stages.events", "counts", _Counts)
-_NUMBERS = {**NUMBER_WORDS, **_COUNTS.numbers}
-_MULTIPLIERS = _COUNTS.multipliers
-_VAGUE = _COUNTS.vague
+_TO_DATE = frozenset(COUNTS.to_date)
 
 
 @dataclass(frozen=True)
 class Reported:
-    """One reported number: its range and the tokens that said it."""
+    """One reported count: what it counts, its range, the tokens that said it (``end``
+    exclusive), the casualty word it counts for, and what it is to a toll."""
 
+    kind: str
     low: int | None
     best: int | None
     high: int | None
     start: int
     end: int
+    word: int
+    cumulative: bool = False
+    update: bool = False
+    toll: bool = False
+    """Counted by a toll noun ("put the death toll at 48"): a toll told on its own."""
 
 
-def counts(sentence: SpacySpan) -> dict[str, Reported]:
-    """The killed, injured and arrested counts of a sentence, each from its own casualty word."""
-    found: dict[str, Reported] = {}
+def counts(sentence: SpacySpan) -> list[Reported]:
+    """The killed, injured and arrested counts of a sentence, in order, parts left out."""
+    found: list[Reported] = []
+    heads: dict[int, int] = {}  # the noun of each count -> its place in ``found``
     for token in sentence:
-        number = _number_at(token)
-        if number is None:
+        if not vague(token) and (token.dep_ == "npadvmod" or _is_date_or_time(token)):
             continue
-        kind = _casualty_of(token)
-        if kind is not None and kind not in found:
-            found[kind] = number
+        figure = figure_at(token)
+        if figure is None:
+            continue
+        casualty = _casualty_of(token)
+        if casualty is None:
+            continue
+        kind, word = casualty
+        noun = _noun_of(token)
+        if _part(token, noun) or _superseded(token, word):
+            continue
+        earlier = heads.get(noun.head.i) if noun.dep_ == "conj" else None
+        if earlier is not None and found[earlier].kind == kind and found[earlier].word == word.i:
+            found[earlier] = _with(found[earlier], added(_figure(found[earlier]), figure))
+            heads[noun.i] = earlier
+            continue
+        heads[noun.i] = len(found)
+        found.append(
+            Reported(
+                kind,
+                figure.low,
+                figure.best,
+                figure.high,
+                figure.start,
+                figure.end,
+                word.i,
+                cumulative=_cumulative(token, word),
+                update=_update(token),
+                toll=word.lemma_.lower() in COUNTS.tolls,
+            )
+        )
     return found
 
 
-def _number_at(token: Token) -> Reported | None:
-    """The number whose head word is ``token`` (a numeral or a vague quantity), with its hedge."""
-    if token.lower_ in _VAGUE and (token.pos_ in ("NOUN", "ADJ", "NUM", "PRON", "DET")):
-        return _vague_at(token)
-    value = _value(token)
-    if value is None or token.dep_ in ("npadvmod",) or _is_date_or_time(token):
-        return None
-    for child in token.children:
-        if child.dep_ == "compound" and _value(child) is not None and child.i < token.i:
-            return None
-    return _numeral_at(token, value)
+def _figure(reported: Reported) -> Figure:
+    return Figure(reported.low, reported.best, reported.high, reported.start, reported.end)
 
 
-def _vague_at(token: Token) -> Reported | None:
-    """ "dozens", "a few", "many" (only as a subject, an object or a modifier)."""
-    lower = token.lower_
-    if lower in _COUNTS.vague_in_role and token.dep_ not in (
-        "nummod",
-        "amod",
-        "nsubjpass",
-        "nsubj",
-        "dobj",
-    ):
-        return None
-    vague = _VAGUE[lower]
-    start = token.i - (1 if token.i > 0 and token.nbor(-1).lower_ == "a" and lower == "few" else 0)
-    return Reported(vague.low, vague.best, vague.high, start, token.i + 1)
+def _with(reported: Reported, figure: Figure) -> Reported:
+    return replace(
+        reported,
+        low=figure.low,
+        best=figure.best,
+        high=figure.high,
+        start=figure.start,
+        end=figure.end,
+    )
 
 
-def _numeral_at(token: Token, value: int) -> Reported:
-    """A numeral ending at ``token`` ("two hundred", "1.5 million"), with its range or hedge."""
-    start = token.i
-    while start > token.sent.start and _value(token.doc[start - 1]) is not None:
-        start -= 1
-    value = _combined(token.doc[start : token.i + 1]) or value
-    before = token.doc[max(token.sent.start, start - 4) : start].text.lower()
-    range_high = _range_high(token)
-    if range_high is not None:
-        return Reported(value, (value + range_high) // 2, range_high, start, token.i + 3)
-    range_low = _range_low(token)
-    if range_low is not None:
-        return Reported(range_low, (range_low + value) // 2, value, start, token.i + 1)
-    if before.endswith(_COUNTS.at_least):
-        return Reported(value, value, None, start, token.i + 1)
-    if before.endswith(_COUNTS.at_most):
-        return Reported(None, None, value, start, token.i + 1)
-    return Reported(value, value, value, start, token.i + 1)
+def _noun_of(number: Token) -> Token:
+    """The word a number quantifies: "seven" in "seven civilians" -> "civilians"."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "det"):
+        return number.head
+    return number
 
 
-def _value(token: Token) -> int | None:
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text) if len(text) < 8 else None
-    if token.pos_ in ("NUM",) or token.like_num:
-        return _NUMBERS.get(text) or _MULTIPLIERS.get(text)
-    return None
+def _part(number: Token, noun: Token) -> bool:
+    """A part of a toll given with it: "including 10 children", "ten of them", "four of the
+    dead", "among them two children"."""
+    if noun.head.lower_ in COUNTS.part_preps and noun.dep_ in ("pobj", "dobj"):
+        return True
+    holders = {number, noun}
+    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
+        holders.add(noun.head)  # "among the dead were four women"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in COUNTS.part_preps | {"of"}:
+                continue
+            if any(grand.dep_ == "pobj" and _whole(grand) for grand in child.children):
+                return True
+    return False
 
 
-def _combined(tokens: SpacySpan) -> int | None:
-    """ "two hundred", "1.5 million" -> the number."""
-    total = 0
-    current = 0
-    for token in tokens:
-        text = token.lower_.replace(",", "")
-        if text in _MULTIPLIERS:
-            current = max(current, 1) * _MULTIPLIERS[text]
-            total += current
-            current = 0
-        elif text.isdigit():
-            current = int(text)
-        elif text.replace(".", "", 1).isdigit():
-            current = int(float(text))
-        elif text in _NUMBERS:
-            current += _NUMBERS[text]
+def _whole(noun: Token) -> bool:
+    """The whole a part is of: "them", "whom", "those", or a definite "the dead", "the
+    victims" (not "dozens of people", which counts the people)."""
+    if noun.lower_ in COUNTS.part_pronouns:
+        return True
+    return noun.lemma_.lower() in COUNTS.part_wholes and any(
+        child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children
+    )
+
+
+def _cumulative(number: Token, word: Token) -> bool:
+    """A running total: the number, its noun, its casualty word or that word's verb is bounded
+    by a start ("since October", "since the war began"), said to be to date ("so far", "in
+    total"), a total ("a total of", "the overall toll") or the toll of a whole war."""
+    holders = _path(number, word)
+    if word.dep_ in ("nsubj", "nsubjpass", "conj") or word.lemma_.lower() in COUNTS.tolls:
+        holders.append(word.head)  # "... have been detained, and 400 arrested": one stretch
+    holders += _governors(word)
+    if _since_below(word):
+        return True
+    return any(
+        token.lemma_.lower() in COUNTS.totals
+        or any(_marks_total(child) for child in token.children)
+        for token in holders
+    )
+
+
+def _since_below(word: Token) -> bool:
+    """A "since" phrase inside the casualty word's own clause, wherever the parser hung it
+    ("killed by shelling and drone strikes since the start of the year"); not one of a clause
+    inside it ("a town that has been shelled since January"), nor a superlative's ("in the
+    deadliest attack since 2014")."""
+    for token in word.subtree:
+        if token.lower_ not in DATING.since or token.dep_ not in ("prep", "mark"):
+            continue
+        if compared(token):
+            continue
+        current = token.head
+        while current != word and current.head != current:
+            if current.dep_ in ("relcl", "ccomp", "advcl", "acl"):
+                break
+            current = current.head
         else:
-            return None
-    return total + current or None
+            if current == word:
+                return True
+    return False
 
 
-def _range_low(token: Token) -> int | None:
-    """ "between 5 and 9" / "5 to 9" / "5-9": the low end, when ``token`` is the high end."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].lower_ in _COUNTS.range_joiners:
-        low = _value(doc[token.i - 2])
-        if low is not None and low < (_value(token) or 0):
-            return low
-    return None
+def _governors(word: Token) -> list[Token]:
+    """The words a casualty word's phrase hangs from, up to the verb of its clause: "violence
+    has surged since 2023, with hundreds of people killed" (the stretch is the verb's). Not past
+    a verb of saying, nor into a clause coordinated under its own subject."""
+    found: list[Token] = []
+    current = word
+    while current.head != current and len(found) < 6:
+        if current.dep_ in ("conj", "ccomp", "parataxis", "relcl", "advcl"):
+            break
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in REPORTING_VERBS:
+            break
+        found.append(current)
+        if current.pos_ == "VERB":
+            break
+    return found
 
 
-def _range_high(token: Token) -> int | None:
-    """ "between 5 and 9" / "5 to 9": the high end, when ``token`` is the low end."""
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ in _COUNTS.range_joiners:
-        high = _value(doc[token.i + 2])
-        if (
-            high is not None
-            and high > (_value(token) or high)
-            and (
-                doc[token.i + 1].lower_ != "and"
-                or token.i > 0
-                and doc[token.i - 1].lower_ == "between"
-            )
-        ):
-            return high
-    return None
+def _path(number: Token, word: Token) -> list[Token]:
+    """The number and the words from it up to its casualty word (at most five)."""
+    path = [number]
+    current = number
+    for _ in range(5):
+        if current == word or current.head == current:
+            break
+        current = current.head
+        path.append(current)
+    if word not in path:
+        path.append(word)
+    return path
+
+
+def _marks_total(child: Token) -> bool:
+    """A dependent that makes its head a running total."""
+    lower = child.lower_
+    if lower in DATING.since and child.dep_ in ("prep", "mark", "advmod"):
+        return not compared(child)
+    if child.dep_ == "advcl" and any(
+        mark.dep_ == "mark" and mark.lower_ in DATING.since for mark in child.children
+    ):
+        return True
+    if child.dep_ in ("advmod", "npadvmod", "prep") and child.right_edge.i - child.left_edge.i < 3:
+        phrase = child.doc[child.left_edge.i : child.right_edge.i + 1].text.lower()
+        if phrase in _TO_DATE:
+            return True
+    if child.dep_ in ("amod", "compound") and child.lemma_.lower() in COUNTS.totals:
+        return True
+    if child.dep_ == "poss" and child.lemma_.lower() in COUNTS.aggregates:
+        return True
+    return child.dep_ == "prep" and any(
+        grand.dep_ == "pobj" and grand.lemma_.lower() in COUNTS.aggregates
+        for grand in child.children
+    )
+
+
+def _superseded(number: Token, word: Token) -> bool:
+    """A figure the sentence says was replaced: "rose to 51 from 41", "had initially put the
+    toll at eight"."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ == "from":
+        return head.head.lemma_.lower() in COUNTS.update_verbs
+    verbs = {token for token in (number.head, head.head, word, word.head) if token.pos_ == "VERB"}
+    return any(
+        child.dep_ == "advmod" and child.lower_ in COUNTS.superseded
+        for verb in verbs
+        for child in verb.children
+    )
+
+
+def _update(number: Token) -> bool:
+    """A revised total: "rose to 30", "has climbed to 30", "reached 30", "now stands at 30"."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        return head.head.lemma_.lower() in COUNTS.update_verbs
+    return number.dep_ == "dobj" and head.lemma_.lower() in ("reach", "hit", "top", "pass")
 
 
 def _is_date_or_time(token: Token) -> bool:
@@ -185,30 +262,34 @@ def _is_date_or_time(token: Token) -> bool:
     if token.text.isdigit() and len(token.text) == 4:
         return True
     return (
-        token.head.lemma_.lower() in _COUNTS.time_words
+        token.head.lemma_.lower() in COUNTS.time_words
         or token.head.pos_ == "PROPN"
         or token.head == token
     )
 
 
-def _casualty_of(token: Token) -> str | None:
-    """Which count a number belongs to, from the word it quantifies and that word's verb."""
-    head = token.head if token.dep_ in ("nummod", "quantmod", "amod", "compound", "det") else token
+def _casualty_of(token: Token) -> tuple[str, Token] | None:
+    """Which count a number belongs to, and the casualty word that says so, from the word it
+    quantifies and that word's verb."""
+    head = _noun_of(token)
     for candidate in _candidates(head):
         kind = _kind(candidate)
         if kind is not None and _counts_for(candidate, head):
-            return kind
+            return kind, candidate
     return None
 
 
 def _candidates(head: Token) -> list[Token]:
     """The words that may say what the number ``head`` counts: itself, its verb, the verb of its
-    preposition, the toll it is the figure of, its modifiers."""
+    preposition, the toll it is the figure of ("the toll rose to 30", "put the toll at 48"),
+    its modifiers."""
     candidates = [head, head.head]
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         candidates.append(head.head.head)
         candidates.extend(
-            c for c in head.head.head.children if c.dep_ == "nsubj" and c.lemma_ in _COUNTS.tolls
+            c
+            for c in head.head.head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_ in COUNTS.tolls
         )
         if head.head.head.dep_ in ("prep", "agent"):
             candidates.append(head.head.head.head)
@@ -226,9 +307,9 @@ _COUNTED_ROLES = frozenset(
 
 def _counts_for(candidate: Token, head: Token) -> bool:
     """The casualty word ``candidate`` says what the number ``head`` counts."""
-    if candidate == head and candidate.lower_ not in _COUNTS.casualty_heads:
+    if candidate == head and candidate.lower_ not in COUNTS.casualty_heads:
         return False
-    if candidate.lemma_ in _COUNTS.tolls:
+    if candidate.lemma_ in COUNTS.tolls:
         return True
     if candidate == head.head and head.dep_ not in _COUNTED_ROLES:
         return False
@@ -242,10 +323,10 @@ def _has_object(verb: Token) -> bool:
 
 def _kind(token: Token) -> str | None:
     words = {token.lower_, token.lemma_.lower()}
-    if words & _COUNTS.killed:
+    if words & COUNTS.killed:
         return "killed"
-    if words & _COUNTS.injured:
+    if words & COUNTS.injured:
         return "injured"
-    if words & _COUNTS.arrested:
+    if words & COUNTS.arrested:
         return "arrested"
     return None

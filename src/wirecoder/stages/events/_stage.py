@@ -3,11 +3,13 @@
 Per sentence, triggers from the lexicon (``_lexicon``, ``data/triggers.toml``) are found, checked
 against their objects and merged where they describe one happening (``_triggers``, ``_checks``);
 each gets its participants from the parse (``_args``, ``_names``), its weapon mode and contexts
-(``_modes``), its killed/injured/arrested counts (``_size``), its auxiliary modes (``_aux``), its
-place (``_where``) and its date (``_when``). Each event lists the claims whose content covers its
-trigger, attributed or in the reporter's own voice; else the claim whose cue it is; else the
-claims of its sentence. An event reported twice in one article is kept once, with the spans and
-claims of both reports (``_merge``).
+(``_modes``), its killed/injured/arrested counts (``_size``, ``_victims``; ranges and hedges in
+``_figures``), its auxiliary modes (``_aux``), its place (``_where``) and its date (``_when``,
+``_focus``), with where the date was read (``Event.date_from``). Each event lists the claims
+whose content covers its trigger, attributed or in the reporter's own voice; else the claim
+whose cue it is; else the claims of its sentence. A toll reported again, revised or broken
+down later in the article is one event's toll (``_tolls``), and an event reported twice in one
+article is kept once, with the spans and claims of both reports (``_merge``).
 
 What an actor says it will or will not do is coded, as PLOVER does, as the saying, dated when
 it was said: a promised withdrawal is AGREE, a refused one REJECT, an announced curfew or strike
@@ -21,6 +23,8 @@ stages that make them ran before it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Span as SpacySpan
@@ -36,9 +40,11 @@ from ._lexicon import CUES, REPORTING_VERBS
 from ._mentions import bare_mention
 from ._merge import merge_duplicates
 from ._modes import contexts, weapon_mode
-from ._size import Reported, counts
+from ._size import Reported
+from ._tolls import Revision, TollNote, assign, definite, place_within, reconcile, separate
 from ._triggers import Found, find_triggers
-from ._when import Dating
+from ._victims import tolls_of
+from ._when import NO_DATE, Dating, When
 from ._where import Places
 
 STAGE = StageRef(name="events", version="1")
@@ -53,7 +59,6 @@ _ON_THE_GROUND: frozenset[str] = frozenset(
 )
 """Types of acts done on the ground, which the article's place may hold when the sentence
 names none; statements are made where an article seldom says."""
-_HARM = ("killed", "injured")
 
 
 class EventsSettings(Settings):
@@ -77,21 +82,29 @@ def make_events(nlp: Language, settings: EventsSettings) -> StageFn:
     def events(document: Document) -> None:
         builder = _Builder(document)
         found: list[Event] = []
-        for sentence in document.doc.sents:
+        notes: dict[str, TollNote] = {}
+        revisions: list[Revision] = []
+        for number, sentence in enumerate(document.doc.sents):
             triggers = find_triggers(sentence, builder.places.tokens)
-            sizes = _sizes_by_trigger(sentence, triggers) if triggers else {}
+            sizes, loose = assign(tolls_of(sentence), triggers)
+            revisions += builder.revisions(sentence, number, loose)
             for index, trigger in enumerate(triggers):
-                event = builder.event(sentence, trigger, f"E{len(found) + 1}", sizes.get(index, {}))
+                event_id = f"E{len(found) + 1}"
+                event, note = builder.event(
+                    sentence, trigger, event_id, sizes.get(index, {}), number
+                )
                 if bare_mention(trigger, event):
                     continue
                 if keep_negated or "negated" not in event.aux:
                     found.append(event)
+                    notes[event_id] = note
         sources = {
             claim.id: claim.source.actor_id or claim.source.name.lower()
             for claim in document.claims
             if claim.attributed
         }
-        document.events.extend(merge_duplicates(found, sources))
+        tolled = reconcile(found, notes, revisions, sources, place_within(document.places))
+        document.events.extend(merge_duplicates(tolled, sources))
 
     return events
 
@@ -106,8 +119,13 @@ class _Builder:
         self.dating = Dating(document)
 
     def event(
-        self, sentence: SpacySpan, found: Found, event_id: str, size: dict[str, Reported]
-    ) -> Event:
+        self,
+        sentence: SpacySpan,
+        found: Found,
+        event_id: str,
+        size: dict[str, Reported],
+        sentence_number: int,
+    ) -> tuple[Event, TollNote]:
         head = found.head
         trigger = found.trigger
         actor, recipient = self._participants(found)
@@ -116,19 +134,26 @@ class _Builder:
             mode = weapon_mode(sentence, mode)
         if trigger.type == "CONSULT":
             actor, recipient, mode = self.places.visit(sentence, head, actor, recipient, mode)
-        time = self.dating.time(sentence, head)
-        date_start, date_end, precision = self.dating.dates(time)
-        aux = aux_modes(head, self.dating.published, date_start, date_end)
+        when = self.dating.own(sentence, head, kind=trigger.type)
+        aux = aux_modes(head, self.dating.published, *_days(when))
         kind, aux = self._announced(head, trigger.type, aux, actor)
         if kind != trigger.type or found.speaker is not None:
             # The event is now the saying: it happened when it was said ("said on Wednesday").
             verb = found.speaker or speech_verb(head)
-            said = self.dating.time(sentence, verb, speech=True) if verb is not None else None
-            if said is not None:
-                time = said
-                date_start, date_end, precision = self.dating.dates(time)
-        if time is None and aux:
-            date_start = date_end = precision = None
+            said = self.dating.own(sentence, verb, speech=True) if verb is not None else None
+            when = said or when
+        cumulative = any(number.cumulative for number in size.values())
+        if when is None:
+            when, aux = self._undated(head, aux, cumulative)
+        note = TollNote(
+            sentence=sentence_number,
+            paragraph=self.dating.focus.paragraph(sentence.start_char),
+            cumulative=cumulative or when.running,
+            updates=frozenset(counted for counted, number in size.items() if number.update),
+            victims_only=trigger.casualty and not found.absorbed,
+            separate=separate({token.lower_ for token in sentence}),
+            definite=definite(found),
+        )
         home = self.places.home(kind, actor, recipient)
         where = self.places.located(sentence, _words(found), home, kind in _ON_THE_GROUND)
         return Event(
@@ -145,14 +170,48 @@ class _Builder:
             place_id=where.place.id if where.place else None,
             where_precision=where.precision,
             place_from=where.source,
-            time_id=time.id if time else None,
-            date_start=date_start,
-            date_end=date_end,
-            date_precision=precision,
+            time_id=when.time.id if when.time else None,
+            date_start=when.start,
+            date_end=when.end,
+            date_precision=when.precision,
+            date_from=when.source,
             size=Size(**{kind: self._count(number) for kind, number in size.items()}),
             aux=aux,
             claim_ids=self._claims(head.idx, sentence),
-        )
+        ), note
+
+    def _undated(
+        self, head: Token, aux: list[AuxMode], cumulative: bool
+    ) -> tuple[When, list[AuxMode]]:
+        """The date of an event its own clause does not date: none for what did not (yet)
+        happen; a running total's stretch up to publication (from the time in focus, "since
+        then"); else the time in focus of its paragraph or of the lead (old enough, it is
+        historical); else the fallback window."""
+        if aux:
+            return NO_DATE, aux
+        stretch = self.dating.since_focus(head)
+        if stretch is not None or cumulative:
+            return stretch or self.dating.to_date(), aux
+        when = self.dating.inherited(head)
+        if when is None:
+            return self.dating.fallback(), aux
+        historical = "historical" in aux_modes(head, self.dating.published, *_days(when))
+        return when, ["historical"] if historical else aux
+
+    def revisions(self, sentence: SpacySpan, number: int, loose: list[Reported]) -> list[Revision]:
+        """The tolls of a sentence that no trigger took ("The toll rose to 30")."""
+        doc = self.document.doc
+        return [
+            Revision(
+                number,
+                count.kind,
+                self._count(count),
+                self._trimmed(sentence),
+                tuple(self._claims(doc[count.start].idx, sentence)),
+                count.update,
+            )
+            for count in loose
+        ]
 
     def _announced(
         self, head: Token, kind: PloverType, aux: list[AuxMode], actor: Participant | None
@@ -318,28 +377,5 @@ def _end(token: Token) -> int:
     return token.idx + len(token)
 
 
-def _sizes_by_trigger(sentence: SpacySpan, triggers: list[Found]) -> dict[int, dict[str, Reported]]:
-    """Each count of a sentence goes to the one trigger nearest its casualty words: deaths and
-    injuries to an attack, arrests to an arrest or a protest."""
-    owners: dict[int, dict[str, Reported]] = {}
-    for kind, number in counts(sentence).items():
-        fitting = [
-            (index, found)
-            for index, found in enumerate(triggers)
-            if (
-                kind in _HARM
-                and found.trigger.type == "ASSAULT"
-                and found.trigger.mode not in ("capture", "advance")
-            )
-            or (kind == "arrested" and found.trigger.type in ("COERCE", "PROTEST"))
-        ]
-        if not fitting:
-            continue
-        index, _ = min(
-            fitting,
-            key=lambda item: min(
-                abs(f.head.i - number.start) for f in (item[1], *item[1].absorbed)
-            ),
-        )
-        owners.setdefault(index, {})[kind] = number
-    return owners
+def _days(when: When | None) -> tuple[dt.date | None, dt.date | None]:
+    return (when.start, when.end) if when is not None else (None, None)
