@@ -120,11 +120,15 @@ def _numeral_at(token: Token, value: int) -> Reported:
 
 def _value(token: Token) -> int | None:
     text = token.lower_.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "²" is a digit int() refuses
         return int(text) if len(text) < 8 else None
     if token.pos_ in ("NUM",) or token.like_num:
         return _NUMBERS.get(text) or _MULTIPLIERS.get(text)
     return None
+
+
+_LONGEST_NUMBER = 16
+"""Longer runs of digits count no people (and past 4,300 digits int() refuses them)."""
 
 
 def _combined(tokens: SpacySpan) -> int | None:
@@ -137,9 +141,9 @@ def _combined(tokens: SpacySpan) -> int | None:
             current = max(current, 1) * _MULTIPLIERS[text]
             total += current
             current = 0
-        elif text.isdigit():
+        elif text.isdecimal() and len(text) < _LONGEST_NUMBER:
             current = int(text)
-        elif text.replace(".", "", 1).isdigit():
+        elif text.replace(".", "", 1).isdecimal() and len(text) < _LONGEST_NUMBER:
             current = int(float(text))
         elif text in _NUMBERS:
             current += _NUMBERS[text]
