@@ -13,6 +13,7 @@ import typer
 
 from ._cli_options import (
     DEFAULT_MAX_BYTES,
+    MAX_WORKERS,
     ConfigOption,
     MaxBytesOption,
     ModelOption,
@@ -91,7 +92,11 @@ def ingest_command(
     db: DbOption,
     workers: Annotated[
         int,
-        typer.Option(min=1, help="Processes to analyse on (or Dask workers with --dask local)."),
+        typer.Option(
+            min=1,
+            max=MAX_WORKERS,
+            help="Processes to analyse on (or Dask workers with --dask local).",
+        ),
     ] = 1,
     dask: Annotated[
         str | None, typer.Option(help="Analyse on a Dask scheduler at this address, or 'local'.")

@@ -64,7 +64,7 @@ def _target(path: Path) -> tuple[Path, bool]:
     target = path.resolve() if path.is_symlink() else path
     try:
         mode = target.stat().st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         _check_folder(path, target.parent)
         return target, False
     except OSError as error:

@@ -62,16 +62,18 @@ class Pipeline:
         return min(self.config.window_chars, self.nlp.max_length)
 
     def analyze(self, article: Article) -> Analysis:
-        """Analyse one article; raises InputError for an article that cannot be analysed (its
-        text holds something no output can be written with), and what a stage raises."""
+        """Analyse one article (a text longer than ``window_chars`` in windows); raises
+        InputError for an article no output could be written of, and what a stage raises."""
         _check(article)
         ranges = windows(article.text, self.window_chars)
-        if len(ranges) == 1:
-            return self._run(article, self.nlp(article.text))
+        docs = self._parse([article.text[start:end] for start, end in ranges])
         parts = []
-        for start, end in ranges:
-            piece = window_article(article, start, end)
-            parts.append((start, self._run(piece, self.nlp(piece.text))))
+        for (start, end), doc in zip(ranges, docs, strict=True):
+            if isinstance(doc, Exception):
+                raise doc
+            if len(ranges) == 1:
+                return self._run(article, doc)
+            parts.append((start, self._run(window_article(article, start, end), doc)))
         return merge(article, self.info, parts)
 
     def analyze_batch(self, articles: list[Article]) -> list[Analysis | Failure]:
@@ -116,22 +118,35 @@ class Pipeline:
         ]
 
     def _parse(self, texts: list[str]) -> Iterator[Doc | Exception]:
-        """Each text parsed, in order, batched through ``nlp.pipe``; where the parser fails, the
-        texts of that batch are parsed one by one, so only the text it fails on is an error."""
-        done = 0
-        size = self.config.batch_size
-        while done < len(texts):
+        """Each text parsed, in order, through ``nlp.pipe`` in batches of at most
+        ``batch_size`` texts and ``4 * window_chars`` characters (the memory a batch takes);
+        where the parser fails on a batch, its texts are parsed one by one, so only the text it
+        fails on is an error."""
+        for batch in self._batches(texts):
             try:
-                for doc in self.nlp.pipe(texts[done:], batch_size=size):
-                    done += 1
-                    yield doc
-            except Exception:  # noqa: BLE001 - isolate the text the parser fails on
-                for text in texts[done : done + size]:
-                    done += 1
-                    try:
-                        yield self.nlp(text)
-                    except Exception as error:  # noqa: BLE001 - it fails alone
-                        yield error
+                docs: list[Doc | Exception] = list(self.nlp.pipe(batch, batch_size=len(batch)))
+            except Exception:  # noqa: BLE001 - find the text the parser fails on
+                docs = [self._parse_one(text) for text in batch]
+            yield from docs
+
+    def _batches(self, texts: list[str]) -> Iterator[list[str]]:
+        budget = 4 * self.window_chars
+        batch: list[str] = []
+        chars = 0
+        for text in texts:
+            if batch and (len(batch) == self.config.batch_size or chars + len(text) > budget):
+                yield batch
+                batch, chars = [], 0
+            batch.append(text)
+            chars += len(text)
+        if batch:
+            yield batch
+
+    def _parse_one(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as error:  # noqa: BLE001 - it fails alone
+            return error
 
     def _run(self, article: Article, doc: Doc) -> Analysis:
         document = Document(article=article, doc=doc)

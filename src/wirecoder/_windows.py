@@ -105,17 +105,19 @@ def merge(article: Article, info: PipelineInfo, parts: Sequence[tuple[int, Analy
 def _renumber(part: Analysis, merged: _Merged) -> tuple[dict[str, str], dict[str, Any]]:
     """The merged id of each item of ``part`` (that of the same place or actor found in an
     earlier window, else the next number of its prefix), and the items of ``part`` that join
-    one of an earlier window, with it."""
+    one of an earlier window, with it. Relative places come last: they are the same when their
+    anchors are."""
     ids: dict[str, str] = {}
     joined: dict[str, Any] = {}
-    for name in _EXTRACTED:
-        for item in getattr(part, name):
-            key = _identity(item)
-            if key is not None and key in merged.found:
-                joined[item.id] = earlier = merged.found[key]
-                ids[item.id] = earlier.id
-            else:
-                ids[item.id] = _next_id(item.id, merged.counters)
+    items = [item for name in _EXTRACTED for item in getattr(part, name)]
+    relative = [item for item in items if isinstance(item, Place) and item.relative is not None]
+    for item in [item for item in items if item not in relative] + relative:
+        key = _identity(item, ids)
+        if key is not None and key in merged.found:
+            joined[item.id] = earlier = merged.found[key]
+            ids[item.id] = earlier.id
+        else:
+            ids[item.id] = _next_id(item.id, merged.counters)
     return ids, joined
 
 
@@ -128,12 +130,17 @@ def _next_id(old: str, counters: dict[str, int]) -> str:
     return f"{prefix}{counters[prefix]}"
 
 
-def _identity(item: BaseModel) -> tuple[object, ...] | None:
-    """What makes a place or actor of one window the same as one of another; None for the
-    items every window numbers afresh (times, claims, events) and for relative places."""
+def _identity(item: BaseModel, ids: dict[str, str] | None = None) -> tuple[object, ...] | None:
+    """What makes a place or actor of one window the same as one of another (``ids``: the
+    merged ids of the window's items, for the anchors of a relative place); None for the items
+    every window numbers afresh (times, claims, events)."""
     if isinstance(item, Place):
-        if item.relative is not None:
-            return None
+        if (relative := item.relative) is not None:
+            anchors: tuple[str | None, ...] = (relative.anchor_id, relative.between_id)
+            if ids is not None:
+                anchors = tuple(ids.get(anchor or "", anchor) for anchor in anchors)
+            where = (relative.direction, relative.distance_km)
+            return ("relative", item.name.casefold(), item.role, *anchors, *where)
         known = item.geonames_id if item.geonames_id is not None else item.supplement_id
         if known is not None:
             return ("place", known, item.role)
