@@ -368,3 +368,14 @@ def test_ingest_stores_every_good_item_and_names_each_bad_one(inputs: Path, stor
     assert_usage_error(
         invoke("ingest", inputs, "--db", store_url, "--published", "tomorrow"), "--published"
     )
+
+
+def test_sitrep_html_escapes_what_articles_say(database: str, tmp_path: Path) -> None:
+    page = tmp_path / "sitrep.html"
+    result = invoke(
+        "sitrep", "--db", database, "--date", "2024-05-07", "--days", "3", "--html", "-o", page
+    )
+    assert result.exit_code == 0, result.output
+    text = page.read_text()
+    assert "<img src=x" not in text and "<b onmouseover" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt; Myanmar Now" in text
