@@ -182,7 +182,7 @@ def jsonl_lines(draw: st.DrawFn) -> str:
     """One JSONL line: mostly an article record with odd fields, sometimes anything at all."""
     kind = draw(st.integers(0, 9))
     if kind == 0:
-        return draw(noise)
+        return draw(noise).replace("\n", " ")  # a line is what lies between newlines
     if kind == 1:
         return draw(st.sampled_from(["[" * 3000 + "]" * 3000, '{"text": ' + "9" * 5001 + "}"]))
     record: dict[str, Any] = {"text": draw(st.one_of(stories(), json_values))}

@@ -204,20 +204,21 @@ def article_from_text(
         dateline=header.dateline,
         credits=credits,
         language=clean_field(language, name, "language") or "en",
-        url=clean_field(url, name, "url"),
-        source=clean_field(source, name, "source"),
+        url=clean_field(url, name, "url", fold=False),
+        source=clean_field(source, name, "source", fold=False),
     )
 
 
-def clean_field(value: object, source: str, field: str) -> str | None:
-    """A metadata string on one line, without control characters or lone surrogates; None for
-    None or blank. Anything but a string is an InputError naming the field."""
+def clean_field(value: object, source: str, field: str, fold: bool = True) -> str | None:
+    """A metadata string without control characters or lone surrogates, and (``fold``) on one
+    line with single spaces; None for None or blank. Anything but a string is an InputError
+    naming the field."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise InputError(source, f"{field!r} must be a string, not {type(value).__name__}")
     value = _SURROGATES.sub("\ufffd", value).translate(_DROPPED_CHARACTERS)
-    return " ".join(value.split()) or None
+    return (" ".join(value.split()) if fold else value.strip()) or None
 
 
 def _publication_time(published: object, source: str) -> dt.date | dt.datetime | None:
