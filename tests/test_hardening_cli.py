@@ -379,3 +379,17 @@ def test_sitrep_html_escapes_what_articles_say(database: str, tmp_path: Path) ->
     text = page.read_text()
     assert "<img src=x" not in text and "<b onmouseover" not in text
     assert "&lt;img src=x onerror=alert(1)&gt; Myanmar Now" in text
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_output_to_dev_stdout_on_a_pipe_is_written_through() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "wirecoder.cli", "schema", "-o", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["title"]

@@ -63,17 +63,17 @@ def _target(path: Path) -> tuple[Path, bool]:
     (a device or pipe) rather than replaced."""
     target = path.resolve() if path.is_symlink() else path
     try:
-        mode = target.stat().st_mode
+        mode = path.stat().st_mode  # through links, the kernel's own (/dev/stdout) included
     except (FileNotFoundError, NotADirectoryError):
         _check_folder(path, target.parent)
         return target, False
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return path, True
     if stat.S_ISREG(mode):
         _check_folder(path, target.parent)
         return target, False
-    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        return target, True
     kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file, device or pipe"
     if stat.S_ISBLK(mode):
         kind = "a block device (a disk); refusing to write over it"
