@@ -26,17 +26,22 @@ def analyze(
     title: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> Analysis:
-    """Analyse one article's text; the default pipeline is built on first use and kept."""
+    """Analyse one article's text; the default pipeline is built on first use and kept.
+
+    ``published`` is a date or an ISO date string (1800-2199; "yesterday" or a number is not a
+    date). Raises ``InputError`` for an input that cannot be analysed: text that is not a
+    ``str`` (None, bytes, a number), no story text, a bad date, metadata that is not a string.
+    A text of any length is analysed (a long one in windows, see ``Pipeline``).
+    """
     global _DEFAULT_PIPELINE
+    from .ingest import article_from_text
+
+    article = article_from_text(text, published=published, publisher=publisher, title=title)
     if pipeline is None:
         if _DEFAULT_PIPELINE is None:
             _DEFAULT_PIPELINE = Pipeline()
         pipeline = _DEFAULT_PIPELINE
-    from .ingest import article_from_text
-
-    return pipeline.analyze(
-        article_from_text(text, published=published, publisher=publisher, title=title)
-    )
+    return pipeline.analyze(article)
 
 
 __all__ = [

@@ -14,5 +14,6 @@ ModelOption = Annotated[str | None, typer.Option(help="Another installed spaCy p
 ConfigOption = Annotated[
     Path | None, typer.Option(help="A pipeline config TOML (see default.toml).")
 ]
-MaxBytesOption = Annotated[int, typer.Option(help="Refuse inputs larger than this.")]
+MaxBytesOption = Annotated[int, typer.Option(min=1, help="Refuse inputs larger than this.")]
 DEFAULT_MAX_BYTES = 5_000_000
+MAX_WORKERS = 256

@@ -21,6 +21,9 @@ class Config:
     stages: tuple[str, ...]
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     batch_size: int = 32
+    window_chars: int = 30_000
+    """A longer text is analysed in windows of at most this many characters (cut at paragraph
+    breaks), so its cost is linear in its length."""
 
     @classmethod
     def default(cls) -> Config:
@@ -53,7 +56,10 @@ class Config:
             stages=stages,
             settings=dict(data.get("stages", {})),
             batch_size=int(nlp.get("batch_size", 32)),
+            window_chars=int(nlp.get("window_chars", 30_000)),
         )
+        if config.window_chars < 1000 or config.batch_size < 1:
+            raise ConfigError(f"{origin}: [nlp] window_chars must be >= 1000, batch_size >= 1")
         try:
             check_settings(config.settings)
         except ConfigError as error:

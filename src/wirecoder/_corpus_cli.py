@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +13,7 @@ import typer
 
 from ._cli_options import (
     DEFAULT_MAX_BYTES,
+    MAX_WORKERS,
     ConfigOption,
     MaxBytesOption,
     ModelOption,
@@ -41,7 +42,12 @@ TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event typ
 SourceOption = Annotated[
     str | None, typer.Option(help="Only what this source said, relayed or published.")
 ]
-LimitOption = Annotated[int | None, typer.Option(min=1, help="At most this many rows.")]
+MAX_LIMIT = 10_000_000
+LimitOption = Annotated[
+    int | None, typer.Option(min=1, max=MAX_LIMIT, help="At most this many rows.")
+]
+MAX_DAYS = 3660
+"""The longest window of a situation report: ten years, one line of the timeline a day."""
 
 
 class TableFormat(StrEnum):
@@ -75,7 +81,9 @@ CLAIM_COLUMNS = ("id", "published", "publisher", "chain", "stance", "certainty",
 
 
 def _error(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    from ._output import terminal_text
+
+    typer.echo(f"error: {terminal_text(message)}", err=True)
 
 
 def ingest_command(
@@ -85,7 +93,11 @@ def ingest_command(
     db: DbOption,
     workers: Annotated[
         int,
-        typer.Option(min=1, help="Processes to analyse on (or Dask workers with --dask local)."),
+        typer.Option(
+            min=1,
+            max=MAX_WORKERS,
+            help="Processes to analyse on (or Dask workers with --dask local).",
+        ),
     ] = 1,
     dask: Annotated[
         str | None, typer.Option(help="Analyse on a Dask scheduler at this address, or 'local'.")
@@ -100,12 +112,14 @@ def ingest_command(
 ) -> None:
     """Analyse articles into a database: already-stored texts are skipped, corrections supersede,
     a rerun after a crash picks up where it stopped."""
+    from ._analyze_cmd import show_warnings
     from ._config import Config
     from ._progress import progress
     from .corpus._ingest import ingest
     from .ingest import parse_published, read_inputs
     from .store import open_store
 
+    show_warnings()
     try:
         published_date = parse_published(published, "--published") if published else None
         pipeline_config = (Config.from_path(config) if config else Config.default()).with_model(
@@ -136,12 +150,25 @@ def ingest_command(
 
 
 def _day(text: str | None, option: str) -> dt.date | None:
+    """The date an option gives (YYYY-MM-DD, 1800-2199), InputError naming the option else."""
+    from .ingest import check_date
+
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(option, f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise InputError(option, f"{text[:40]!r} is not a date (YYYY-MM-DD)") from None
+    check_date(day, option)
+    return day
+
+
+def _days(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """``--since`` and ``--until`` as dates, the first not after the second."""
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first is not None and last is not None and first > last:
+        raise InputError("--since", f"{first} is after --until {last}: no day is in between")
+    return first, last
 
 
 def _open(db: str) -> Store:
@@ -150,10 +177,37 @@ def _open(db: str) -> Store:
     return open_store(db)
 
 
+_NUMBER_LIKE = re.compile(r"^\s*[-+.eE\d]*\d[-+.eE\d]*\s*$")
+
+
 def _area(text: str | None) -> Area | None:
+    """The ``--area`` named, or the box it gives (west,south,east,north in degrees: longitudes
+    within +-180, latitudes within +-90); InputError naming the option for a bad box."""
     from .store import Area
 
-    return Area.parse(text) if text else None
+    if not text or not text.strip():
+        return None
+    parts = text.split(",")
+    if len(parts) == 4 and all(_NUMBER_LIKE.match(part) for part in parts):
+        try:
+            west, south, east, north = (float(part) for part in parts)
+        except ValueError:
+            raise InputError(
+                "--area", f"{text!r} is not a box of four numbers (west,south,east,north)"
+            ) from None
+        for name, value, limit in (
+            ("west", west, 180),
+            ("south", south, 90),
+            ("east", east, 180),
+            ("north", north, 90),
+        ):
+            if not -limit <= value <= limit:
+                raise InputError("--area", f"{name} {value:g} is outside -{limit}..{limit}")
+        text = ",".join(f"{value:.9f}" for value in (west, south, east, north))
+    try:
+        return Area.parse(text)
+    except ValueError as error:
+        raise InputError("--area", f"{text!r}: {error}") from None
 
 
 def _query_command(kind: str, columns: tuple[str, ...]) -> Callable[..., None]:
@@ -173,9 +227,10 @@ def _query_command(kind: str, columns: tuple[str, ...]) -> Callable[..., None]:
         from .report import render_rows
 
         try:
+            first, last = _days(since, until)
             filters = store_module.Filters(
-                since=_day(since, "--since"),
-                until=_day(until, "--until"),
+                since=first,
+                until=last,
                 area=_area(area),
                 type=event_type,
                 source=source,
@@ -186,11 +241,10 @@ def _query_command(kind: str, columns: tuple[str, ...]) -> Callable[..., None]:
         except (InputError, StoreError) as error:
             _error(str(error))
             raise typer.Exit(EXIT_USAGE) from None
-        sys.stdout.write(
-            render_rows(
-                rows, output_format.value, columns if output_format is TableFormat.table else None
-            )
+        text = render_rows(
+            rows, output_format.value, columns if output_format is TableFormat.table else None
         )
+        _write(None, text)
 
     command.__doc__ = f"List stored {kind} by date, area, type and source, as a table, CSV or JSON."
     return command
@@ -199,7 +253,7 @@ def _query_command(kind: str, columns: tuple[str, ...]) -> Callable[..., None]:
 def sitrep_command(
     db: DbOption,
     date: Annotated[str, typer.Option(help="Last day of the report (YYYY-MM-DD).")],
-    days: Annotated[int, typer.Option(min=1, help="How many days up to --date.")] = 1,
+    days: Annotated[int, typer.Option(min=1, max=MAX_DAYS, help="How many days up to --date.")] = 1,
     area: AreaOption = None,
     output: Annotated[
         Path | None,
@@ -211,22 +265,38 @@ def sitrep_command(
 ) -> None:
     """Write a situation report: per area, what happened, who says so, how sure, how many
     independent origins, and what is disputed by whom."""
-    from ._output import write_atomic
+    from ._errors import OutputError
+    from ._output import check_output
+    from .ingest import check_date
     from .report import SITREP_FORMATS, build
 
     try:
         last_day = _day(date, "--date")
         assert last_day is not None
+        check_date(last_day - dt.timedelta(days=days - 1), "--days")
+        if output is not None:
+            check_output(output)
         with _open(db) as store:
             report = build(store, last_day, days, _area(area))
-    except (InputError, StoreError) as error:
+    except (InputError, StoreError, OutputError) as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from None
-    text = SITREP_FORMATS.get("html" if as_html else "markdown").render(report)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+    _write(output, SITREP_FORMATS.get("html" if as_html else "markdown").render(report))
+
+
+def _write(output: Path | None, text: str) -> None:
+    """``text`` to ``output`` (else stdout); exit 2 with the reason when it cannot be written."""
+    from ._errors import OutputError
+    from ._output import write_output, write_stdout
+
+    try:
+        if output is None:
+            write_stdout(text)
+        else:
+            write_output(output, text)
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def register(app: typer.Typer) -> None:

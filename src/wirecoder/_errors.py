@@ -3,6 +3,7 @@
 - ``InputError``: this input is bad; report it, skip it, go on with the rest of the batch.
 - ``ConfigError``: the set-up is wrong (unknown stage, model not installed); fix it and rerun.
 - ``StoreError``: the database refused or is unreachable; nothing half-written was kept.
+- ``OutputError``: the output cannot be written where asked (a directory, a full disk).
 
 ``Failure`` is not raised: it is the value a reader or a batch yields in place of an input it
 could not use, so the rest of the batch goes on.
@@ -32,6 +33,11 @@ class ConfigError(WirecoderError):
 
 class StoreError(WirecoderError):
     """A database operation that failed; the transaction was rolled back."""
+
+
+class OutputError(WirecoderError):
+    """An output that cannot be written where asked; names the place and why. Nothing
+    half-written is left at a regular file's path."""
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,16 @@ exports register theirs in ``wirecoder.exports``), and writing files atomically.
 from __future__ import annotations
 
 import importlib
+import io
 import os
+import re
+import stat
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._errors import OutputError
 from ._formats import FormatRegistry
 from .schema import Analysis, Claim, Event, Place, TimeExpression
 
@@ -23,20 +28,130 @@ ANALYSIS_FORMATS: FormatRegistry[AnalysisRenderer] = FormatRegistry("analyze", _
 """The formats of ``wirecoder analyze --format``: these three, then the event exports."""
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def check_output(path: Path) -> None:
+    """OutputError now, before any work, when ``path`` is no place ``write_output`` can write:
+    a directory, a block device or socket, or a folder that cannot be written in."""
+    _target(Path(path))
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``; OutputError (naming it and why) when that fails.
+
+    A regular file (or a new one) is replaced atomically, via a temporary file in its folder
+    and a rename: whole or not at all, with the permissions of the file it replaces, or, for a
+    new file, those the umask allows (as the shell's ``>`` would). A symbolic link is followed
+    and its target written the same way, so the link stays a link. A character device or a named
+    pipe (``/dev/stdout``, a FIFO) is written to directly: it cannot be replaced, and replacing
+    it with a regular file would lose what it is. A directory, block device or socket is refused.
+    """
+    target, stream = _target(Path(path))
+    try:
+        if stream:
+            with target.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            _replace(target, text)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+write_atomic = write_output
+
+
+def _target(path: Path) -> tuple[Path, bool]:
+    """Where writing ``path`` writes (a link's target), and whether it is written as a stream
+    (a device or pipe) rather than replaced."""
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = path.stat().st_mode  # through links, the kernel's own (/dev/stdout) included
+    except (FileNotFoundError, NotADirectoryError):
+        _check_folder(path, target.parent)
+        return target, False
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return path, True
+    if stat.S_ISREG(mode):
+        _check_folder(path, target.parent)
+        return target, False
+    kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file, device or pipe"
+    if stat.S_ISBLK(mode):
+        kind = "a block device (a disk); refusing to write over it"
+    shown = f"{path} (a link to {target})" if target != path else str(path)
+    raise OutputError(f"cannot write {shown}: it is {kind}")
+
+
+def _check_folder(path: Path, folder: Path) -> None:
+    """OutputError unless ``folder`` exists as a writable directory or can be made."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(f"cannot write {path}: {existing} is not a directory")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {path}: no permission to write in {existing}")
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``target`` and rename it over ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        Path(temporary).replace(path)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask: from /proc on Linux, else by setting it and setting it back."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it; OutputError when that fails (a full
+    disk). A reader that closed the pipe (``| head``) ends the output quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except UnicodeEncodeError as error:
+        raise OutputError(
+            f"standard output takes only {error.encoding} text; write to a file with --output "
+            "or set PYTHONIOENCODING=utf-8"
+        ) from None
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (a test's capture): nothing is flushed at exit
 
 
 @ANALYSIS_FORMATS.register(
@@ -215,5 +330,41 @@ def _time_rows(times: list[TimeExpression]) -> list[list[str]]:
     ]
 
 
-def _cell(value: object) -> str:
-    return " ".join(str(value).split()).replace("|", "\\|")
+_MARKDOWN_SPECIAL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {char: "\\" + char for char in "\\`[]|"}
+)
+
+
+def markdown_text(value: object) -> str:
+    """``value`` as inline Markdown text that shows as written and does nothing else: on one
+    line, HTML (``<script>``, ``<img onerror=...>``) as entities, and the characters that make
+    links, images, code and table cells (``[ ] ` | \\``) escaped. Emphasis marks (``*``, ``_``)
+    are left: at worst they italicise."""
+    return " ".join(str(value).split()).translate(_MARKDOWN_SPECIAL)
+
+
+_cell = markdown_text
+
+_FORMULA_STARTS = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list, and the full-width forms
+some spreadsheets also take)."""
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a string starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return gets a leading ``'`` (as OWASP recommends against formula
+    injection). Numbers are left as they are: a negative longitude stays a number."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (ESC starts a terminal escape sequence) and the bidirectional overrides
+that make a terminal show text in another order than it is."""
+
+
+def terminal_text(value: str) -> str:
+    """``value`` with what a terminal would act on (escape sequences, bidi overrides) removed,
+    and line breaks and tabs as spaces."""
+    return _TERMINAL_UNSAFE.sub(lambda found: " " if found[0] in "\n\r\t" else "", value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
@@ -11,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from ._config import Config
 from ._document import Document
-from ._errors import ConfigError, Failure
+from ._errors import ConfigError, Failure, InputError
 from ._registry import StageFn, StageSpec, check_order, check_settings, get_stage
 from ._version import __version__
+from ._windows import merge, window_article, windows
 from .schema import Analysis, Article, PipelineInfo, StageRef
 
 if TYPE_CHECKING:
@@ -54,28 +56,126 @@ class Pipeline:
             wirecoder_version=__version__,
         )
 
+    @property
+    def window_chars(self) -> int:
+        """The longest text analysed in one piece; a longer one is cut into windows."""
+        return min(self.config.window_chars, self.nlp.max_length)
+
     def analyze(self, article: Article) -> Analysis:
-        """Analyse one article."""
-        return self._run(article, self.nlp(article.text))
+        """Analyse one article (a text longer than ``window_chars`` in windows); raises
+        InputError for an article no output could be written of, and what a stage raises."""
+        _check(article)
+        ranges = windows(article.text, self.window_chars)
+        docs = self._parse([article.text[start:end] for start, end in ranges])
+        parts = []
+        for (start, end), doc in zip(ranges, docs, strict=True):
+            if isinstance(doc, Exception):
+                raise doc
+            if len(ranges) == 1:
+                return self._run(article, doc)
+            parts.append((start, self._run(window_article(article, start, end), doc)))
+        return merge(article, self.info, parts)
 
     def analyze_batch(self, articles: list[Article]) -> list[Analysis | Failure]:
-        """Analyse a batch with one ``nlp.pipe`` call; a stage error fails only its article."""
-        docs = self.nlp.pipe(
-            [article.text for article in articles], batch_size=self.config.batch_size
-        )
-        results: list[Analysis | Failure] = []
-        for article, doc in zip(articles, docs, strict=True):
+        """Analyse a batch with one ``nlp.pipe`` call; a text the parser or a stage fails on
+        fails only its article, named with what went wrong. A text longer than
+        ``window_chars`` is analysed in windows."""
+        results: list[Analysis | Failure | None] = [None] * len(articles)
+        jobs: list[tuple[int, int, int]] = []  # article, window start, window end
+        for number, article in enumerate(articles):
             try:
-                results.append(self._run(article, doc))
+                _check(article)
+            except InputError as error:
+                results[number] = Failure(error.source, error.reason)
+                continue
+            jobs += [
+                (number, start, end) for start, end in windows(article.text, self.window_chars)
+            ]
+        texts = [articles[number].text[start:end] for number, start, end in jobs]
+        parts: dict[int, list[tuple[int, Analysis]]] = {}
+        for (number, start, end), doc in zip(jobs, self._parse(texts), strict=True):
+            article = articles[number]
+            if results[number] is not None:
+                continue  # an earlier window of it failed
+            whole = start == 0 and end == len(article.text)
+            try:
+                if isinstance(doc, BaseException):
+                    raise doc
+                piece = article if whole else window_article(article, start, end)
+                parts.setdefault(number, []).append((start, self._run(piece, doc)))
+                if end == len(article.text):
+                    found = parts.pop(number)
+                    results[number] = found[0][1] if whole else merge(article, self.info, found)
             except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
-                results.append(Failure(article.source or "article", f"analysis failed: {error!r}"))
-        return results
+                where = "" if whole else f" (in characters {start:,}-{end:,})"
+                results[number] = Failure(
+                    article.source or "article", f"analysis failed{where}: {error!r}"
+                )
+                parts.pop(number, None)
+        return [
+            Failure(article.source or "article", "not analysed") if result is None else result
+            for article, result in zip(articles, results, strict=True)
+        ]
+
+    def _parse(self, texts: list[str]) -> Iterator[Doc | Exception]:
+        """Each text parsed, in order, through ``nlp.pipe`` in batches of at most
+        ``batch_size`` texts and ``4 * window_chars`` characters (the memory a batch takes);
+        where the parser fails on a batch, its texts are parsed one by one, so only the text it
+        fails on is an error."""
+        for batch in self._batches(texts):
+            try:
+                docs: list[Doc | Exception] = list(self.nlp.pipe(batch, batch_size=len(batch)))
+            except Exception:  # noqa: BLE001 - find the text the parser fails on
+                docs = [self._parse_one(text) for text in batch]
+            yield from docs
+
+    def _batches(self, texts: list[str]) -> Iterator[list[str]]:
+        budget = 4 * self.window_chars
+        batch: list[str] = []
+        chars = 0
+        for text in texts:
+            if batch and (len(batch) == self.config.batch_size or chars + len(text) > budget):
+                yield batch
+                batch, chars = [], 0
+            batch.append(text)
+            chars += len(text)
+        if batch:
+            yield batch
+
+    def _parse_one(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as error:  # noqa: BLE001 - it fails alone
+            return error
 
     def _run(self, article: Article, doc: Doc) -> Analysis:
         document = Document(article=article, doc=doc)
         for _, run in self.stages:
             run(document)
         return document.to_analysis(self.info)
+
+
+def _check(article: Article) -> None:
+    """InputError for an article no output could be written of: a lone surrogate (from
+    ``\\ud800`` in JSON, say) in its text or metadata cannot be encoded as UTF-8. The readers
+    replace them; an Article built by hand may still hold them."""
+    try:
+        article.model_dump_json()
+    except Exception:  # noqa: BLE001 - pydantic's serialization error wraps the UnicodeError
+        for name in ("text", "title", "publisher", "url", "source"):
+            value = getattr(article, name)
+            if isinstance(value, str) and (at := _SURROGATE.search(value)):
+                raise InputError(
+                    article.source or "article",
+                    f"the {name} holds a lone surrogate (U+{ord(value[at.start()]):04X} at "
+                    f"character {at.start():,}), which is no character; replace it with U+FFFD",
+                ) from None
+        raise InputError(
+            article.source or "article", "holds text that cannot be written as UTF-8"
+        ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analyze_stream(

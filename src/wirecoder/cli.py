@@ -10,6 +10,7 @@ import typer
 
 from ._cli_options import (
     DEFAULT_MAX_BYTES,
+    MAX_WORKERS,
     ConfigOption,
     MaxBytesOption,
     ModelOption,
@@ -60,7 +61,9 @@ def analyze(
     ] = None,
     model: ModelOption = None,
     config: ConfigOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes to analyse on.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, max=MAX_WORKERS, help="Processes to analyse on.")
+    ] = 1,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse articles and print claims, events, places and times."""
@@ -87,14 +90,18 @@ def schema(
     ] = None,
 ) -> None:
     """Print (or write) the JSON Schema of an analysis."""
-    from ._output import write_atomic
+    from ._errors import OutputError
+    from ._output import write_output, write_stdout
     from .schema import json_schema_text
 
     text = json_schema_text()
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+    try:
+        if output is None:
+            write_stdout(text)
+        else:
+            write_output(output, text)
+    except OutputError as error:
+        raise _fail(str(error)) from None
 
 
 @eval_app.command("attribution")

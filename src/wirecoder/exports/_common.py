@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from .._output import spreadsheet_safe
 from ..gazetteer import countries
 from ..schema import Analysis, Claim, Count, Event, Participant, Place
 
@@ -31,12 +32,15 @@ def csv_text(
     analyses: Sequence[Analysis],
     rows: Callable[[Analysis], Iterator[dict[str, Any]]],
 ) -> str:
-    """The ``rows`` of each analysis under a header of ``columns``; None is an empty cell."""
+    """The ``rows`` of each analysis under a header of ``columns``; None is an empty cell, and a
+    text a spreadsheet would run as a formula (``=HYPERLINK(...)``) is quoted with ``'``."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in (row for analysis in analyses for row in rows(analysis)):
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(
+            {key: "" if value is None else spreadsheet_safe(value) for key, value in row.items()}
+        )
     return buffer.getvalue()
 
 

@@ -6,14 +6,24 @@ Both lift a wire dateline, byline and credit line out of the body into metadata.
 
 from __future__ import annotations
 
-from ._article import article_from_text, normalize_text, parse_published
+from ._article import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    article_from_text,
+    check_date,
+    normalize_text,
+    parse_published,
+)
 from ._credits import parse_credit_line, split_names
 from ._dateline import match_dateline
 from ._html import html_to_text
 from ._read import read_inputs
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
     "article_from_text",
+    "check_date",
     "html_to_text",
     "match_dateline",
     "normalize_text",

@@ -13,10 +13,24 @@ from .._errors import InputError
 from ..schema import Article, Credit, Dateline
 from ._credits import parse_byline, parse_credit_line
 from ._dateline import DatelineMatch, match_dateline
+from ._decode import warn
 
-_DROPPED_CHARACTERS = dict.fromkeys(
-    [0xFEFF, 0x200B, *(c for c in range(32) if chr(c) not in "\n\t"), 0x7F]
+_DROPPED_CHARACTERS: dict[int, int | None] = dict.fromkeys(
+    [
+        0xFEFF,
+        0x200B,
+        *(c for c in range(32) if chr(c) not in "\n\t"),
+        0x7F,
+        *(c for c in range(0x80, 0xA0) if c != 0x85),  # C1 controls: terminal escapes, mis-decoding
+    ]
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""A lone surrogate (from ``\\ud800`` in JSON or ``&#55296;`` in a feed) is no character: it
+cannot be written as UTF-8, so it becomes U+FFFD."""
+EARLIEST_DATE = dt.date(1800, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+"""The publication and query dates accepted: a wider range is no news report's, and near the ends
+of the calendar date arithmetic (a week before, a year after) overflows."""
 _LINE_BREAKS = {0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n", 0x0B: "\n", 0x0C: "\n\n"}
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
@@ -40,6 +54,7 @@ def normalize_text(text: str) -> str:
     Paragraph breaks (one blank line) survive; runs of blank lines fold into one, spaces and tabs
     into one space, and control and zero-width characters are dropped.
     """
+    text = _SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_LINE_BREAKS).translate(_DROPPED_CHARACTERS)
     lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
@@ -159,39 +174,93 @@ def article_from_text(
     (see ``parse_published``); without one, a dateline that prints its year gives it. ``publisher``
     defaults to the dateline's agency and ``title`` to a
     headline line above the dateline. ``byline`` names are used when the text has no byline.
-    Raises InputError when no story text is left.
+    Raises InputError when no story text is left, or when an argument is not of its type (text
+    must be a str, not bytes or None) or the date is outside 1800-2199.
     """
-    when = parse_timestamp(published, source or "text") if isinstance(published, str) else published
+    name = source or "text"
+    if not isinstance(text, str):
+        raise InputError(name, f"the text must be a str, not {type(text).__name__}")
+    when = _publication_time(published, name)
     day = when.date() if isinstance(when, dt.datetime) else when
+    if _SURROGATES.search(text):
+        warn(name, "lone surrogate code points (not characters) replaced with U+FFFD")
     cleaned = normalize_text(text)
     header = _read_header(cleaned, day)
     body, credits = _split_credit_line(cleaned[header.body_start :].strip())
     if not body:
         reason = "no story text besides the dateline and credits" if cleaned else "empty text"
-        raise InputError(source or "text", reason)
+        raise InputError(name, reason)
     if header.byline:
         credits.insert(0, header.byline)
-    elif byline:
-        credits.insert(
-            0, Credit(role="byline", names=list(byline), text="By " + " and ".join(byline))
-        )
+    elif names := [clean for value in byline if (clean := clean_field(value, name, "byline"))]:
+        credits.insert(0, Credit(role="byline", names=names, text="By " + " and ".join(names)))
     return Article(
         text=body,
-        title=title or header.title,
-        publisher=publisher or (header.dateline.agency if header.dateline else None),
+        title=clean_field(title, name, "title") or header.title,
+        publisher=clean_field(publisher, name, "publisher")
+        or (header.dateline.agency if header.dateline else None),
         published=day or (header.dateline.date if header.dateline else None),
         published_at=when if isinstance(when, dt.datetime) else None,
         dateline=header.dateline,
         credits=credits,
-        language=language,
-        url=url,
-        source=source,
+        language=clean_field(language, name, "language") or "en",
+        url=clean_field(url, name, "url", fold=False),
+        source=clean_field(source, name, "source", fold=False),
     )
 
 
+def clean_field(value: object, source: str, field: str, fold: bool = True) -> str | None:
+    """A metadata string without control characters or lone surrogates, and (``fold``) on one
+    line with single spaces; None for None or blank. Anything but a string is an InputError
+    naming the field."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(source, f"{field!r} must be a string, not {type(value).__name__}")
+    value = _SURROGATES.sub("\ufffd", value).translate(_DROPPED_CHARACTERS)
+    return (" ".join(value.split()) if fold else value.strip()) or None
+
+
+def _publication_time(published: object, source: str) -> dt.date | dt.datetime | None:
+    """The ``published`` argument as a date or datetime inside the accepted range."""
+    if published is None:
+        return None
+    if isinstance(published, str):
+        return parse_timestamp(published, source)
+    if isinstance(published, dt.date):  # a datetime is a date too
+        check_date(published, source)
+        return published
+    raise InputError(
+        source,
+        f"published must be a date or a 'YYYY-MM-DD' string, not {type(published).__name__} "
+        f"{published!r}",
+    )
+
+
+def check_date(when: dt.date, source: str) -> dt.date:
+    """``when`` itself, or an InputError when it is outside 1800-01-01 ... 2199-12-31."""
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InputError(
+            source,
+            f"{day.isoformat()} is outside the dates accepted "
+            f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})",
+        )
+    return when
+
+
 def parse_timestamp(value: str, source: str) -> dt.date | dt.datetime:
-    """A date or, where the value gives a time, a datetime; InputError if it is neither."""
-    value = value.strip()
+    """A date or, where the value gives a time, a datetime; InputError if it is neither, or if it
+    is outside 1800-2199.
+
+    Only absolute dates are read: "yesterday" or "3 days ago" would be read against the clock of
+    the machine that runs the analysis, not the day the article appeared.
+    """
+    check_date(when := _parse_timestamp(value.strip(), source), source)
+    return when
+
+
+def _parse_timestamp(value: str, source: str) -> dt.date | dt.datetime:
     for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
         try:
             return parse(value)
@@ -199,17 +268,24 @@ def parse_timestamp(value: str, source: str) -> dt.date | dt.datetime:
             pass
     try:
         return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     import dateparser  # slow to import; only needed for free-form dates
 
-    parsed: dt.datetime | None = dateparser.parse(
-        value,
-        languages=["en"],
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
+    try:
+        parsed: dt.datetime | None = dateparser.parse(
+            value,
+            languages=["en"],
+            settings={
+                "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ["custom-formats", "absolute-time"],  # no "yesterday", no timestamps
+            },
+        )
+    except (ValueError, OverflowError, RecursionError):
+        parsed = None
     if parsed is None:
-        raise InputError(source, f"{value!r} is not a date (use YYYY-MM-DD)")
+        raise InputError(source, f"{value[:80]!r} is not a date (use YYYY-MM-DD)")
     return parsed
 
 

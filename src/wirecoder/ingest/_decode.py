@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import logging
 from pathlib import Path
 
 from .._errors import InputError
@@ -16,6 +17,16 @@ _BYTE_ORDER_MARKS = (
 )
 # charset-normalizer's mess ratio above which a guessed encoding is not trusted.
 _MAX_CHAOS = 0.1
+_REPLACEMENT = "\ufffd"
+
+LOG = logging.getLogger("wirecoder.ingest")
+"""Where the readers say what they read but not as it should be (a stray byte, a broken feed):
+the input is still read, and the warning names it and what is wrong."""
+
+
+def warn(source: str, reason: str) -> None:
+    """Log that ``source`` was read despite ``reason``."""
+    LOG.warning("%s: %s", source, reason)
 
 
 def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
@@ -35,7 +46,12 @@ def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Text from bytes: a byte-order mark, else UTF-8, else a confidently detected encoding."""
+    """Text from bytes: a byte-order mark, else UTF-8, else a confidently detected encoding.
+
+    Text that is UTF-8 but for a few stray bytes (a truncated character, one byte of another
+    encoding pasted in) stays UTF-8, with each bad sequence replaced by U+FFFD and a warning:
+    decoding it all in a guessed single-byte encoding would garble every other accent and quote.
+    """
     for mark, encoding in _BYTE_ORDER_MARKS:
         if data.startswith(mark):
             try:
@@ -48,8 +64,10 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    if (text := _mostly_utf8(data, source, first_bad)) is not None:
+        return text
     from charset_normalizer import from_bytes
 
     guess = from_bytes(data).best()
@@ -57,7 +75,26 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(
             source, "not UTF-8 text, and no other text encoding fits it with confidence"
         )
+    warn(source, f"not UTF-8; decoded as {guess.encoding} (detected, not declared)")
     return str(guess)
+
+
+def _mostly_utf8(data: bytes, source: str, first_bad: int) -> str | None:
+    """The text as UTF-8 with replacement characters when its valid multi-byte characters are
+    at least as many as its invalid sequences: text in a single-byte encoding (cp1252, Latin-1)
+    almost never holds a valid UTF-8 sequence, so valid ones say the file is UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    ascii_chars = len(text.encode("ascii", errors="ignore"))
+    valid = len(text) - ascii_chars - invalid
+    if valid < max(1, invalid):
+        return None
+    warn(
+        source,
+        f"{invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} (the first at byte "
+        f"{first_bad:,}) replaced with U+FFFD; the rest is valid UTF-8",
+    )
+    return text
 
 
 def read_text(path: Path, source: str, max_bytes: int) -> str:

@@ -16,6 +16,7 @@ from .._errors import InputError
 from ..lexicon import Lexicon, Words, load
 from ._article import parse_timestamp
 from ._credits import split_names
+from ._decode import warn
 from ._metadata import Metadata
 
 # Fewer words than this is navigation or a stub, not an article.
@@ -132,15 +133,19 @@ def html_to_text(fragment: str) -> str:
     return "".join(collector.parts)
 
 
-def _without_blocks(page: str) -> Any:
-    """The page as a tree without the furniture blocks, or as given when it does not parse."""
+def _without_blocks(page: Any) -> Any:
+    """The page (its text, or a tree already parsed) as a tree without the furniture blocks,
+    or as given when it does not parse."""
     # lxml ships no type information (trafilatura, which depends on it, is untyped as well).
     from lxml import etree, html  # type: ignore[import-untyped]
 
-    try:
-        tree = html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
-        return page
+    if isinstance(page, str):
+        try:
+            tree = html.document_fromstring(page)
+        except (etree.ParserError, ValueError):
+            return page
+    else:
+        tree = page
     furniture = _furniture()
     doomed = [
         element
@@ -155,12 +160,53 @@ def _without_blocks(page: str) -> Any:
     return tree
 
 
+_DEPTH_LIMIT = "Excessive depth in document"
+
+
+def _parse(page: bytes, huge: bool) -> tuple[Any, bool]:
+    """The page parsed by lxml as trafilatura parses it, and whether the parser hit its depth
+    limit (255 levels; 2,048 with ``huge``) and dropped what lies deeper."""
+    import lxml.html  # type: ignore[import-untyped]  # trafilatura's parser, no stubs
+
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
+    )
+    try:
+        tree = lxml.html.fromstring(page, parser=parser)
+    except Exception:  # noqa: BLE001 - lxml refuses some pages; trafilatura reads them its own way
+        return None, False
+    return tree, any(_DEPTH_LIMIT in entry.message for entry in parser.error_log)
+
+
+def _deep_page(page: str, source: str) -> Any:
+    """For a page nested deeper than lxml's 255 levels (whose deeper paragraphs trafilatura's
+    parse would drop), the tree parsed without that limit, with a warning; else None."""
+    encoded = page.encode("utf-8", errors="replace")
+    _, too_deep = _parse(encoded, huge=False)
+    if not too_deep:
+        return None
+    tree, still_too_deep = _parse(encoded, huge=True)
+    if tree is None:
+        return None
+    lost = "; text nested deeper than 2,048 levels is dropped" if still_too_deep else ", read whole"
+    warn(source, f"the HTML nests elements more than 255 levels deep{lost}")
+    return tree
+
+
 def read_html(page: str, source: str) -> tuple[str, Metadata]:
     """The article body of a page and its metadata (title, date, site name as publisher, url)."""
     import trafilatura
     from trafilatura.settings import Document
 
-    extracted = trafilatura.bare_extraction(_without_blocks(page), with_metadata=True)
+    deep = _deep_page(page, source)
+    extracted = trafilatura.bare_extraction(
+        _without_blocks(page if deep is None else deep), with_metadata=True
+    )
     document = extracted if isinstance(extracted, Document) else None  # a dict only if asked
     body = document.text if document is not None and document.text else ""
     furniture = _furniture()

@@ -94,10 +94,12 @@ def with_overrides(article: Article, published: dt.date | None, publisher: str |
     return article.model_copy(update=update) if update else article
 
 
-def article_or_failure(build: Callable[[], Article]) -> Article | Failure:
+def article_or_failure(build: Callable[[], Article], source: str) -> Article | Failure:
     """The article ``build`` makes, or the Failure it raised, so one bad item in a file fails
     alone."""
     try:
         return build()
     except InputError as error:
         return Failure(error.source, error.reason)
+    except Exception as error:  # noqa: BLE001 - a reader's bug must not stop the run
+        return Failure(source, f"could not be read ({type(error).__name__}: {error})")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from ..schema import Article
 from ._decode import read_bytes, read_text
 from ._feed import read_feed
 from ._html import read_html
-from ._jsonl import read_jsonl
+from ._jsonl import load_json, read_jsonl
 from ._metadata import Metadata, metadata_from_mapping, with_overrides
 
 Kind = Literal["text", "html", "feed", "jsonl"]
@@ -60,7 +59,7 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
             else:
                 yield from _read_file(file_or_failure, max_bytes)
     elif not path.exists():
-        yield Failure(str(path), "no such file or directory")
+        yield Failure(display_path(path), "no such file or directory")
     elif not _is_sidecar(path):
         yield from _read_file(path, max_bytes)
 
@@ -77,7 +76,9 @@ def _directory_files(directory: Path) -> Iterator[Path | Failure]:
         (path for path in files if not _is_sidecar(path)), key=lambda path: path.parts
     )
     for error in errors:
-        yield Failure(str(error.filename or directory), f"cannot read the folder: {error.strerror}")
+        yield Failure(
+            display_path(error.filename or directory), f"cannot read the folder: {error.strerror}"
+        )
 
 
 def _sidecar_candidates(path: Path) -> list[Path]:
@@ -96,26 +97,39 @@ def _is_sidecar(path: Path) -> bool:
     )
 
 
+def display_path(path: Path | str) -> str:
+    """The path as text that can be printed and written as UTF-8: bytes of a file name that are
+    not UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | Failure]:
-    source = str(path)
+    source = display_path(path)
     try:
-        if path.suffix.lower() == SIDECAR_SUFFIX:
-            raise InputError(
-                source,
-                "a .json file is read only as the metadata of an article beside it; "
-                "use .jsonl for articles",
-            )
-        text = read_text(path, source, max_bytes)
-        kind = _kind(path, text)
-        if kind == "jsonl":
-            yield from read_jsonl(text, source)
-        elif kind == "feed":
-            yield from read_feed(text, source)
-        else:
-            body, metadata = read_html(text, source) if kind == "html" else (text, Metadata())
-            yield metadata.overlaid(_sidecar(path, max_bytes)).article(body, source)
+        yield from _read_kind(path, source, max_bytes)
     except InputError as error:
         yield Failure(error.source, error.reason)
+    except Exception as error:  # noqa: BLE001 - a reader's bug must not stop the run
+        yield Failure(source, f"could not be read ({type(error).__name__}: {error})")
+
+
+def _read_kind(path: Path, source: str, max_bytes: int) -> Iterator[Article | Failure]:
+    """The articles of one file by its kind; an InputError for a file that is no input."""
+    if path.suffix.lower() == SIDECAR_SUFFIX:
+        raise InputError(
+            source,
+            "a .json file is read only as the metadata of an article beside it; "
+            "use .jsonl for articles",
+        )
+    text = read_text(path, source, max_bytes)
+    kind = _kind(path, text)
+    if kind == "jsonl":
+        yield from read_jsonl(text, source)
+    elif kind == "feed":
+        yield from read_feed(text, source)
+    else:
+        body, metadata = read_html(text, source) if kind == "html" else (text, Metadata())
+        yield metadata.overlaid(_sidecar(path, max_bytes)).article(body, source)
 
 
 def _kind(path: Path, text: str) -> Kind:
@@ -137,11 +151,10 @@ def _sidecar(path: Path, max_bytes: int) -> Metadata:
     )
     if sidecar is None:
         return Metadata()
-    source = str(sidecar)
-    try:
-        record = json.loads(read_bytes(sidecar, source, max_bytes))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(source, f"sidecar metadata is not valid JSON: {error}") from None
+    source = display_path(sidecar)
+    record = load_json(
+        read_bytes(sidecar, source, max_bytes), source, "sidecar metadata is not valid JSON"
+    )
     if not isinstance(record, dict):
         raise InputError(source, "sidecar metadata must be a JSON object")
     return metadata_from_mapping(record, source)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from .._formats import FormatRegistry
+from .._output import markdown_text
 from ._sitrep import Incident, SituationReport, Voice
 
 SITREP_FORMATS: FormatRegistry[Callable[[SituationReport], str]] = FormatRegistry("sitrep")
@@ -81,21 +82,23 @@ def _facts(incident: Incident) -> Iterator[tuple[str, str | list[str]]]:
     doc="per area, each incident: what happened, who says so, how sure, origins, disputes",
 )
 def to_markdown(report: SituationReport) -> str:
-    """The report as Markdown."""
-    area = f", {report.area}" if report.area else ""
+    """The report as Markdown; every text from the articles (titles, publishers, sentences,
+    names) is escaped, so it shows as written and runs no HTML."""
+    text = markdown_text
+    area = f", {text(report.area)}" if report.area else ""
     lines = [f"# Situation report: {_window(report)}{area}", "", f"_{NOTICE}_", ""]
     if not report.areas:
         lines += ["No events stored for this window.", ""]
     for name, incidents in report.areas.items():
-        lines += [f"## {name}", ""]
+        lines += [f"## {text(name)}", ""]
         for incident in incidents:
-            lines += [f"### {incident.headline}", ""]
+            lines += [f"### {text(incident.headline)}", ""]
             for label, value in _facts(incident):
                 if isinstance(value, list):
                     lines.append(f"- **{label}:**")
-                    lines += [f"  - {item}" for item in value]
+                    lines += [f"  - {text(item)}" for item in value]
                 else:
-                    lines.append(f"- **{label}:** {value}")
+                    lines.append(f"- **{label}:** {text(value)}")
             lines.append("")
     return "\n".join(lines)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .._formats import FormatRegistry
+from .._output import spreadsheet_safe, terminal_text
 
 TABLE_CELL_WIDTH = 60
 
@@ -47,11 +48,15 @@ def _names(rows: Rows, columns: Sequence[str] | None) -> list[str]:
 def _table(rows: Rows, columns: Sequence[str] | None) -> str:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     names = _names(rows, columns)
     table = Table(*names, show_lines=False)
     for row in rows:
-        table.add_row(*(_text(row.get(name))[:TABLE_CELL_WIDTH] for name in names))
+        # Text, not str: rich would read "[link=...]" in a title as its markup
+        table.add_row(
+            *(Text(terminal_text(_text(row.get(name)))[:TABLE_CELL_WIDTH]) for name in names)
+        )
     buffer = io.StringIO()
     console = Console(file=buffer, width=240, color_system=None)
     console.print(table)
@@ -63,11 +68,12 @@ def _table(rows: Rows, columns: Sequence[str] | None) -> str:
     "csv", suffix=".csv", media_type="text/csv", doc="the rows as CSV under a header of the columns"
 )
 def _csv(rows: Rows, columns: Sequence[str] | None) -> str:
+    """CSV; a text a spreadsheet would run as a formula is quoted with ``'``."""
     names = _names(rows, columns)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
-    writer.writerows([_text(row.get(name)) for name in names] for row in rows)
+    writer.writerows([_text(spreadsheet_safe(row.get(name))) for name in names] for row in rows)
     return buffer.getvalue()
 
 

@@ -111,7 +111,7 @@ def vague(token: Token) -> bool:
 def value_of(token: Token) -> int | None:
     """The value of one number word or numeral ("7", "1,500", "seven", "dozen")."""
     text = token.lower_.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "²" is a digit int() refuses
         return int(text) if len(text) < 8 else None
     if token.pos_ in ("NUM",) or token.like_num:
         return _NUMBERS.get(text) or _MULTIPLIERS.get(text)
@@ -184,6 +184,10 @@ def _hedged(before: str, value: int) -> tuple[int | None, int | None, int | None
     return value, value, value
 
 
+_LONGEST_NUMBER = 16
+"""Longer runs of digits count no people (and past 4,300 digits int() refuses them)."""
+
+
 def _combined(tokens: SpacySpan) -> int | None:
     """ "two hundred", "1.5 million" -> the number."""
     total = 0
@@ -194,9 +198,9 @@ def _combined(tokens: SpacySpan) -> int | None:
             current = max(current, 1) * _MULTIPLIERS[text]
             total += current
             current = 0
-        elif text.isdigit():
+        elif text.isdecimal() and len(text) < _LONGEST_NUMBER:
             current = int(text)
-        elif text.replace(".", "", 1).isdigit():
+        elif text.replace(".", "", 1).isdecimal() and len(text) < _LONGEST_NUMBER:
             current = int(float(text))
         elif text in _NUMBERS:
             current += _NUMBERS[text]
