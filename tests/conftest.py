@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from wirecoder import Config, Document, Pipeline, load_model
-from wirecoder.schema import Article
+from wirecoder import Config, Document, Pipeline, get_stage, load_model
+from wirecoder.schema import Article, Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +31,24 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_model(MODEL)
+
+
+Run = Callable[[Document], list[Event]]
+"""The actors and events stages run on a parsed document, returning its events."""
+
+
+@pytest.fixture(scope="session")
+def run(nlp: Language) -> Run:
+    """The actors and events stages, built once per test process."""
+    actors = get_stage("actors.v1").build(nlp, {})
+    events = get_stage("events.v1").build(nlp, {})
+
+    def analyse(document: Document) -> list[Event]:
+        actors(document)
+        events(document)
+        return document.events
+
+    return analyse
 
 
 @pytest.fixture(scope="session")

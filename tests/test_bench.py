@@ -22,6 +22,8 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
         ["throughput.py", "--articles", "4", "--repeat", "1"],
         ["ingest.py", "--articles", "4"],
         ["dedup.py", "--seeds", "7", "--reports", "4"],
+        ["long_text.py", "--sizes", "3000", "--window", "1000"],
+        ["fuzz.py", "--cases", "3", "--only", "readers,jsonl,cli", "--seed", "1"],
     ],
     ids=lambda command: command[0],
 )

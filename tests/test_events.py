@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from conftest import Run
 from spacy.language import Language
 
 from wirecoder import Document, get_stage
@@ -24,7 +25,6 @@ from wirecoder.schema import (
 )
 
 Build = Callable[..., Document]
-Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -73,19 +73,6 @@ def _time(
         end=date,
         precision=precision,
     )
-
-
-@pytest.fixture(scope="module")
-def run(nlp: Language) -> Run:
-    actors = get_stage("actors.v1").build(nlp, {})
-    events = get_stage("events.v1").build(nlp, {})
-
-    def analyse(document: Document) -> list[Event]:
-        actors(document)
-        events(document)
-        return document.events
-
-    return analyse
 
 
 def _only(events: list[Event], kind: str, mode: str | None = None) -> Event:

@@ -8,13 +8,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
+from conftest import Run
 
-from wirecoder import Document, Pipeline, get_stage
+from wirecoder import Document, Pipeline
 from wirecoder.schema import Article, Count, Event, Place, Span, StageRef, WherePrecision
 
 Build = Callable[..., Document]
-Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -31,19 +30,6 @@ def _range(count: Count | None) -> Range | None:
 
 def _killed(events: list[Event]) -> list[Range]:
     return [(c.low, c.best, c.high) for e in events if (c := e.size.killed) is not None]
-
-
-@pytest.fixture(scope="module")
-def run(nlp: Language) -> Run:
-    actors = get_stage("actors.v1").build(nlp, {})
-    events = get_stage("events.v1").build(nlp, {})
-
-    def analyse(document: Document) -> list[Event]:
-        actors(document)
-        events(document)
-        return document.events
-
-    return analyse
 
 
 def _place(

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
+from conftest import Run
 
-from wirecoder import Document, get_stage
+from wirecoder import Document
 from wirecoder.schema import (
     PLACE_SOURCES,
     Dateline,
@@ -24,7 +24,6 @@ from wirecoder.schema import (
 from wirecoder.stages.events import place_of_trigger
 
 Build = Callable[..., Document]
-Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -65,19 +64,6 @@ def _document(
         for number, (name, precision, feature) in enumerate(places, 1)
     ]
     return document
-
-
-@pytest.fixture(scope="module")
-def run(nlp: Language) -> Run:
-    actors = get_stage("actors.v1").build(nlp, {})
-    events = get_stage("events.v1").build(nlp, {})
-
-    def analyse(document: Document) -> list[Event]:
-        actors(document)
-        events(document)
-        return document.events
-
-    return analyse
 
 
 def _event(events: list[Event], trigger: str) -> Event:

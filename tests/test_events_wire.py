@@ -9,15 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, shared_path
-from spacy.language import Language
+from conftest import EXAMPLES, Run, shared_path
 
-from wirecoder import Document, Pipeline, get_stage
+from wirecoder import Document, Pipeline
 from wirecoder.ingest import read_inputs
 from wirecoder.schema import Analysis, Article, Claim, Event, Source, Span, StageRef, TimeExpression
 
 Build = Callable[..., Document]
-Run = Callable[[Document], list[Event]]
 TEST_STAGE = StageRef(name="test", version="1")
 
 
@@ -50,19 +48,6 @@ def _claim(text: str, claim_id: str, content: str, source: str, cue: str | None 
         content=[_span(text, content)],
         attributed=attributed,
     )
-
-
-@pytest.fixture(scope="module")
-def run(nlp: Language) -> Run:
-    actors = get_stage("actors.v1").build(nlp, {})
-    events = get_stage("events.v1").build(nlp, {})
-
-    def analyse(document: Document) -> list[Event]:
-        actors(document)
-        events(document)
-        return document.events
-
-    return analyse
 
 
 def _of_type(events: list[Event], kind: str, mode: str | None = None) -> list[Event]:
