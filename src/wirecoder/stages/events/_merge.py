@@ -48,7 +48,7 @@ def _same(first: Event, second: Event, sources: Mapping[str, str]) -> bool:
         return False
     if not _agree(first.actor, second.actor) or not _agree(first.recipient, second.recipient):
         return False
-    first_place, second_place = _stated(first), _stated(second)
+    first_place, second_place = stated_place(first), stated_place(second)
     if first_place and second_place and first_place != second_place:
         return False
     if (first_place is None) != (second_place is None):
@@ -127,7 +127,7 @@ def overlap(first: Event, second: Event) -> bool:
     return first.date_start <= second.date_end and second.date_start <= first.date_end
 
 
-def _stated(event: Event) -> str | None:
+def stated_place(event: Event) -> str | None:
     """The event's place when the text states it; one inferred from the paragraph or the
     article tells two reports apart no more than none."""
     return event.place_id if event.place_from not in INFERRED_PLACE else None

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from ...lexicon import Lexicon, Words, load
 from ...schema import UNREAL_AUX, Count, Event, Participant, Place, Size, Span
-from ._merge import combined, one_source, overlap, two_sources, wider
+from ._merge import combined, one_source, overlap, stated_place, two_sources, wider
 from ._size import Reported
 from ._triggers import Found
 
@@ -243,7 +243,7 @@ def _joined(ledger: _Ledger, first: Event, event: Event, note: TollNote, kind: s
     if note.definite:
         # "the attack left 17 dead": the same happening, its toll told otherwise (UCDP range)
         return _with_count(combined(first, event), kind, wider(earlier, later, lower=True) or later)
-    unlocated = not event.place_id or event.place_id == first.place_id
+    unlocated = not stated_place(event) or stated_place(event) == stated_place(first)
     if note.victims_only and unlocated and _near_part(ledger, first, note, kind, later.best):
         ledger.parts[(first.id, kind)] = ledger.parts.get((first.id, kind), 0) + later.best
         return combined(first, event, part=True)
@@ -270,9 +270,10 @@ def _located_part(ledger: _Ledger, first: Event, event: Event, note: TollNote, k
     later = getattr(event.size, kind)
     if later is None or later.best is None or note.definite:
         return False
-    if not (first.place_id and event.place_id and first.place_id != event.place_id):
+    first_place, event_place = stated_place(first), stated_place(event)
+    if not (first_place and event_place and first_place != event_place):
         return False
-    return ledger.within(event.place_id, first.place_id) and _near_part(
+    return ledger.within(event_place, first_place) and _near_part(
         ledger, first, note, kind, later.best
     )
 
