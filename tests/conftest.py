@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from wirecoder import Config, Document, Pipeline, get_stage, load_model
-from wirecoder.schema import Article, Event
+from wirecoder.schema import Article, Event, Place, Span, StageRef
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +31,20 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_model(MODEL)
+
+
+TEST_STAGE = StageRef(name="test", version="1")
+
+
+def place_named(text: str, place_id: str, name: str, **fields: Any) -> Place:
+    """A place made by hand for a stage test, with every mention of ``name`` in ``text``."""
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(Span.of(text, start, start + len(name)))
+        start = text.find(name, start + 1)
+    assert mentions, name
+    return Place(id=place_id, stage=TEST_STAGE, name=name, mentions=mentions, **fields)
 
 
 Run = Callable[[Document], list[Event]]

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from conftest import Run
+from conftest import TEST_STAGE, Run, place_named
 from spacy.language import Language
 
 from wirecoder import Document, get_stage
@@ -19,13 +19,11 @@ from wirecoder.schema import (
     PlaceRole,
     Source,
     Span,
-    StageRef,
     TimeExpression,
     WherePrecision,
 )
 
 Build = Callable[..., Document]
-TEST_STAGE = StageRef(name="test", version="1")
 
 
 def _span(text: str, phrase: str, occurrence: int = 0) -> Span:
@@ -43,20 +41,7 @@ def _place(
     role: PlaceRole = "location",
     feature: str | None = None,
 ) -> Place:
-    mentions = []
-    start = text.find(name)
-    while start >= 0:
-        mentions.append(Span.of(text, start, start + len(name)))
-        start = text.find(name, start + 1)
-    return Place(
-        id=place_id,
-        stage=TEST_STAGE,
-        name=name,
-        mentions=mentions,
-        role=role,
-        precision=precision,
-        feature=feature,
-    )
+    return place_named(text, place_id, name, role=role, precision=precision, feature=feature)
 
 
 def _time(

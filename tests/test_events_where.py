@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import Run
+from conftest import TEST_STAGE, Run, place_named
 
 from wirecoder import Document
 from wirecoder.schema import (
@@ -18,13 +18,11 @@ from wirecoder.schema import (
     PlaceRole,
     RelativeLocation,
     Span,
-    StageRef,
     WherePrecision,
 )
 from wirecoder.stages.events import place_of_trigger
 
 Build = Callable[..., Document]
-TEST_STAGE = StageRef(name="test", version="1")
 
 
 def _place(
@@ -36,21 +34,8 @@ def _place(
     role: PlaceRole = "location",
     relative: RelativeLocation | None = None,
 ) -> Place:
-    mentions = []
-    start = text.find(name)
-    while start >= 0:
-        mentions.append(Span.of(text, start, start + len(name)))
-        start = text.find(name, start + 1)
-    assert mentions, name
-    return Place(
-        id=place_id,
-        stage=TEST_STAGE,
-        name=name,
-        mentions=mentions,
-        role=role,
-        precision=precision,
-        feature=feature,
-        relative=relative,
+    return place_named(
+        text, place_id, name, role=role, precision=precision, feature=feature, relative=relative
     )
 
 
