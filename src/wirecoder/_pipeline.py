@@ -149,10 +149,15 @@ class Pipeline:
             return error
 
     def _run(self, article: Article, doc: Doc) -> Analysis:
+        return self.document(article, doc).to_analysis(self.info)
+
+    def document(self, article: Article, doc: Doc) -> Document:
+        """The working document of one article already parsed (in one window), after every
+        stage ran on it: for a scorer that needs the parse beside the stages' output."""
         document = Document(article=article, doc=doc)
         for _, run in self.stages:
             run(document)
-        return document.to_analysis(self.info)
+        return document
 
 
 def _check(article: Article) -> None:

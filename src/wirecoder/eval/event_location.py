@@ -207,10 +207,7 @@ def analysed(rows: list[Row]) -> Iterator[tuple[Row, Document]]:
         batch = rows[first : first + size]
         docs = pipeline.nlp.pipe([row.text for row in batch], batch_size=size)
         for row, doc in zip(batch, docs, strict=True):
-            document = Document(article=Article(text=row.text, source=row.id), doc=doc)
-            for _, run in pipeline.stages:
-                run(document)
-            yield row, document
+            yield row, pipeline.document(Article(text=row.text, source=row.id), doc)
 
 
 @dataclass
