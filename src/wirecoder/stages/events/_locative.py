@@ -10,8 +10,8 @@ from X", "clashes with Israel" say who, not where. Nothing is followed into a ve
 speaking: "told reporters in Port Sudan", "a press conference in Geneva" are where someone spoke.
 
 Each word reached gets a tier: ``trigger`` for the trigger's own phrases, ``clause`` for a clause
-bound to it ("killed when militants hit the village of X", "was captured while carrying out an
-attack in X") or the act it is coordinated with, and the number of links walked.
+bound to it ("killed when militants hit the village of X", "was seized as he laid mines
+outside X") or the act it is coordinated with, and the number of links walked.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ def _links(token: Token, kind: _Kind, placed: bool) -> Iterator[_Link]:
         if child.dep_ == "prep":
             yield from _prep_objects(token, kind, child)
         elif kind == "agent" and child.dep_ == "relcl" and _doing(child):
-            # "people who tried to escape the city of X", "insurgents who were preparing an
+            # "families who were fleeing the town of X", "insurgents who were preparing an
             # ambush near X", "a drone which crashed near X"; not "X, who left Colorado in
             # 2014" nor "who commanded forces"
             yield _Link(child, "event", 1)
@@ -285,7 +285,7 @@ def _prep_objects(head: Token, kind: _Kind, preposition: Token) -> Iterator[_Lin
     """The objects of a preposition that may say where: of a place preposition ("in", "near"),
     of "of" below an act or ground, of "from" and "to" after a move ("withdrew from X",
     "deployed to Y") or a distance ("10 km from X"), of "for" after a fight ("the battle for
-    X"), of a preposition of time ("during a raid on a house in X"); the other side of a clash
+    X"), of a preposition of time ("during a search of a farm near X"); the other side of a clash
     ("with", "by", "against") only for its place phrases."""
     word = preposition.lower_
     lemma = head.lemma_.lower()
