@@ -366,8 +366,8 @@ def test_denied_responsibility_names_no_doer(run: Run) -> None:
     ("text", "trigger"),
     [
         (
-            "Police in Baghdad said two bombs exploded minutes apart near a central square, "
-            "killing at least seven people.",
+            "Police in Kirkuk said a pair of bombs went off a few minutes after each other by "
+            "the old bazaar, killing at least five people.",
             "exploded",
         ),
         (
@@ -408,7 +408,7 @@ def test_a_news_agency_is_no_antecedent(run: Run) -> None:
         ),
         ("A police sergeant shot a teenager at a checkpoint in Juba.", "shot", "police sergeant"),
         (
-            "In a night of retaliation, the United States destroyed two Houthi radar sites.",
+            "Hitting back overnight, the United States destroyed two Houthi radar sites.",
             "destroyed",
             "United States",
         ),

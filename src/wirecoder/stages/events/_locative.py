@@ -199,8 +199,8 @@ def _links(token: Token, kind: _Kind, placed: bool) -> Iterator[_Link]:
         if child.dep_ == "prep":
             yield from _prep_objects(token, kind, child)
         elif kind == "agent" and child.dep_ == "relcl" and _doing(child):
-            # "families who were fleeing the town of X", "insurgents who were preparing an
-            # ambush near X", "a drone which crashed near X"; not "X, who left Colorado in
+            # "families who were fleeing the town of X", "gunmen who were
+            # laying a trap outside X", "a drone which crashed near X"; not "X, who left Colorado in
             # 2014" nor "who commanded forces"
             yield _Link(child, "event", 1)
         elif kind == "agent" and child.dep_ == "acl":
